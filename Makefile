@@ -1,0 +1,35 @@
+# Doorstep: `make run` and `make test` set everything up themselves (a .venv here; nothing global).
+
+PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && { echo $$p; break; }; done)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-doorstep
+
+.PHONY: run test demo check-config lint clean
+
+$(STAMP): pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Doorstep needs Python 3.11 or newer (python3 --version)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+## Run the bot: Telegram and/or Matrix when configured (.env), otherwise the console street.
+run: $(STAMP)
+	$(BIN)/doorstep run
+
+## The example street, start to finish.
+demo: $(STAMP)
+	$(BIN)/doorstep demo --start 2026-03-02T09:00+00:00 < examples/street.txt
+
+check-config: $(STAMP)
+	$(BIN)/doorstep check-config
+
+## Everything: architecture contracts and the whole test suite.
+test: $(STAMP)
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -1,0 +1,1 @@
+"""Doorstep's outer layer: the command line, the composition root and the platform adapters."""

@@ -1,0 +1,86 @@
+"""`doorstep run | demo | check-config`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import Sequence
+
+from bot import logs
+from bot.composition import run_console
+from config import ConfigurationError, Settings, load_settings
+from config.inspect import describe_settings
+from storage import StorageError
+
+EXIT_CONFIGURATION = 2
+EXIT_STORAGE = 3
+
+CONSOLE_HINT = (
+    "No Telegram or Matrix configured, so here is the console street. "
+    "To connect a real group, set DOORSTEP_TELEGRAM__TOKEN or DOORSTEP_MATRIX__* in .env (see README). "
+    "Type :help for how to talk to the street."
+)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="doorstep", description="A kind neighbour in your street's group chat.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("run", help="run the bot: Telegram and/or Matrix if configured, else the console street")
+    demo = commands.add_parser("demo", help="the console street, with a throwaway database unless given one")
+    demo.add_argument("--database", type=Path, help="keep the street in this SQLite file")
+    demo.add_argument("--start", type=datetime.fromisoformat, help="start the clock here (ISO time with offset)")
+    commands.add_parser("check-config", help="show what is configured (secrets masked)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    command = args.command or "run"
+    try:
+        settings = load_settings()
+    except ConfigurationError as problem:
+        print(f"doorstep: configuration problem: {problem}", file=sys.stderr)
+        return EXIT_CONFIGURATION
+    # The console street shares the terminal with its user: only problems are logged there.
+    console = command == "demo" or (command == "run" and not settings.platforms)
+    logs.configure("WARNING" if console and settings.log_level == "INFO" else settings.log_level)
+    try:
+        if command == "check-config":
+            print(describe_settings(settings))
+            return 0
+        if command == "demo":
+            return _demo(settings, args.database, args.start)
+        return _run(settings)
+    except StorageError as problem:
+        print(f"doorstep: {problem}", file=sys.stderr)
+        return EXIT_STORAGE
+    except KeyboardInterrupt:
+        print("\nBye for now. 👋", file=sys.stderr)
+        return 0
+
+
+def _demo(settings: Settings, database: Path | None, start: datetime | None) -> int:
+    if start is not None and start.tzinfo is None:
+        print("doorstep: --start needs a UTC offset, like 2026-03-02T09:00+00:00", file=sys.stderr)
+        return EXIT_CONFIGURATION
+    with tempfile.TemporaryDirectory(prefix="doorstep-demo-") as scratch:
+        path = database or Path(scratch) / "street.sqlite3"
+        asyncio.run(run_console(settings, path, sys.stdin, sys.stdout, interactive=sys.stdin.isatty(), start=start))
+    return 0
+
+
+def _run(settings: Settings) -> int:
+    if not settings.platforms:
+        print(CONSOLE_HINT, file=sys.stderr)
+        asyncio.run(run_console(settings, settings.database.path, sys.stdin, sys.stdout, interactive=sys.stdin.isatty()))
+        return 0
+    print(f"doorstep: this build has no adapter yet for: {', '.join(settings.platforms)}", file=sys.stderr)
+    return EXIT_CONFIGURATION
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,71 @@
+"""The composition root: settings -> storage -> core -> scheduler -> adapters, in one asyncio loop."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import asynccontextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import AsyncIterator, TextIO
+from zoneinfo import ZoneInfo
+
+from bot.clock import ManualClock
+from bot.console.directory import ConsoleDirectory
+from bot.console.notifier import ConsoleNotifier
+from bot.console.street import ConsoleOrganisers, ConsoleStreet
+from config.settings import Settings
+from handlers.app import Doorstep
+from handlers.settings import CoreSettings
+from storage import SqliteStore
+
+
+def core_settings(settings: Settings) -> CoreSettings:
+    posts = settings.posts
+    return CoreSettings(
+        timezone=ZoneInfo(settings.timezone),
+        ask_lifetime=posts.ask_lifetime,
+        offer_lifetime=posts.offer_lifetime,
+        keep_open_answer_window=posts.keep_open_answer_window,
+        max_post_length=posts.max_length,
+        matches_told_at_once=posts.matches_told_at_once,
+    )
+
+
+@asynccontextmanager
+async def open_store(path: Path) -> AsyncIterator[SqliteStore]:
+    store = await SqliteStore.open(path)
+    try:
+        yield store
+    finally:
+        await store.close()
+
+
+async def run_console(
+    settings: Settings, database: Path, lines: TextIO, out: TextIO, *, interactive: bool,
+    start: datetime | None = None,
+) -> None:
+    """The console street, reading lines until they run out (or :quit)."""
+    zone = ZoneInfo(settings.timezone)
+    clock = ManualClock(start)
+    directory = ConsoleDirectory()
+    street_names: dict[str, str] = {}
+    notifier = ConsoleNotifier(out, directory, street_names)
+    organisers = ConsoleOrganisers()
+    async with open_store(database) as store:
+        core = Doorstep(store, notifier, clock, core_settings(settings), organisers)
+        street = ConsoleStreet(core, clock, notifier, directory, organisers, street_names, out, zone)
+        while True:
+            if interactive:
+                out.write("» ")
+                out.flush()
+            raw = lines.readline()
+            if not raw:
+                break
+            if not interactive:
+                out.write(f"» {raw.rstrip()}\n")
+            if not await street.do(raw):
+                break
+
+
+def stdin_is_interactive() -> bool:
+    return sys.stdin.isatty()

@@ -1,0 +1,84 @@
+"""Prints what the bot says, and remembers which buttons each neighbour can see."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TextIO
+
+from bot.console.directory import PLATFORM, ConsoleDirectory
+from handlers.messages import (
+    Choice, MessageRef, Msg, Outgoing, Person, SendResult, SendStatus, ToPerson, ToPresser, ToStreet,
+)
+from handlers.render import Translate, no_translation, render
+
+GROUP = "group"
+PRIVATE = "private"
+
+
+@dataclass
+class Shown:
+    """A message with buttons, and who can see it: a group (by chat id) or one neighbour."""
+
+    number: int
+    where: str  # GROUP or PRIVATE
+    chat_or_user: str
+    choices: tuple[Choice, ...]
+
+
+class ConsoleNotifier:
+    def __init__(self, out: TextIO, directory: ConsoleDirectory, street_names: dict[str, str],
+                 translate: Translate = no_translation) -> None:
+        self._out = out
+        self._directory = directory
+        self._street_names = street_names  # chat id -> the name typed for it
+        self._translate = translate
+        self._counter = 0
+        self.shown: list[Shown] = []
+        self.unreachable: set[str] = set()  # user ids that never opened a private chat
+
+    def _text(self, message: Msg, locale: str) -> str:
+        return render(message, locale, translate=self._translate, person=self._name)
+
+    def _name(self, person: Person) -> str:
+        return person.name or self._directory.name(person.user_id) or "a neighbour"
+
+    def _print(self, heading: str, body: str, choices: tuple[Choice, ...], locale: str) -> None:
+        self._out.write(f"{heading}\n")
+        for line in body.splitlines():
+            self._out.write(f"    {line}\n")
+        if choices:
+            buttons = "   ".join(f"[{index}] {self._text(c.label, locale)}" for index, c in enumerate(choices, 1))
+            self._out.write(f"    {buttons}\n")
+        self._out.flush()
+
+    async def send(self, outgoing: Outgoing) -> SendResult:
+        to = outgoing.to
+        if isinstance(to, ToPerson) and to.person.user_id in self.unreachable:
+            return SendResult(SendStatus.UNREACHABLE)
+        self._counter += 1
+        body = self._text(outgoing.text, outgoing.locale)
+        if isinstance(to, ToPresser):
+            self._out.write(f"[only {self._name(to.person)} sees] {body}\n")
+            self._out.flush()
+            return SendResult(SendStatus.SENT)
+        if isinstance(to, ToStreet):
+            where, key = GROUP, to.street.chat_id
+            heading = f"[{self._street_names.get(key, to.street.title or key)}] Doorstep (#{self._counter}):"
+        else:
+            where, key = PRIVATE, to.person.user_id
+            heading = f"[to {self._name(to.person)}, privately] Doorstep (#{self._counter}):"
+        self._print(heading, body, outgoing.choices, outgoing.locale)
+        self.shown.append(Shown(self._counter, where, key, outgoing.choices))
+        return SendResult(SendStatus.SENT, MessageRef(PLATFORM, key, str(self._counter)))
+
+    async def edit(self, ref: MessageRef, text: Msg, choices: tuple[Choice, ...], locale: str) -> bool:
+        for shown in self.shown:
+            if str(shown.number) == ref.message_id:
+                shown.choices = choices
+                where = self._street_names.get(ref.chat_id, ref.chat_id)
+                self._print(f"[{where}] Doorstep updated #{ref.message_id}:", self._text(text, locale), choices, locale)
+                return True
+        return False
+
+    def label(self, choice: Choice) -> str:
+        return self._text(choice.label, "en")

@@ -1,0 +1,75 @@
+"""Reading the console street's lines: who says what, where, and the few `:` commands."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+_NAME = r"(?P<name>[^\W\d_][\w'-]{0,30})"
+_PRIVATE = re.compile(rf"^{_NAME}\s*\((?:private|privately|dm)\)\s*:\s?(?P<text>.*)$", re.IGNORECASE)
+_GROUP = re.compile(rf"^{_NAME}\s*:\s?(?P<text>.*)$")
+_PRESS = re.compile(rf"^{_NAME}\s+(?:presses|taps|press|tap)\s+(?P<what>.+)$", re.IGNORECASE)
+_JOIN = re.compile(rf"^{_NAME}\s+(?P<what>joins|leaves)$", re.IGNORECASE)
+_COLON = re.compile(r"^:(?P<command>[a-z]+)\s*(?P<arg>.*)$", re.IGNORECASE)
+_DURATION = re.compile(r"(\d+)\s*(w|weeks?|d|days?|h|hrs?|hours?|m|mins?|minutes?)\b", re.IGNORECASE)
+_UNITS = {"w": timedelta(weeks=1), "d": timedelta(days=1), "h": timedelta(hours=1), "m": timedelta(minutes=1)}
+
+
+@dataclass(frozen=True)
+class Say:
+    name: str
+    text: str
+    private: bool
+
+
+@dataclass(frozen=True)
+class Press:
+    name: str
+    what: str  # a button's number or (part of) its label
+
+
+@dataclass(frozen=True)
+class Membership:
+    name: str
+    joined: bool
+
+
+@dataclass(frozen=True)
+class Control:
+    command: str
+    arg: str
+
+
+@dataclass(frozen=True)
+class Blank:
+    pass
+
+
+Line = Say | Press | Membership | Control | Blank
+
+
+def parse_line(raw: str) -> Line | None:
+    """One line of a console script; None when it can't be read."""
+    line = raw.strip()
+    if not line or line.startswith("#"):
+        return Blank()
+    if match := _COLON.match(line):
+        return Control(match.group("command").lower(), match.group("arg").strip())
+    if match := _PRIVATE.match(line):
+        return Say(match.group("name"), match.group("text"), private=True)
+    if match := _PRESS.match(line):
+        return Press(match.group("name"), match.group("what").strip())
+    if match := _JOIN.match(line):
+        return Membership(match.group("name"), match.group("what").lower() == "joins")
+    if match := _GROUP.match(line):
+        return Say(match.group("name"), match.group("text"), private=False)
+    return None
+
+
+def parse_duration(text: str) -> timedelta | None:
+    """'2h', '3 days', '1d 4h', '90 minutes' -> timedelta; None if nothing in it reads as time."""
+    found = _DURATION.findall(text)
+    if not found or _DURATION.sub("", text).strip(" ,and"):
+        return None
+    return sum((int(amount) * _UNITS[unit[0].lower()] for amount, unit in found), timedelta())

@@ -1,0 +1,35 @@
+"""Logging as key=value lines. Never message text, coordinates or tokens; user ids only hashed."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import sys
+from typing import TextIO
+
+QUIET_LIBRARIES = ("httpx", "httpcore", "aiosqlite", "apscheduler", "telegram.ext", "nio")
+
+
+def hashed(user_id: str) -> str:
+    """A short, stable stand-in for a user id in logs."""
+    return hashlib.sha256(user_id.encode()).hexdigest()[:10]
+
+
+class KeyValueFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        line = f"time={self.formatTime(record, '%Y-%m-%dT%H:%M:%S')} level={record.levelname.lower()} " \
+               f"logger={record.name} msg=\"{record.getMessage()}\""
+        if record.exc_info:
+            line += " error=" + repr(self.formatException(record.exc_info))
+        return line
+
+
+def configure(level: str = "INFO", stream: TextIO = sys.stderr) -> None:
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(KeyValueFormatter())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    # httpx logs every request URL, and Telegram's URLs contain the bot token.
+    for name in QUIET_LIBRARIES:
+        logging.getLogger(name).setLevel(max(logging.WARNING, logging.getLevelName(level)))

@@ -1,0 +1,152 @@
+"""Every setting Doorstep reads. Environment variables start with DOORSTEP_; nested ones use `__`.
+
+`.env.example` lists each key with a comment; keep the two in step (a test checks).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from config.errors import ConfigurationError, describe
+from config.keys import check_known
+
+
+class DatabaseSettings(BaseModel):
+    path: Path = Field(default=Path("data/doorstep.sqlite3"), description="SQLite database file")
+
+
+class TelegramSettings(BaseModel):
+    token: SecretStr | None = None
+    base_url: str = "https://api.telegram.org/bot"
+    base_file_url: str = "https://api.telegram.org/file/bot"
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
+
+    @field_validator("base_url", "base_file_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value
+
+    @model_validator(mode="after")
+    def _webhook_needs_secret(self) -> TelegramSettings:
+        if self.webhook_url and not self.webhook_secret:
+            raise ValueError("a webhook needs DOORSTEP_TELEGRAM__WEBHOOK_SECRET too")
+        return self
+
+    @property
+    def enabled(self) -> bool:
+        return self.token is not None and bool(self.token.get_secret_value())
+
+
+class MatrixSettings(BaseModel):
+    homeserver: str | None = None
+    user_id: str | None = None
+    password: SecretStr | None = None
+    access_token: SecretStr | None = None
+    device_name: str = "Doorstep"
+    store_path: Path = Path("data/matrix")
+    allowed_homeservers: list[str] = Field(default_factory=list)
+    organiser_power_level: int = Field(default=50, ge=0, le=100)
+
+    @field_validator("homeserver")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value
+
+    @field_validator("user_id")
+    @classmethod
+    def _matrix_id(cls, value: str | None) -> str | None:
+        if value and not (value.startswith("@") and ":" in value):
+            raise ValueError("must look like @doorstep:example.org")
+        return value
+
+    @model_validator(mode="after")
+    def _complete(self) -> MatrixSettings:
+        if self.homeserver:
+            if not self.user_id:
+                raise ValueError("DOORSTEP_MATRIX__USER_ID is needed with a homeserver")
+            if not (self.password or self.access_token):
+                raise ValueError("set DOORSTEP_MATRIX__PASSWORD or DOORSTEP_MATRIX__ACCESS_TOKEN")
+        return self
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.homeserver)
+
+
+class PostSettings(BaseModel):
+    ask_expiry_days: int = Field(default=7, ge=1, le=365)
+    offer_expiry_days: int = Field(default=30, ge=1, le=365)
+    keep_open_answer_hours: int = Field(default=48, ge=1, le=24 * 14)
+    max_length: int = Field(default=500, ge=40, le=4000)
+    matches_told_at_once: int = Field(default=3, ge=1, le=20)
+
+    @property
+    def keep_open_answer_window(self) -> timedelta:
+        return timedelta(hours=self.keep_open_answer_hours)
+
+    @property
+    def ask_lifetime(self) -> timedelta:
+        return timedelta(days=self.ask_expiry_days)
+
+    @property
+    def offer_lifetime(self) -> timedelta:
+        return timedelta(days=self.offer_expiry_days)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="DOORSTEP_",
+        env_nested_delimiter="__",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",  # unknown DOORSTEP_ keys are caught by config.keys, with a suggestion
+    )
+
+    timezone: str = "Europe/London"
+    log_level: str = "INFO"
+    database: DatabaseSettings = Field(default_factory=DatabaseSettings)
+    telegram: TelegramSettings = Field(default_factory=TelegramSettings)
+    matrix: MatrixSettings = Field(default_factory=MatrixSettings)
+    posts: PostSettings = Field(default_factory=PostSettings)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"'{value}' is not a time zone I know (try Europe/London)") from None
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _level(cls, value: str) -> str:
+        level = value.upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
+            raise ValueError("must be one of DEBUG, INFO, WARNING, ERROR")
+        return level
+
+    @property
+    def platforms(self) -> list[str]:
+        return [name for name, on in (("telegram", self.telegram.enabled), ("matrix", self.matrix.enabled)) if on]
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings, or raise ConfigurationError with one line naming the bad key."""
+    check_known(Settings, Path(".env"))
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as error:
+        raise ConfigurationError(describe(error)) from None

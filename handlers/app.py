@@ -1,0 +1,167 @@
+"""The core's front door: one call per thing a neighbour did, one call for what's due.
+
+Every command, button and guided flow is registered in `build_router`; add a command by writing
+its use case in one module and one line here."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from handlers import board, cards, expiry, posting, responding, retention, start, texts
+from handlers.delivery import Courier
+from handlers.domain import Street
+from handlers.incoming import Incoming, IncomingKind
+from handlers.messages import Outgoing, ToPresser, ToStreet, ToPerson, msg
+from handlers.ports import Clock, Notifier, OrganiserCheck, Store
+from handlers.router import Router, Where, parse_command, parse_payload
+from handlers.settings import CoreSettings
+from handlers.turn import Effects, Services, Turn
+
+log = logging.getLogger(__name__)
+
+
+def build_router() -> Router:
+    router = Router()
+    router.command("start", start.start)
+    router.command("help", start.help_, about=texts.ABOUT_HELP)
+    router.command("ask", posting.ask, about=texts.ABOUT_ASK)
+    router.command("offer", posting.offer, about=texts.ABOUT_OFFER)
+    router.command("board", board.board, about=texts.ABOUT_BOARD)
+    router.command("mine", board.mine, Where.PRIVATE, about=texts.ABOUT_MINE)
+
+    router.action(cards.HELP, responding.offer_help)
+    router.action(cards.TAKE, responding.take_offer)
+    router.action(responding.CONFIRM, responding.confirm)
+    router.action(responding.NOT_THIS_TIME, responding.not_this_time)
+    router.action(responding.DONE, responding.done)
+    router.action(responding.WITHDRAW, responding.withdraw)
+    router.action(responding.CANT_MAKE_IT, responding.hand_back)
+    router.action(expiry.KEEP_OPEN, expiry.keep_open)
+    router.action(expiry.CLOSE, expiry.close)
+    router.action(posting.PICK_STREET, posting.picked_street)
+    router.action(posting.PICK_CATEGORY, posting.picked_category)
+    router.action(posting.PICK_WHEN, posting.picked_when)
+    router.action(posting.CANCEL, posting.cancelled)
+
+    router.flow(posting.FLOW, posting.on_text)
+    return router
+
+
+class NobodyOrganises:
+    """For adapters that have no organisers (the console marks them by hand)."""
+
+    async def is_organiser(self, street: Street, user_id: str) -> bool:
+        return False
+
+
+class Doorstep:
+    def __init__(
+        self,
+        store: Store,
+        notifier: Notifier,
+        clock: Clock,
+        settings: CoreSettings | None = None,
+        organisers: OrganiserCheck | None = None,
+        router: Router | None = None,
+    ) -> None:
+        self.services = Services(store, clock, settings or CoreSettings(), organisers or NobodyOrganises())
+        self.router = router or build_router()
+        self.courier = Courier(store, notifier, clock)
+
+    async def handle(self, incoming: Incoming) -> None:
+        """Do what a neighbour asked; whatever goes wrong, they get a kind word, never a traceback."""
+        effects = Effects()
+        try:
+            async with self.services.store.transaction():
+                await self._take_turn(incoming, effects)
+        except Exception:
+            log.exception("turn failed kind=%s platform=%s", incoming.kind, incoming.platform)
+            effects = Effects()
+            effects.add(_sorry(incoming))
+        await self.courier.deliver(effects.items)
+
+    async def run_due(self) -> None:
+        """Everything that has fallen due by now: expiry questions, closing stale posts, retention."""
+        effects = Effects()
+        now = self.services.clock.now()
+        try:
+            async with self.services.store.transaction():
+                await expiry.run_due(self.services, effects, now)
+                await retention.purge(self.services, now)
+        except Exception:
+            log.exception("scheduled work failed")
+            return
+        await self.courier.deliver(effects.items)
+
+    async def next_due(self) -> datetime | None:
+        async with self.services.store.transaction():
+            return await expiry.next_due(self.services)
+
+    async def _take_turn(self, incoming: Incoming, effects: Effects) -> None:
+        store = self.services.store
+        now = self.services.clock.now()
+        neighbour = await store.neighbours.get_or_create(incoming.platform, incoming.user_id, now)
+        street = None
+        if not incoming.is_private:
+            street = await store.streets.get_or_create(incoming.platform, incoming.chat_id, incoming.chat_title, now)
+            if incoming.kind is IncomingKind.LEFT:
+                await store.neighbours.left_street(street.id, neighbour.id)
+                return
+            await store.neighbours.seen_in_street(street.id, neighbour.id, now)
+        turn = Turn(incoming, neighbour, street, now, self.services, effects)
+        if incoming.is_private:
+            if neighbour.reachable is not True:
+                await store.neighbours.set_reachable(neighbour.id, True)
+            held = await self.courier.take_held(neighbour)
+            for outgoing in held:
+                effects.add(outgoing)
+            turn.held_delivered = len(held)
+        if incoming.kind is IncomingKind.PRESS:
+            await self._press(turn)
+        elif incoming.kind is IncomingKind.MESSAGE:
+            await self._message(turn)
+
+    async def _press(self, turn: Turn) -> None:
+        parsed = parse_payload(turn.incoming.payload or "")
+        handler = self.router.find_action(parsed[0]) if parsed else None
+        if parsed is None or handler is None:
+            turn.answer(texts.BUTTON_EXPIRED)
+            return
+        await handler(turn, parsed[1])
+
+    async def _message(self, turn: Turn) -> None:
+        text = turn.incoming.text or ""
+        parsed = parse_command(text)
+        if parsed is None:
+            await self._typed_text(turn, text)
+            return
+        command = self.router.find_command(parsed.name)
+        if command is None:
+            await start.unknown(turn, parsed.name)
+        elif command.where is Where.PRIVATE and not turn.is_private:
+            turn.reply(texts.PRIVATE_ONLY, (board.private_link(parsed.name),))
+        elif command.where is Where.GROUP and turn.is_private:
+            turn.reply(texts.GROUP_ONLY)
+        else:
+            await command.handler(turn, parsed.rest)
+
+    async def _typed_text(self, turn: Turn, text: str) -> None:
+        """Plain words: an answer to a guided flow, if one is waiting; in groups, otherwise, just chat."""
+        if not turn.is_private and not turn.incoming.addressed_to_bot:
+            return
+        state = await turn.store.conversations.get(turn.neighbour.id, posting.conversation_scope(turn))
+        handler = self.router.find_flow(state.get("flow", "")) if state else None
+        if state is not None and handler is not None:
+            await handler(turn, text, state)
+        elif turn.is_private and not turn.held_delivered:
+            turn.reply(texts.NOT_UNDERSTOOD)
+
+
+def _sorry(incoming: Incoming) -> Outgoing:
+    text = msg(texts.SOMETHING_WENT_WRONG)
+    if incoming.kind is IncomingKind.PRESS:
+        return Outgoing(ToPresser(incoming.person, incoming.ref), text)
+    if incoming.is_private:
+        return Outgoing(ToPerson(incoming.person), text)
+    return Outgoing(ToStreet(Street(0, incoming.platform, incoming.chat_id)), text)

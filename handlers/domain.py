@@ -1,0 +1,87 @@
+"""The few things Doorstep knows about: streets, neighbours, posts and responses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+
+class PostKind(StrEnum):
+    ASK = "ask"
+    OFFER = "offer"
+
+
+class PostStatus(StrEnum):
+    OPEN = "open"  # waiting for someone
+    MATCHED = "matched"  # someone confirmed; the card shows it is sorted
+    DONE = "done"
+    WITHDRAWN = "withdrawn"
+    EXPIRED = "expired"
+
+    @property
+    def live(self) -> bool:
+        return self in (PostStatus.OPEN, PostStatus.MATCHED)
+
+
+class ResponseStatus(StrEnum):
+    PENDING = "pending"  # "I can help" / "Yes please", waiting for the author
+    CONFIRMED = "confirmed"
+    DECLINED = "declined"  # the author said "not this time", or chose someone else
+    HANDED_BACK = "handed_back"  # the helper couldn't make it
+    WITHDRAWN = "withdrawn"  # the post closed before it was confirmed
+
+
+@dataclass(frozen=True)
+class Street:
+    id: int
+    platform: str
+    chat_id: str
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    id: int
+    platform: str
+    user_id: str
+    reachable: bool | None = None  # None: not known yet; False: they never opened a private chat
+
+
+@dataclass(frozen=True)
+class When:
+    """A rough "when": a day (or none) and a part of the day, maybe every week."""
+
+    day: str = "any"  # any | today | tomorrow | this_week | weekend | mon..sun
+    part: str = "any"  # any | morning | afternoon | evening
+    recurring: bool = False
+
+
+@dataclass(frozen=True)
+class Post:
+    id: int
+    street_id: int
+    author_id: int | None
+    kind: PostKind
+    category: str
+    when: When
+    body: str
+    anonymous: bool
+    status: PostStatus
+    created_at: datetime
+    expires_at: datetime
+    keep_open_asked_at: datetime | None = None
+    closed_at: datetime | None = None
+
+    @property
+    def is_ask(self) -> bool:
+        return self.kind is PostKind.ASK
+
+
+@dataclass(frozen=True)
+class Response:
+    id: int
+    post_id: int
+    neighbour_id: int | None
+    status: ResponseStatus
+    created_at: datetime

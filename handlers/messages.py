@@ -1,0 +1,136 @@
+"""Platform-neutral replies: what to say (a message key and parameters), the choices offered, and
+where it goes. Adapters render these; the core never builds platform markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Mapping, Union
+
+from handlers.domain import Street
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone to mention. `name` comes from the update at hand and is never stored."""
+
+    platform: str
+    user_id: str
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A neighbour's own words, shown as they wrote them (adapters escape them)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A message key (the English text, looked up in the catalogue) and its parameters."""
+
+    key: str
+    params: Mapping[str, "Param"] = field(default_factory=dict)
+
+
+Param = Union[str, int, "Msg", Person, Quote, "Lines"]
+
+
+def msg(key: str, **params: Param) -> Msg:
+    return Msg(key, params)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A button. `payload` is short (Telegram allows 64 bytes); `opens_private` makes it a link
+    that opens a private chat with the bot and carries the payload there."""
+
+    label: Msg
+    payload: str
+    opens_private: bool = False
+
+
+@dataclass(frozen=True)
+class ToStreet:
+    street: Street
+    reply_to: str | None = None  # the adapter's id of a message to reply to, if any
+
+
+@dataclass(frozen=True)
+class ToPerson:
+    person: Person
+
+
+@dataclass(frozen=True)
+class ToPresser:
+    """A short answer to the person who pressed a button, seen only by them where the platform
+    allows (a Telegram callback answer); `ref` is the adapter's handle for that press."""
+
+    person: Person
+    ref: str | None
+
+
+Destination = Union[ToStreet, ToPerson, ToPresser]
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    to: Destination
+    text: Msg
+    choices: tuple[Choice, ...] = ()
+    card_of: int | None = None  # a post id: remember where this card is shown, to update it later
+    locale: str = "en"
+    # For a private message: a street where it may be said openly, addressed to the person, if
+    # they can't be reached privately. None keeps it private: it waits until they open a chat.
+    fallback: Street | None = None
+
+
+@dataclass(frozen=True)
+class CardUpdate:
+    """Update every copy of a post's card to a new text and set of buttons."""
+
+    post_id: int
+    text: Msg
+    choices: tuple[Choice, ...] = ()
+    locale: str = "en"
+
+
+@dataclass(frozen=True)
+class MessageRef:
+    """Where the bot's own message lives, so it can be edited later."""
+
+    platform: str
+    chat_id: str
+    message_id: str
+
+
+class SendStatus(StrEnum):
+    SENT = "sent"
+    UNREACHABLE = "unreachable"  # the person never opened a private chat with the bot
+    FAILED = "failed"  # the platform kept failing; retried already
+
+
+@dataclass(frozen=True)
+class SendResult:
+    status: SendStatus
+    ref: MessageRef | None = None
+
+    @property
+    def sent(self) -> bool:
+        return self.status is SendStatus.SENT
+
+
+@dataclass(frozen=True)
+class Lines:
+    """Several messages shown one per line (a card is a few short lines)."""
+
+    items: tuple[Msg, ...]
+
+
+LINES = "{lines}"  # not a sentence: only joins `Lines`, so it is not in the catalogue
+
+
+def lines(*items: Msg | None) -> Msg:
+    return Msg(LINES, {"lines": Lines(tuple(item for item in items if item is not None))})

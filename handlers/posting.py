@@ -1,0 +1,205 @@
+"""Posting an ask or an offer: straight from typed words, or through a few taps."""
+
+from __future__ import annotations
+
+from typing import Awaitable, Callable
+
+from handlers import matching, texts
+from handlers.cards import card, card_choices
+from handlers.categories import CATEGORIES, BY_CODE, classify
+from handlers.domain import PostKind, Street, When
+from handlers.messages import Choice, msg
+from handlers.people import street_name
+from handlers.router import payload
+from handlers.turn import Turn
+from handlers.when import GUIDED_WHEN_CHOICES, decode, describe, encode, parse_when
+from handlers.wording import TextProblem, check_post_text, tidy
+
+FLOW = "post"
+PICK_STREET = "fs"
+PICK_CATEGORY = "fc"
+PICK_WHEN = "fw"
+CANCEL = "fx"
+
+PROBLEM_TEXTS = {
+    TextProblem.TOO_LONG: texts.TOO_LONG,
+    TextProblem.NO_WORDS: texts.NO_WORDS,
+    TextProblem.CONTROL_CHARACTERS: texts.CONTROL_CHARACTERS,
+    TextProblem.EMPTY: texts.NO_WORDS,
+}
+
+
+async def ask(turn: Turn, text: str) -> None:
+    await start(turn, PostKind.ASK, text)
+
+
+async def offer(turn: Turn, text: str) -> None:
+    await start(turn, PostKind.OFFER, text)
+
+
+def conversation_scope(turn: Turn) -> str:
+    return "private" if turn.street is None else f"street:{turn.street.id}"
+
+
+async def start(turn: Turn, kind: PostKind, text: str) -> None:
+    if text.strip():
+        await _from_words(turn, kind, text, {"flow": FLOW, "kind": kind.value})
+        return
+    state: dict = {"flow": FLOW, "kind": kind.value}
+    if turn.street is not None:
+        state["street_id"] = turn.street.id
+        await _ask_what(turn, state)
+        return
+    await _pick_street_then(turn, state, then=_ask_what)
+
+
+async def on_text(turn: Turn, text: str, state: dict) -> None:
+    """Words typed while the guided flow waits: they become the post."""
+    await _from_words(turn, PostKind(state["kind"]), text, state)
+
+
+async def _from_words(turn: Turn, kind: PostKind, text: str, state: dict) -> None:
+    problem = check_post_text(text, turn.settings.max_post_length)
+    if problem is not None:
+        turn.reply(PROBLEM_TEXTS[problem], limit=turn.settings.max_post_length)
+        return
+    state = {**state, "text": tidy(text)}
+    street = await _chosen_street(turn, state)
+    if street is not None:
+        await _publish_from_state(turn, street, state)
+        return
+    await _pick_street_then(turn, state, then=_publish_from_state_here)
+
+
+async def _chosen_street(turn: Turn, state: dict) -> Street | None:
+    if turn.street is not None:
+        return turn.street
+    street_id = state.get("street_id")
+    return await turn.store.streets.get(street_id) if street_id is not None else None
+
+
+async def _pick_street_then(turn: Turn, state: dict, then: Callable[[Turn, dict], Awaitable[None]]) -> None:
+    streets = await turn.store.streets.of_neighbour(turn.neighbour.id)
+    if not streets:
+        await turn.store.conversations.clear(turn.neighbour.id, conversation_scope(turn))
+        turn.reply(texts.NO_STREET_YET)
+        return
+    if len(streets) == 1:
+        state["street_id"] = streets[0].id
+        await then(turn, state)
+        return
+    state["step"] = "where"
+    await turn.store.conversations.put(turn.neighbour.id, conversation_scope(turn), state, turn.now)
+    choices = tuple(Choice(msg("{street}", street=street_name(s)), payload(PICK_STREET, turn.neighbour.id, s.id)) for s in streets[:8])
+    turn.reply(texts.CHOOSE_STREET, choices + (_cancel(turn),))
+
+
+async def _publish_from_state_here(turn: Turn, state: dict) -> None:
+    street = await _chosen_street(turn, state)
+    if street is not None:
+        await _publish_from_state(turn, street, state)
+
+
+async def _publish_from_state(turn: Turn, street: Street, state: dict) -> None:
+    await turn.store.conversations.clear(turn.neighbour.id, conversation_scope(turn))
+    kind = PostKind(state["kind"])
+    text = state.get("text", "")
+    category = state.get("category") or classify(text)
+    when = decode(state["when"]) if state.get("when") else parse_when(text)
+    await publish(turn, street, kind, text, category, when or When())
+
+
+async def _ask_what(turn: Turn, state: dict) -> None:
+    state["step"] = "what"
+    await turn.store.conversations.put(turn.neighbour.id, conversation_scope(turn), state, turn.now)
+    owner = turn.neighbour.id
+    choices = tuple(Choice(msg(c.label), payload(PICK_CATEGORY, owner, c.code)) for c in CATEGORIES)
+    key = texts.ASK_WHAT if state["kind"] == PostKind.ASK.value else texts.OFFER_WHAT
+    turn.reply(key, choices + (_cancel(turn),))
+
+
+def _cancel(turn: Turn) -> Choice:
+    return Choice(msg(texts.BUTTON_CANCEL), payload(CANCEL, turn.neighbour.id))
+
+
+async def _flow_state(turn: Turn, owner: str, step: str) -> dict | None:
+    """The presser's flow waiting at `step`, after checking the button is theirs."""
+    if owner != str(turn.neighbour.id):
+        turn.answer(texts.NOT_FOR_YOU)
+        return None
+    state = await turn.store.conversations.get(turn.neighbour.id, conversation_scope(turn))
+    if state is None or state.get("flow") != FLOW or state.get("step") != step:
+        turn.answer(texts.BUTTON_EXPIRED)
+        return None
+    return state
+
+
+async def picked_street(turn: Turn, fields: list[str]) -> None:
+    if len(fields) != 2 or (state := await _flow_state(turn, fields[0], "where")) is None:
+        return
+    streets = {str(street.id): street for street in await turn.store.streets.of_neighbour(turn.neighbour.id)}
+    street = streets.get(fields[1])
+    if street is None:
+        turn.answer(texts.BUTTON_EXPIRED)
+        return
+    state["street_id"] = street.id
+    if state.get("text"):
+        await _publish_from_state(turn, street, state)
+    else:
+        await _ask_what(turn, state)
+
+
+async def picked_category(turn: Turn, fields: list[str]) -> None:
+    if len(fields) != 2 or (state := await _flow_state(turn, fields[0], "what")) is None:
+        return
+    if fields[1] not in BY_CODE:
+        turn.answer(texts.BUTTON_EXPIRED)
+        return
+    state.update(category=fields[1], step="when")
+    await turn.store.conversations.put(turn.neighbour.id, conversation_scope(turn), state, turn.now)
+    owner = turn.neighbour.id
+    choices = tuple(Choice(describe(when), payload(PICK_WHEN, owner, encode(when))) for when in GUIDED_WHEN_CHOICES)
+    turn.reply(texts.ASK_WHEN, choices + (_cancel(turn),))
+
+
+async def picked_when(turn: Turn, fields: list[str]) -> None:
+    if len(fields) != 2 or (state := await _flow_state(turn, fields[0], "when")) is None:
+        return
+    if decode(fields[1]) is None:
+        turn.answer(texts.BUTTON_EXPIRED)
+        return
+    state["when"] = fields[1]
+    street = await _chosen_street(turn, state)
+    if street is None:
+        turn.answer(texts.BUTTON_EXPIRED)
+        return
+    await _publish_from_state(turn, street, state)
+
+
+async def cancelled(turn: Turn, fields: list[str]) -> None:
+    if len(fields) != 1:
+        turn.answer(texts.BUTTON_EXPIRED)
+        return
+    if fields[0] != str(turn.neighbour.id):
+        turn.answer(texts.NOT_FOR_YOU)
+        return
+    scope = conversation_scope(turn)
+    if await turn.store.conversations.get(turn.neighbour.id, scope) is None:
+        turn.answer(texts.ALREADY_DONE)
+        return
+    await turn.store.conversations.clear(turn.neighbour.id, scope)
+    turn.reply(texts.FLOW_CANCELLED)
+
+
+async def publish(turn: Turn, street: Street, kind: PostKind, body: str, category: str, when: When) -> None:
+    """Put the card up in the street. Posts made in private show as from "a neighbour"."""
+    lifetime = turn.settings.ask_lifetime if kind is PostKind.ASK else turn.settings.offer_lifetime
+    anonymous = turn.is_private
+    post = await turn.store.posts.add(
+        street_id=street.id, author_id=turn.neighbour.id, kind=kind, category=category, when=when,
+        body=body, anonymous=anonymous, now=turn.now, expires_at=turn.now + lifetime,
+    )
+    turn.effects.post(street, card(post, None if anonymous else turn.person), card_choices(post), card_of=post.id)
+    if anonymous:
+        turn.reply(texts.POSTED_ANONYMOUSLY, street=street_name(street))
+    await matching.suggest(turn.services, turn.effects, post, turn.now)

@@ -1,0 +1,99 @@
+"""Which use case handles which command, button or guided-flow answer.
+
+Register a command with one line in `handlers.app.build_router`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Awaitable, Callable
+
+from handlers.turn import Turn
+
+CommandHandler = Callable[[Turn, str], Awaitable[None]]  # (turn, the text after the command)
+ActionHandler = Callable[[Turn, list[str]], Awaitable[None]]  # (turn, the payload's fields)
+TextHandler = Callable[[Turn, str, dict], Awaitable[None]]  # (turn, the text, the flow's state)
+
+_COMMAND = re.compile(r"^[/!]([A-Za-z][A-Za-z0-9_]{0,31})(?:@[A-Za-z0-9_]+)?(?:\s+|$)(.*)$", re.DOTALL)
+PAYLOAD_SEPARATOR = ":"
+_PAYLOAD = re.compile(r"^[a-z]{1,3}(?::[A-Za-z0-9_.\-]{1,40}){0,3}$")
+
+
+class Where(StrEnum):
+    ANYWHERE = "anywhere"
+    GROUP = "group"
+    PRIVATE = "private"
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    handler: CommandHandler
+    where: Where
+    about: str | None  # message id for command menus; None keeps it out of menus
+
+
+@dataclass(frozen=True)
+class ParsedCommand:
+    name: str
+    rest: str
+
+
+def parse_command(text: str) -> ParsedCommand | None:
+    """'/offer@DoorstepBot I can help' -> ('offer', 'I can help'); '!ask x' works too."""
+    match = _COMMAND.match(text.strip())
+    if match is None:
+        return None
+    return ParsedCommand(match.group(1).lower(), match.group(2).strip())
+
+
+def payload(code: str, *fields: object) -> str:
+    return PAYLOAD_SEPARATOR.join([code, *(str(field) for field in fields)])
+
+
+def single_id(fields: list[str]) -> int | None:
+    """The one record id a payload carries, or None if it carries anything else."""
+    if len(fields) != 1 or not fields[0].isdigit() or len(fields[0]) > 18:
+        return None
+    return int(fields[0])
+
+
+def parse_payload(raw: str) -> tuple[str, list[str]] | None:
+    if len(raw.encode()) > 64 or not _PAYLOAD.match(raw):
+        return None
+    code, *fields = raw.split(PAYLOAD_SEPARATOR)
+    return code, fields
+
+
+class Router:
+    def __init__(self) -> None:
+        self._commands: dict[str, Command] = {}
+        self._actions: dict[str, ActionHandler] = {}
+        self._flows: dict[str, TextHandler] = {}
+
+    def command(
+        self, name: str, handler: CommandHandler, where: Where = Where.ANYWHERE, *, about: str | None = None
+    ) -> None:
+        self._commands[name] = Command(name, handler, where, about)
+
+    def action(self, code: str, handler: ActionHandler) -> None:
+        self._actions[code] = handler
+
+    def flow(self, name: str, handler: TextHandler) -> None:
+        """What to do with typed text while a guided flow of this name is waiting for it."""
+        self._flows[name] = handler
+
+    def find_command(self, name: str) -> Command | None:
+        return self._commands.get(name)
+
+    def find_action(self, code: str) -> ActionHandler | None:
+        return self._actions.get(code)
+
+    def find_flow(self, name: str) -> TextHandler | None:
+        return self._flows.get(name)
+
+    def menu(self, private: bool) -> list[Command]:
+        """Commands worth listing in a platform's menu, for a private chat or a group."""
+        hidden = Where.GROUP if private else Where.PRIVATE
+        return [c for c in self._commands.values() if c.about is not None and c.where is not hidden]

@@ -1,0 +1,28 @@
+"""The rules of the street the core follows, as plain values (the composition root fills them in
+from the operator's settings)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+
+@dataclass(frozen=True)
+class CoreSettings:
+    timezone: ZoneInfo = ZoneInfo("Europe/London")
+    locale: str = "en"
+    ask_lifetime: timedelta = timedelta(days=7)
+    offer_lifetime: timedelta = timedelta(days=30)
+    keep_open_answer_window: timedelta = timedelta(hours=48)
+    max_post_length: int = 500
+    matches_told_at_once: int = 3
+    board_size: int = 8
+    # An invitation to offer something comes at most this often, and only after this many helps.
+    give_back_every: timedelta = timedelta(days=30)
+    give_back_after_helps: int = 2
+    # How long things are kept (see docs/privacy.md).
+    keep_closed_posts: timedelta = timedelta(days=30)
+    keep_last_seen: timedelta = timedelta(days=90)
+    keep_unfinished_flows: timedelta = timedelta(days=2)
+    keep_waiting_messages: timedelta = timedelta(days=14)

@@ -1,0 +1,161 @@
+"""The SQLite connection: opened safely (file mode 0600, WAL, foreign keys), migrated, and used one
+transaction at a time."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import re
+import sqlite3
+from contextlib import asynccontextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any, AsyncIterator, Iterable
+
+import aiosqlite
+
+log = logging.getLogger(__name__)
+
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+BUSY_TIMEOUT_MS = 5000
+
+
+class StorageError(Exception):
+    """The database can't be used; the message says why in plain words."""
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(number, name, sql) for every migration shipped with Doorstep, in order."""
+    found = []
+    for entry in resources.files("storage.migrations").iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    found.sort()
+    numbers = [number for number, _, _ in found]
+    if numbers != list(range(1, len(numbers) + 1)):
+        raise StorageError(f"migrations are not numbered 1..n: {numbers}")
+    return found
+
+
+def _create_private_file(path: Path) -> None:
+    """Only the bot's own user may read the database (it holds user ids and neighbours' words)."""
+    if str(path) == ":memory:":
+        return
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)
+
+
+class Database:
+    def __init__(self, connection: aiosqlite.Connection, path: Path) -> None:
+        self._connection = connection
+        self.path = path
+        self._lock = asyncio.Lock()
+        self._owner: asyncio.Task | None = None
+
+    @classmethod
+    async def open(cls, path: Path | str) -> Database:
+        path = Path(path)
+        try:
+            _create_private_file(path)
+            connection = await aiosqlite.connect(path, isolation_level=None)
+        except (OSError, sqlite3.Error) as error:
+            raise StorageError(f"can't open the database at {path}: {error}") from None
+        connection.row_factory = aiosqlite.Row
+        database = cls(connection, path)
+        try:
+            await database._prepare()
+        except sqlite3.DatabaseError as error:
+            await connection.close()
+            raise StorageError(_explain(path, error)) from None
+        return database
+
+    async def _prepare(self) -> None:
+        await self._connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        await self._connection.execute("PRAGMA foreign_keys = ON")
+        async with self._connection.execute("PRAGMA journal_mode = WAL") as cursor:
+            row = await cursor.fetchone()
+        if row is None or str(row[0]).lower() not in ("wal", "memory"):
+            raise sqlite3.DatabaseError("could not switch to WAL journal")
+        await self._connection.execute("PRAGMA synchronous = NORMAL")
+        await self._migrate()
+
+    async def _migrate(self) -> None:
+        async with self._connection.execute("PRAGMA user_version") as cursor:
+            row = await cursor.fetchone()
+        current = int(row[0]) if row else 0
+        shipped = migrations()
+        if current > len(shipped):
+            raise sqlite3.DatabaseError(
+                f"the database is from a newer Doorstep (schema {current}, this one knows {len(shipped)})"
+            )
+        for number, name, sql in shipped[current:]:
+            log.info("applying migration name=%s", name)
+            try:
+                await self._connection.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {number};\nCOMMIT;")
+            except sqlite3.Error:
+                if self._connection.in_transaction:
+                    await self._connection.execute("ROLLBACK")
+                raise
+
+    async def close(self) -> None:
+        await self._connection.close()
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[None]:
+        """All-or-nothing, one at a time. Inside a transaction the same task may open it again."""
+        task = asyncio.current_task()
+        if self._owner is not None and self._owner is task:
+            yield
+            return
+        async with self._lock:
+            self._owner = task
+            try:
+                await self._connection.execute("BEGIN IMMEDIATE")
+                try:
+                    yield
+                except BaseException:
+                    await self._connection.execute("ROLLBACK")
+                    raise
+                await self._connection.execute("COMMIT")
+            finally:
+                self._owner = None
+
+    async def execute(self, sql: str, params: Iterable[Any] = ()) -> int:
+        """Run one statement; return how many rows it changed."""
+        async with self.transaction():
+            async with self._connection.execute(sql, tuple(params)) as cursor:
+                return cursor.rowcount
+
+    async def insert(self, sql: str, params: Iterable[Any] = ()) -> int:
+        """Run one INSERT; return the new row's id."""
+        async with self.transaction():
+            async with self._connection.execute(sql, tuple(params)) as cursor:
+                assert cursor.lastrowid is not None
+                return cursor.lastrowid
+
+    async def fetch_one(self, sql: str, params: Iterable[Any] = ()) -> aiosqlite.Row | None:
+        async with self.transaction():
+            async with self._connection.execute(sql, tuple(params)) as cursor:
+                return await cursor.fetchone()
+
+    async def fetch_all(self, sql: str, params: Iterable[Any] = ()) -> list[aiosqlite.Row]:
+        async with self.transaction():
+            async with self._connection.execute(sql, tuple(params)) as cursor:
+                return list(await cursor.fetchall())
+
+    async def fetch_value(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        row = await self.fetch_one(sql, params)
+        return None if row is None else row[0]
+
+
+def _explain(path: Path, error: sqlite3.DatabaseError) -> str:
+    text = str(error)
+    if "locked" in text or "busy" in text:
+        return f"the database at {path} is locked by another program (is Doorstep already running?)"
+    if "not a database" in text or "malformed" in text:
+        return f"the database at {path} is damaged or not a Doorstep database; restore it from a backup"
+    return f"can't use the database at {path}: {text}"

@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+from datetime import datetime
+from sqlite3 import Row
+
+from handlers.domain import Post, PostKind, PostStatus, When
+from storage.database import Database
+from storage.times import from_db, from_db_required, to_db
+
+_COLUMNS = (
+    "p.id, p.street_id, p.author_id, p.kind, p.category, p.when_day, p.when_part, p.when_recurring, p.body, "
+    "p.anonymous, p.status, p.created_at, p.expires_at, p.keep_open_asked_at, p.closed_at"
+)
+_LIVE = "('open', 'matched')"
+
+
+def _post(row: Row) -> Post:
+    return Post(
+        id=row["id"],
+        street_id=row["street_id"],
+        author_id=row["author_id"],
+        kind=PostKind(row["kind"]),
+        category=row["category"],
+        when=When(row["when_day"], row["when_part"], bool(row["when_recurring"])),
+        body=row["body"],
+        anonymous=bool(row["anonymous"]),
+        status=PostStatus(row["status"]),
+        created_at=from_db_required(row["created_at"]),
+        expires_at=from_db_required(row["expires_at"]),
+        keep_open_asked_at=from_db(row["keep_open_asked_at"]),
+        closed_at=from_db(row["closed_at"]),
+    )
+
+
+class PostRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def _many(self, where: str, params: tuple = ()) -> list[Post]:
+        return [_post(row) for row in await self._db.fetch_all(f"SELECT {_COLUMNS} FROM posts p {where}", params)]
+
+    async def add(
+        self, *, street_id: int, author_id: int, kind: PostKind, category: str, when: When, body: str,
+        anonymous: bool, now: datetime, expires_at: datetime,
+    ) -> Post:
+        post_id = await self._db.insert(
+            "INSERT INTO posts (street_id, author_id, kind, category, when_day, when_part, when_recurring, body, "
+            "anonymous, status, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)",
+            (street_id, author_id, kind.value, category, when.day, when.part, int(when.recurring), body,
+             int(anonymous), to_db(now), to_db(expires_at)),
+        )
+        post = await self.get(post_id)
+        assert post is not None
+        return post
+
+    async def get(self, post_id: int) -> Post | None:
+        found = await self._many("WHERE p.id = ?", (post_id,))
+        return found[0] if found else None
+
+    async def set_status(self, post_id: int, status: PostStatus, now: datetime) -> None:
+        """Closing stamps the time (retention counts from it); reopening clears it."""
+        closed_at = None if status.live else to_db(now)
+        await self._db.execute(
+            "UPDATE posts SET status = ?, closed_at = ? WHERE id = ?", (status.value, closed_at, post_id)
+        )
+
+    async def open_in_street(self, street_id: int, limit: int) -> list[Post]:
+        return await self._many(
+            "WHERE p.street_id = ? AND p.status = 'open' ORDER BY p.created_at DESC, p.id DESC LIMIT ?",
+            (street_id, limit),
+        )
+
+    async def count_open_in_street(self, street_id: int) -> int:
+        count = await self._db.fetch_value(
+            "SELECT COUNT(*) FROM posts WHERE street_id = ? AND status = 'open'", (street_id,)
+        )
+        return int(count)
+
+    async def live_by_author(self, neighbour_id: int) -> list[Post]:
+        return await self._many(
+            f"WHERE p.author_id = ? AND p.status IN {_LIVE} ORDER BY p.created_at DESC, p.id DESC", (neighbour_id,)
+        )
+
+    async def in_touch(self, neighbour_id: int) -> list[Post]:
+        return await self._many(
+            "JOIN responses r ON r.post_id = p.id WHERE r.neighbour_id = ? AND r.status = 'confirmed' "
+            "AND p.status = 'matched' ORDER BY p.created_at DESC, p.id DESC",
+            (neighbour_id,),
+        )
+
+    async def open_of_kind(self, street_id: int, kind: PostKind, category: str) -> list[Post]:
+        return await self._many(
+            "WHERE p.street_id = ? AND p.status = 'open' AND p.kind = ? AND p.category = ? "
+            "ORDER BY p.suggested_at IS NOT NULL, p.suggested_at, p.created_at, p.id",
+            (street_id, kind.value, category),
+        )
+
+    async def mark_suggested(self, post_id: int, now: datetime) -> None:
+        await self._db.execute("UPDATE posts SET suggested_at = ? WHERE id = ?", (to_db(now), post_id))
+
+    async def due_for_keep_open_question(self, now: datetime) -> list[Post]:
+        return await self._many(
+            f"WHERE p.status IN {_LIVE} AND p.keep_open_asked_at IS NULL AND p.expires_at <= ? "
+            "ORDER BY p.expires_at, p.id",
+            (to_db(now),),
+        )
+
+    async def unanswered_keep_open(self, asked_before: datetime) -> list[Post]:
+        return await self._many(
+            f"WHERE p.status IN {_LIVE} AND p.keep_open_asked_at IS NOT NULL AND p.keep_open_asked_at <= ? "
+            "ORDER BY p.keep_open_asked_at, p.id",
+            (to_db(asked_before),),
+        )
+
+    async def mark_keep_open_asked(self, post_id: int, now: datetime) -> None:
+        await self._db.execute("UPDATE posts SET keep_open_asked_at = ? WHERE id = ?", (to_db(now), post_id))
+
+    async def extend(self, post_id: int, expires_at: datetime) -> None:
+        await self._db.execute(
+            "UPDATE posts SET expires_at = ?, keep_open_asked_at = NULL WHERE id = ?", (to_db(expires_at), post_id)
+        )
+
+    async def next_expiry_at(self) -> datetime | None:
+        return from_db(await self._db.fetch_value(
+            f"SELECT MIN(expires_at) FROM posts WHERE status IN {_LIVE} AND keep_open_asked_at IS NULL"
+        ))
+
+    async def next_keep_open_asked_at(self) -> datetime | None:
+        return from_db(await self._db.fetch_value(
+            f"SELECT MIN(keep_open_asked_at) FROM posts WHERE status IN {_LIVE} AND keep_open_asked_at IS NOT NULL"
+        ))

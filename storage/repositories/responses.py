@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from datetime import datetime
+from sqlite3 import Row
+
+from handlers.domain import Response, ResponseStatus
+from storage.database import Database
+from storage.times import from_db_required, to_db
+
+_COLUMNS = "id, post_id, neighbour_id, status, created_at"
+
+
+def _response(row: Row) -> Response:
+    return Response(
+        row["id"], row["post_id"], row["neighbour_id"], ResponseStatus(row["status"]), from_db_required(row["created_at"])
+    )
+
+
+class ResponseRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def add(self, post_id: int, neighbour_id: int, now: datetime) -> Response:
+        response_id = await self._db.insert(
+            "INSERT INTO responses (post_id, neighbour_id, status, created_at, updated_at) "
+            "VALUES (?, ?, 'pending', ?, ?)",
+            (post_id, neighbour_id, to_db(now), to_db(now)),
+        )
+        response = await self.get(response_id)
+        assert response is not None
+        return response
+
+    async def get(self, response_id: int) -> Response | None:
+        row = await self._db.fetch_one(f"SELECT {_COLUMNS} FROM responses WHERE id = ?", (response_id,))
+        return _response(row) if row else None
+
+    async def live_for(self, post_id: int, neighbour_id: int) -> Response | None:
+        row = await self._db.fetch_one(
+            f"SELECT {_COLUMNS} FROM responses WHERE post_id = ? AND neighbour_id = ? "
+            "AND status IN ('pending', 'confirmed')",
+            (post_id, neighbour_id),
+        )
+        return _response(row) if row else None
+
+    async def of_post(self, post_id: int, status: ResponseStatus) -> list[Response]:
+        rows = await self._db.fetch_all(
+            f"SELECT {_COLUMNS} FROM responses WHERE post_id = ? AND status = ? ORDER BY id", (post_id, status.value)
+        )
+        return [_response(row) for row in rows]
+
+    async def set_status(self, response_id: int, status: ResponseStatus, now: datetime) -> None:
+        await self._db.execute(
+            "UPDATE responses SET status = ?, updated_at = ? WHERE id = ?", (status.value, to_db(now), response_id)
+        )

@@ -1,0 +1,81 @@
+"""The small tables: where cards are shown, who was told about what, half-finished flows, and
+messages waiting for someone to open a private chat."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from handlers.messages import MessageRef
+from storage.database import Database
+from storage.times import to_db
+
+
+class CardRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def remember(self, post_id: int, ref: MessageRef) -> None:
+        await self._db.execute(
+            "INSERT OR IGNORE INTO cards (post_id, platform, chat_id, message_id) VALUES (?, ?, ?, ?)",
+            (post_id, ref.platform, ref.chat_id, ref.message_id),
+        )
+
+    async def of_post(self, post_id: int) -> list[MessageRef]:
+        rows = await self._db.fetch_all(
+            "SELECT platform, chat_id, message_id FROM cards WHERE post_id = ? ORDER BY rowid", (post_id,)
+        )
+        return [MessageRef(row["platform"], row["chat_id"], row["message_id"]) for row in rows]
+
+
+class SuggestionRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def told(self, post_id: int) -> set[int]:
+        rows = await self._db.fetch_all("SELECT neighbour_id FROM suggestions WHERE post_id = ?", (post_id,))
+        return {row["neighbour_id"] for row in rows}
+
+    async def record(self, post_id: int, neighbour_id: int, now: datetime) -> None:
+        await self._db.execute(
+            "INSERT OR IGNORE INTO suggestions (post_id, neighbour_id, suggested_at) VALUES (?, ?, ?)",
+            (post_id, neighbour_id, to_db(now)),
+        )
+
+
+class ConversationRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def get(self, neighbour_id: int, scope: str) -> dict | None:
+        raw = await self._db.fetch_value(
+            "SELECT state FROM conversations WHERE neighbour_id = ? AND scope = ?", (neighbour_id, scope)
+        )
+        return None if raw is None else json.loads(raw)
+
+    async def put(self, neighbour_id: int, scope: str, state: dict, now: datetime) -> None:
+        await self._db.execute(
+            "INSERT INTO conversations (neighbour_id, scope, state, updated_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (neighbour_id, scope) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
+            (neighbour_id, scope, json.dumps(state, ensure_ascii=False), to_db(now)),
+        )
+
+    async def clear(self, neighbour_id: int, scope: str) -> None:
+        await self._db.execute("DELETE FROM conversations WHERE neighbour_id = ? AND scope = ?", (neighbour_id, scope))
+
+
+class OutboxRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def hold(self, neighbour_id: int, payload: str, now: datetime) -> bool:
+        waiting = await self._db.fetch_value("SELECT COUNT(*) FROM outbox WHERE neighbour_id = ?", (neighbour_id,))
+        await self._db.insert(
+            "INSERT INTO outbox (neighbour_id, payload, created_at) VALUES (?, ?, ?)", (neighbour_id, payload, to_db(now))
+        )
+        return not waiting
+
+    async def take_all(self, neighbour_id: int) -> list[str]:
+        rows = await self._db.fetch_all("SELECT payload FROM outbox WHERE neighbour_id = ? ORDER BY id", (neighbour_id,))
+        await self._db.execute("DELETE FROM outbox WHERE neighbour_id = ?", (neighbour_id,))
+        return [row["payload"] for row in rows]

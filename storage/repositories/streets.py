@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from datetime import datetime
+from sqlite3 import Row
+
+from handlers.domain import Street
+from storage.database import Database
+from storage.times import to_db
+
+_COLUMNS = "s.id, s.platform, s.chat_id, s.title"
+
+
+def _street(row: Row) -> Street:
+    return Street(row["id"], row["platform"], row["chat_id"], row["title"])
+
+
+class StreetRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def get_or_create(self, platform: str, chat_id: str, title: str | None, now: datetime) -> Street:
+        """The street for a group chat; its title follows the group's name when the platform gives one."""
+        await self._db.execute(
+            "INSERT INTO streets (platform, chat_id, title, created_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (platform, chat_id) DO UPDATE SET title = COALESCE(excluded.title, streets.title)",
+            (platform, chat_id, title, to_db(now)),
+        )
+        row = await self._db.fetch_one(
+            f"SELECT {_COLUMNS} FROM streets s WHERE s.platform = ? AND s.chat_id = ?", (platform, chat_id)
+        )
+        assert row is not None
+        return _street(row)
+
+    async def get(self, street_id: int) -> Street | None:
+        row = await self._db.fetch_one(f"SELECT {_COLUMNS} FROM streets s WHERE s.id = ?", (street_id,))
+        return _street(row) if row else None
+
+    async def of_neighbour(self, neighbour_id: int) -> list[Street]:
+        """The streets a neighbour has been seen in, most recent first."""
+        rows = await self._db.fetch_all(
+            f"SELECT {_COLUMNS} FROM streets s JOIN street_members m ON m.street_id = s.id "
+            "WHERE m.neighbour_id = ? ORDER BY m.last_seen_at DESC, s.id",
+            (neighbour_id,),
+        )
+        return [_street(row) for row in rows]

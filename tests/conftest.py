@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from bot.clock import ManualClock
+from handlers.app import Doorstep
+from handlers.settings import CoreSettings
+from storage import SqliteStore
+from tests.fakes import RecordingNotifier
+from tests.kit import StreetKit
+
+# A Monday morning in March, outside any daylight-saving change.
+START = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(START)
+
+
+@pytest.fixture
+async def store(tmp_path: Path):  # type: ignore[no-untyped-def]
+    opened = await SqliteStore.open(tmp_path / "doorstep.sqlite3")
+    yield opened
+    await opened.close()
+
+
+@pytest.fixture
+def notifier() -> RecordingNotifier:
+    return RecordingNotifier()
+
+
+@pytest.fixture
+def core_settings() -> CoreSettings:
+    return CoreSettings()
+
+
+@pytest.fixture
+def street(store: SqliteStore, notifier: RecordingNotifier, clock: ManualClock, core_settings: CoreSettings) -> StreetKit:
+    return StreetKit(Doorstep(store, notifier, clock, core_settings), store, notifier, clock)

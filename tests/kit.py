@@ -1,0 +1,76 @@
+"""Drive the core as a street would: neighbours speak in the group or privately and press buttons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from bot.clock import ManualClock
+from handlers.app import Doorstep
+from handlers.incoming import Incoming, IncomingKind
+from storage import SqliteStore
+from tests.fakes import RecordingNotifier, Sent
+
+PLATFORM = "test"
+GROUP = "group-1"
+
+
+@dataclass
+class StreetKit:
+    core: Doorstep
+    store: SqliteStore
+    notifier: RecordingNotifier
+    clock: ManualClock
+
+    def _incoming(self, who: str, *, private: bool, chat: str = GROUP, **fields) -> Incoming:  # type: ignore[no-untyped-def]
+        return Incoming(
+            platform=PLATFORM, chat_id=who if private else chat, user_id=who, is_private=private,
+            user_name=who.capitalize(), chat_title=None if private else "Elm Street", **fields,
+        )
+
+    async def say(self, who: str, text: str, *, chat: str = GROUP, addressed: bool = True) -> list[Sent]:
+        """`who` says `text` in the group; returns what the bot sent in answer."""
+        self.notifier.take()
+        await self.core.handle(self._incoming(who, private=False, chat=chat, text=text, addressed_to_bot=addressed))
+        return self.notifier.sent
+
+    async def tell(self, who: str, text: str) -> list[Sent]:
+        """`who` says `text` to the bot in private."""
+        self.notifier.take()
+        await self.core.handle(self._incoming(who, private=True, text=text))
+        return self.notifier.sent
+
+    async def press(self, who: str, payload: str, *, private: bool = True, chat: str = GROUP) -> list[Sent]:
+        self.notifier.take()
+        await self.core.handle(
+            self._incoming(who, private=private, chat=chat, kind=IncomingKind.PRESS, payload=payload, ref="press-1")
+        )
+        return self.notifier.sent
+
+    async def join(self, who: str, chat: str = GROUP) -> None:
+        await self.core.handle(self._incoming(who, private=False, chat=chat, kind=IncomingKind.JOINED))
+
+    async def wait(self, delta: timedelta) -> list[Sent]:
+        self.notifier.take()
+        self.clock.advance(delta)
+        await self.core.run_due()
+        return self.notifier.sent
+
+    async def count(self, table: str, where: str = "1 = 1") -> int:
+        return int(await self.store.db.fetch_value(f"SELECT COUNT(*) FROM {table} WHERE {where}"))
+
+    async def snapshot(self) -> dict[str, list[tuple]]:
+        """Everything the street's activity changes (posts and answers), to check nothing changed."""
+        tables = ("posts", "responses", "cards", "suggestions", "conversations", "outbox")
+        return {t: [tuple(row) for row in await self.store.db.fetch_all(f"SELECT * FROM {t} ORDER BY 1")] for t in tables}
+
+
+def card_of(sent: list[Sent]) -> Sent:
+    cards = [s for s in sent if s.outgoing.card_of is not None]
+    assert len(cards) == 1, [s.text for s in sent]
+    return cards[0]
+
+
+def only(sent: list[Sent]) -> Sent:
+    assert len(sent) == 1, [s.text for s in sent]
+    return sent[0]

@@ -1,0 +1,104 @@
+"""The repositories against a real SQLite file: the queries the core relies on."""
+
+import sqlite3
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from handlers.domain import PostKind, PostStatus, ResponseStatus, When
+from handlers.messages import MessageRef
+from storage import SqliteStore
+
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+
+
+async def _post(store: SqliteStore, street_id: int, author_id: int, **overrides) -> int:  # type: ignore[no-untyped-def]
+    fields = dict(
+        street_id=street_id, author_id=author_id, kind=PostKind.ASK, category="shopping", when=When("tomorrow", "morning"),
+        body="milk please", anonymous=False, now=NOW, expires_at=NOW + timedelta(days=7),
+    )
+    fields.update(overrides)
+    return (await store.posts.add(**fields)).id  # type: ignore[arg-type]
+
+
+async def test_post_round_trip(store: SqliteStore) -> None:
+    street = await store.streets.get_or_create("t", "g", "Elm Street", NOW)
+    rosa = await store.neighbours.get_or_create("t", "rosa", NOW)
+    post = await store.posts.get(await _post(store, street.id, rosa.id))
+    assert post is not None
+    assert (post.kind, post.category, post.when, post.body, post.status) == (
+        PostKind.ASK, "shopping", When("tomorrow", "morning"), "milk please", PostStatus.OPEN
+    )
+    assert post.created_at == NOW and post.created_at.tzinfo is not None
+
+
+async def test_street_title_follows_the_group_but_is_not_erased(store: SqliteStore) -> None:
+    await store.streets.get_or_create("t", "g", "Elm Street", NOW)
+    assert (await store.streets.get_or_create("t", "g", None, NOW)).title == "Elm Street"
+    assert (await store.streets.get_or_create("t", "g", "Elm St", NOW)).title == "Elm St"
+
+
+async def test_closing_stamps_the_time_and_reopening_clears_it(store: SqliteStore) -> None:
+    street = await store.streets.get_or_create("t", "g", None, NOW)
+    rosa = await store.neighbours.get_or_create("t", "rosa", NOW)
+    post_id = await _post(store, street.id, rosa.id)
+    await store.posts.set_status(post_id, PostStatus.DONE, NOW)
+    assert (await store.posts.get(post_id)).closed_at == NOW  # type: ignore[union-attr]
+    await store.posts.set_status(post_id, PostStatus.OPEN, NOW)
+    assert (await store.posts.get(post_id)).closed_at is None  # type: ignore[union-attr]
+
+
+async def test_an_ask_can_never_have_two_confirmed_helpers(store: SqliteStore) -> None:
+    street = await store.streets.get_or_create("t", "g", None, NOW)
+    rosa, sam, joe = [await store.neighbours.get_or_create("t", n, NOW) for n in ("rosa", "sam", "joe")]
+    post_id = await _post(store, street.id, rosa.id)
+    first = await store.responses.add(post_id, sam.id, NOW)
+    second = await store.responses.add(post_id, joe.id, NOW)
+    await store.responses.set_status(first.id, ResponseStatus.CONFIRMED, NOW)
+    with pytest.raises(sqlite3.IntegrityError):
+        await store.responses.set_status(second.id, ResponseStatus.CONFIRMED, NOW)
+
+
+async def test_one_live_answer_per_neighbour_per_post(store: SqliteStore) -> None:
+    street = await store.streets.get_or_create("t", "g", None, NOW)
+    rosa, sam = [await store.neighbours.get_or_create("t", n, NOW) for n in ("rosa", "sam")]
+    post_id = await _post(store, street.id, rosa.id)
+    await store.responses.add(post_id, sam.id, NOW)
+    with pytest.raises(sqlite3.IntegrityError):
+        await store.responses.add(post_id, sam.id, NOW)
+
+
+async def test_streets_of_a_neighbour_most_recent_first(store: SqliteStore) -> None:
+    elm = await store.streets.get_or_create("t", "elm", "Elm", NOW)
+    mill = await store.streets.get_or_create("t", "mill", "Mill", NOW)
+    rosa = await store.neighbours.get_or_create("t", "rosa", NOW)
+    await store.neighbours.seen_in_street(elm.id, rosa.id, NOW)
+    await store.neighbours.seen_in_street(mill.id, rosa.id, NOW + timedelta(hours=1))
+    assert [s.title for s in await store.streets.of_neighbour(rosa.id)] == ["Mill", "Elm"]
+    await store.neighbours.left_street(mill.id, rosa.id)
+    assert [s.title for s in await store.streets.of_neighbour(rosa.id)] == ["Elm"]
+
+
+async def test_cards_remember_every_place_a_post_is_shown(store: SqliteStore) -> None:
+    street = await store.streets.get_or_create("t", "g", None, NOW)
+    rosa = await store.neighbours.get_or_create("t", "rosa", NOW)
+    post_id = await _post(store, street.id, rosa.id)
+    refs = [MessageRef("t", "g", "10"), MessageRef("t", "other", "3")]
+    for ref in refs + refs[:1]:
+        await store.cards.remember(post_id, ref)
+    assert await store.cards.of_post(post_id) == refs
+
+
+async def test_outbox_says_which_message_is_the_first_waiting(store: SqliteStore) -> None:
+    rosa = await store.neighbours.get_or_create("t", "rosa", NOW)
+    assert await store.outbox.hold(rosa.id, "a", NOW) is True
+    assert await store.outbox.hold(rosa.id, "b", NOW) is False
+    assert await store.outbox.take_all(rosa.id) == ["a", "b"]
+    assert await store.outbox.take_all(rosa.id) == []
+
+
+async def test_reachability_is_unknown_until_learned(store: SqliteStore) -> None:
+    rosa = await store.neighbours.get_or_create("t", "rosa", NOW)
+    assert rosa.reachable is None
+    await store.neighbours.set_reachable(rosa.id, False)
+    assert (await store.neighbours.get(rosa.id)).reachable is False  # type: ignore[union-attr]
