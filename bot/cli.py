@@ -78,8 +78,10 @@ def _run(settings: Settings) -> int:
         print(CONSOLE_HINT, file=sys.stderr)
         asyncio.run(run_console(settings, settings.database.path, sys.stdin, sys.stdout, interactive=sys.stdin.isatty()))
         return 0
-    print(f"doorstep: this build has no adapter yet for: {', '.join(settings.platforms)}", file=sys.stderr)
-    return EXIT_CONFIGURATION
+    from bot.runner import run_platforms
+
+    asyncio.run(run_platforms(settings))
+    return 0
 
 
 if __name__ == "__main__":

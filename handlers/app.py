@@ -12,8 +12,8 @@ from handlers import board, cards, expiry, posting, responding, retention, start
 from handlers.delivery import Courier
 from handlers.domain import Street
 from handlers.incoming import Incoming, IncomingKind
-from handlers.messages import Outgoing, ToPresser, ToStreet, ToPerson, msg
-from handlers.ports import Clock, Notifier, OrganiserCheck, Store
+from handlers.messages import Outgoing, SendResult, ToPerson, ToPresser, ToStreet, msg
+from handlers.ports import Clock, Notifier, OrganiserCheck, Store, Waker
 from handlers.router import Router, Where, parse_command, parse_payload
 from handlers.settings import CoreSettings
 from handlers.turn import Effects, Services, Turn
@@ -45,6 +45,9 @@ def build_router() -> Router:
     router.action(posting.CANCEL, posting.cancelled)
 
     router.flow(posting.FLOW, posting.on_text)
+
+    router.due("expiry", expiry.run_due, expiry.next_due)
+    router.due("retention", retention.run_due)
     return router
 
 
@@ -64,10 +67,12 @@ class Doorstep:
         settings: CoreSettings | None = None,
         organisers: OrganiserCheck | None = None,
         router: Router | None = None,
+        waker: Waker | None = None,
     ) -> None:
         self.services = Services(store, clock, settings or CoreSettings(), organisers or NobodyOrganises())
         self.router = router or build_router()
-        self.courier = Courier(store, notifier, clock)
+        self.courier = Courier(store, notifier, clock, self._on_receipt)
+        self.waker = waker
 
     async def handle(self, incoming: Incoming) -> None:
         """Do what a neighbour asked; whatever goes wrong, they get a kind word, never a traceback."""
@@ -79,24 +84,51 @@ class Doorstep:
             log.exception("turn failed kind=%s platform=%s", incoming.kind, incoming.platform)
             effects = Effects()
             effects.add(_sorry(incoming))
-        await self.courier.deliver(effects.items)
+        await self._finish(effects)
 
     async def run_due(self) -> None:
-        """Everything that has fallen due by now: expiry questions, closing stale posts, retention."""
-        effects = Effects()
+        """Everything that has fallen due by now, each kind of work in its own transaction, so one
+        failing never holds up the others."""
         now = self.services.clock.now()
-        try:
-            async with self.services.store.transaction():
-                await expiry.run_due(self.services, effects, now)
-                await retention.purge(self.services, now)
-        except Exception:
-            log.exception("scheduled work failed")
-            return
-        await self.courier.deliver(effects.items)
+        for work in self.router.due_work:
+            effects = Effects()
+            try:
+                async with self.services.store.transaction():
+                    await work.run(self.services, effects, now)
+            except Exception:
+                log.exception("scheduled work failed work=%s", work.name)
+                continue
+            await self._finish(effects)
 
     async def next_due(self) -> datetime | None:
+        """When there is next something to do on the bot's own initiative."""
+        times = []
         async with self.services.store.transaction():
-            return await expiry.next_due(self.services)
+            for work in self.router.due_work:
+                if work.next_at is not None and (when := await work.next_at(self.services)) is not None:
+                    times.append(when)
+        return min(times) if times else None
+
+    async def _finish(self, effects: Effects) -> None:
+        """After a transaction: wake the scheduler if needed, then send."""
+        if effects.wake_at is not None and self.waker is not None:
+            self.waker.wake_at(effects.wake_at)
+        await self.courier.deliver(effects.items)
+
+    async def _on_receipt(self, receipt: str, result: SendResult) -> None:
+        parsed = parse_payload(receipt)
+        handler = self.router.find_receipt(parsed[0]) if parsed else None
+        if parsed is None or handler is None:
+            log.warning("no handler for receipt code=%s", receipt.split(":")[0])
+            return
+        effects = Effects()
+        try:
+            async with self.services.store.transaction():
+                await handler(self.services, effects, parsed[1], result, self.services.clock.now())
+        except Exception:
+            log.exception("receipt failed code=%s", parsed[0])
+            return
+        await self._finish(effects)
 
     async def _take_turn(self, incoming: Incoming, effects: Effects) -> None:
         store = self.services.store

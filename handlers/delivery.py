@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from typing import Awaitable, Callable
 
 from handlers import texts
 from handlers.domain import Neighbour
@@ -21,19 +22,25 @@ log = logging.getLogger(__name__)
 INBOX = "inbox"  # the private-chat payload that collects waiting messages
 
 
+OnReceipt = Callable[[str, SendResult], Awaitable[None]]
+
+
 class Courier:
-    def __init__(self, store: Store, notifier: Notifier, clock: Clock) -> None:
+    def __init__(self, store: Store, notifier: Notifier, clock: Clock, on_receipt: OnReceipt | None = None) -> None:
         self._store = store
         self._notifier = notifier
         self._clock = clock
+        self._on_receipt = on_receipt
 
     async def deliver(self, effects: list[Effect]) -> None:
         for effect in effects:
             try:
                 if isinstance(effect, CardUpdate):
                     await self._update_card(effect)
-                else:
-                    await self._send(effect)
+                    continue
+                result = await self._send(effect)
+                if effect.receipt is not None and self._on_receipt is not None:
+                    await self._on_receipt(effect.receipt, result)
             except Exception:
                 # One failed message must not stop the others; the notifier has retried already.
                 log.exception("delivery failed kind=%s", type(effect).__name__)
@@ -42,13 +49,14 @@ class Courier:
         """Messages that waited for this neighbour to open a private chat (call inside a transaction)."""
         return [decode_private(raw) for raw in await self._store.outbox.take_all(neighbour.id)]
 
-    async def _send(self, outgoing: Outgoing) -> None:
+    async def _send(self, outgoing: Outgoing) -> SendResult:
+        """Send one message; a private one to someone unreachable falls back (see the module)."""
         if not isinstance(outgoing.to, ToPerson):
             result = await self._notifier.send(outgoing)
             if result.sent and result.ref is not None and outgoing.card_of is not None:
                 async with self._store.transaction():
                     await self._store.cards.remember(outgoing.card_of, result.ref)
-            return
+            return result
         person = outgoing.to.person
         async with self._store.transaction():
             neighbour = await self._store.neighbours.find(person.platform, person.user_id)
@@ -57,12 +65,13 @@ class Courier:
         else:
             result = await self._notifier.send(outgoing)
         if neighbour is None:
-            return
+            return result
         if result.status is SendStatus.UNREACHABLE:
             await self._when_unreachable(outgoing, neighbour)
         elif result.sent and neighbour.reachable is not True:
             async with self._store.transaction():
                 await self._store.neighbours.set_reachable(neighbour.id, True)
+        return result
 
     async def _when_unreachable(self, outgoing: Outgoing, neighbour: Neighbour) -> None:
         person = outgoing.to.person  # type: ignore[union-attr]

@@ -28,6 +28,7 @@ class Incoming:
     chat_title: str | None = None  # the group's name
     addressed_to_bot: bool = True  # in groups: a command, a reply to the bot or a mention
     ref: str | None = None  # the adapter's handle for answering a press
+    language: str | None = None  # the language the platform says the person uses (e.g. "pl"), if any
 
     @property
     def person(self) -> Person:

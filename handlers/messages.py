@@ -85,6 +85,8 @@ class Outgoing:
     # For a private message: a street where it may be said openly, addressed to the person, if
     # they can't be reached privately. None keeps it private: it waits until they open a chat.
     fallback: Street | None = None
+    # A payload-like code ("ci:42") whose registered handler hears how the send went.
+    receipt: str | None = None
 
 
 @dataclass(frozen=True)

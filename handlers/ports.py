@@ -21,6 +21,12 @@ class Notifier(Protocol):
     async def edit(self, ref: MessageRef, text: Msg, choices: tuple[Choice, ...], locale: str) -> bool: ...
 
 
+class Waker(Protocol):
+    """The scheduler: told when something new falls due, so it looks again by then."""
+
+    def wake_at(self, when: datetime) -> None: ...
+
+
 class OrganiserCheck(Protocol):
     async def is_organiser(self, street: Street, user_id: str) -> bool:
         """Asked live of the platform (cached briefly by the adapter); never stored."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from handlers.turn import Services
+from handlers.turn import Effects, Services
 
 log = logging.getLogger(__name__)
 
@@ -23,3 +23,7 @@ async def purge(services: Services, now: datetime) -> dict[str, int]:
     if any(removed.values()):
         log.info("retention purge %s", " ".join(f"{key}={count}" for key, count in removed.items()))
     return removed
+
+
+async def run_due(services: Services, effects: Effects, now: datetime) -> None:
+    await purge(services, now)

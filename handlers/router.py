@@ -6,14 +6,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from typing import Awaitable, Callable
 
-from handlers.turn import Turn
+from handlers.messages import SendResult
+from handlers.turn import Effects, Services, Turn
 
 CommandHandler = Callable[[Turn, str], Awaitable[None]]  # (turn, the text after the command)
 ActionHandler = Callable[[Turn, list[str]], Awaitable[None]]  # (turn, the payload's fields)
 TextHandler = Callable[[Turn, str, dict], Awaitable[None]]  # (turn, the text, the flow's state)
+DueRunner = Callable[[Services, Effects, datetime], Awaitable[None]]  # do what is due by `now`
+DueTime = Callable[[Services], Awaitable[datetime | None]]  # when it next has something to do
+ReceiptHandler = Callable[[Services, Effects, list[str], SendResult, datetime], Awaitable[None]]
 
 _COMMAND = re.compile(r"^[/!]([A-Za-z][A-Za-z0-9_]{0,31})(?:@[A-Za-z0-9_]+)?(?:\s+|$)(.*)$", re.DOTALL)
 PAYLOAD_SEPARATOR = ":"
@@ -32,6 +37,13 @@ class Command:
     handler: CommandHandler
     where: Where
     about: str | None  # message id for command menus; None keeps it out of menus
+
+
+@dataclass(frozen=True)
+class DueWork:
+    name: str
+    run: DueRunner
+    next_at: DueTime | None  # None: nothing to wait for, it just runs with the rest (e.g. retention)
 
 
 @dataclass(frozen=True)
@@ -71,6 +83,8 @@ class Router:
         self._commands: dict[str, Command] = {}
         self._actions: dict[str, ActionHandler] = {}
         self._flows: dict[str, TextHandler] = {}
+        self._due: list[DueWork] = []
+        self._receipts: dict[str, ReceiptHandler] = {}
 
     def command(
         self, name: str, handler: CommandHandler, where: Where = Where.ANYWHERE, *, about: str | None = None
@@ -83,6 +97,21 @@ class Router:
     def flow(self, name: str, handler: TextHandler) -> None:
         """What to do with typed text while a guided flow of this name is waiting for it."""
         self._flows[name] = handler
+
+    def due(self, name: str, run: DueRunner, next_at: DueTime | None = None) -> None:
+        """Work done on the bot's own initiative when its time comes (run in registration order)."""
+        self._due.append(DueWork(name, run, next_at))
+
+    def receipt(self, code: str, handler: ReceiptHandler) -> None:
+        """What to record once a message marked with this receipt code was sent (or couldn't be)."""
+        self._receipts[code] = handler
+
+    @property
+    def due_work(self) -> list[DueWork]:
+        return list(self._due)
+
+    def find_receipt(self, code: str) -> ReceiptHandler | None:
+        return self._receipts.get(code)
 
     def find_command(self, name: str) -> Command | None:
         return self._commands.get(name)

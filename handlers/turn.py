@@ -29,9 +29,15 @@ class Effects:
     """What to send once the turn's changes are safely stored."""
 
     items: list[Effect] = field(default_factory=list)
+    wake_at: datetime | None = None  # the earliest new due time this work created
 
     def add(self, effect: Effect) -> None:
         self.items.append(effect)
+
+    def wake(self, when: datetime) -> None:
+        """Something new falls due at `when`: the scheduler should look again by then."""
+        if self.wake_at is None or when < self.wake_at:
+            self.wake_at = when
 
     def tell(
         self, person: Person, text: Msg, choices: tuple[Choice, ...] = (), *, fallback: Street | None = None

@@ -43,3 +43,36 @@ async def test_a_failing_platform_does_not_lose_the_post(street: StreetKit) -> N
     street.notifier.failing = False
     board = only(await street.say("sam", "/board"))
     assert "could someone help with shopping?" in board.text
+
+
+async def test_receipts_tell_the_core_how_a_send_went(street: StreetKit) -> None:
+    from handlers.messages import Outgoing, Person, SendStatus, ToPerson, msg
+
+    heard: list[tuple[list[str], SendStatus]] = []
+
+    async def on_receipt(services, effects, fields, result, now) -> None:  # type: ignore[no-untyped-def]
+        heard.append((fields, result.status))
+
+    street.core.router.receipt("zz", on_receipt)
+    await street.tell("rosa", "/start")
+    street.notifier.unreachable.add("ann")
+    await street.core.courier.deliver([
+        Outgoing(ToPerson(Person("test", "rosa")), msg(texts.WELCOME_PRIVATE), receipt="zz:1"),
+        Outgoing(ToPerson(Person("test", "ann")), msg(texts.WELCOME_PRIVATE), receipt="zz:2"),
+    ])
+    assert heard == [(["1"], SendStatus.SENT), (["2"], SendStatus.UNREACHABLE)]
+
+
+async def test_due_work_runs_in_order_and_a_failure_does_not_stop_the_rest(street: StreetKit) -> None:
+    ran: list[str] = []
+
+    async def broken(services, effects, now) -> None:  # type: ignore[no-untyped-def]
+        raise RuntimeError("boom")
+
+    async def fine(services, effects, now) -> None:  # type: ignore[no-untyped-def]
+        ran.append("fine")
+
+    street.core.router.due("broken", broken)
+    street.core.router.due("fine", fine)
+    await street.core.run_due()
+    assert ran == ["fine"]

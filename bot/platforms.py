@@ -1,0 +1,78 @@
+"""Platform adapters as the composition root sees them, and the routers that let one core talk to
+several platforms at once (a street on Telegram and one on Matrix, in one process)."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Protocol
+
+from handlers.domain import Street
+from handlers.messages import Choice, MessageRef, Msg, Outgoing, SendResult, SendStatus, ToStreet
+from handlers.ports import Clock, Notifier, OrganiserCheck
+
+if TYPE_CHECKING:
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+    from config.settings import Settings
+    from handlers.app import Doorstep
+    from storage import SqliteStore
+
+log = logging.getLogger(__name__)
+
+
+class PlatformAdapter(Protocol):
+    """One chat platform: it turns updates into `Incoming` for the core and sends what the core says."""
+
+    platform: str
+    notifier: Notifier
+    organisers: OrganiserCheck
+
+    async def start(self, core: Doorstep) -> None:
+        """Connect and start handing updates to `core.handle`; return once running."""
+
+    async def stop(self) -> None:
+        """Stop receiving, finish what is in flight, disconnect."""
+
+
+def _platform_of(outgoing: Outgoing) -> str:
+    to = outgoing.to
+    return to.street.platform if isinstance(to, ToStreet) else to.person.platform
+
+
+class NotifierByPlatform:
+    def __init__(self, adapters: list[PlatformAdapter]) -> None:
+        self._notifiers = {adapter.platform: adapter.notifier for adapter in adapters}
+
+    async def send(self, outgoing: Outgoing) -> SendResult:
+        notifier = self._notifiers.get(_platform_of(outgoing))
+        if notifier is None:
+            log.error("no adapter for platform=%s", _platform_of(outgoing))
+            return SendResult(SendStatus.FAILED)
+        return await notifier.send(outgoing)
+
+    async def edit(self, ref: MessageRef, text: Msg, choices: tuple[Choice, ...], locale: str) -> bool:
+        notifier = self._notifiers.get(ref.platform)
+        return await notifier.edit(ref, text, choices, locale) if notifier else False
+
+
+class OrganisersByPlatform:
+    def __init__(self, adapters: list[PlatformAdapter]) -> None:
+        self._checks = {adapter.platform: adapter.organisers for adapter in adapters}
+
+    async def is_organiser(self, street: Street, user_id: str) -> bool:
+        check = self._checks.get(street.platform)
+        return await check.is_organiser(street, user_id) if check else False
+
+
+def build_adapters(settings: Settings, store: SqliteStore, clock: Clock, scheduler: AsyncIOScheduler) -> list[PlatformAdapter]:
+    """The adapters the settings ask for. Each platform's package has `create_adapter`."""
+    adapters: list[PlatformAdapter] = []
+    if settings.telegram.enabled:
+        from bot.telegram import create_adapter as create_telegram
+
+        adapters.append(create_telegram(settings, store, clock, scheduler))
+    if settings.matrix.enabled:
+        from bot.matrix import create_adapter as create_matrix
+
+        adapters.append(create_matrix(settings, store, clock, scheduler))
+    return adapters

@@ -1,0 +1,59 @@
+"""Running for real: storage, the core, the shared scheduler and every configured platform adapter in
+one asyncio loop, until SIGINT or SIGTERM."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from datetime import timezone
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.clock import SystemClock
+from bot.composition import core_settings, open_store
+from bot.platforms import NotifierByPlatform, OrganisersByPlatform, PlatformAdapter, build_adapters
+from bot.scheduler import DueScheduler
+from config.settings import Settings
+from handlers.app import Doorstep
+
+log = logging.getLogger(__name__)
+
+
+def stop_on_signals() -> asyncio.Event:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    return stop
+
+
+async def run_platforms(settings: Settings, stop: asyncio.Event | None = None) -> None:
+    stop = stop or stop_on_signals()
+    clock = SystemClock()
+    async with open_store(settings.database.path) as store:
+        scheduler = AsyncIOScheduler(timezone=timezone.utc)
+        adapters = build_adapters(settings, store, clock, scheduler)
+        due = DueScheduler(scheduler)
+        core = Doorstep(
+            store, NotifierByPlatform(adapters), clock, core_settings(settings), OrganisersByPlatform(adapters),
+            waker=due,
+        )
+        due.attach(core)
+        started: list[PlatformAdapter] = []
+        try:
+            for adapter in adapters:
+                await adapter.start(core)
+                started.append(adapter)
+            await due.start()
+            log.info("doorstep running platforms=%s", ",".join(a.platform for a in adapters))
+            await stop.wait()
+        finally:
+            log.info("doorstep stopping")
+            if scheduler.running:
+                scheduler.shutdown(wait=False)
+            for adapter in reversed(started):
+                try:
+                    await adapter.stop()
+                except Exception:
+                    log.exception("adapter did not stop cleanly platform=%s", adapter.platform)

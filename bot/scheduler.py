@@ -1,0 +1,69 @@
+"""APScheduler as a cache of what's due. The database decides what is due; the scheduler only keeps
+one job armed at the next due time (re-armed after every run and whenever the core says something
+new falls due sooner), plus a heartbeat in case anything was missed. Rebuilding at start-up is
+asking the core once when it next has work."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+if TYPE_CHECKING:
+    from handlers.app import Doorstep
+
+log = logging.getLogger(__name__)
+
+DUE_JOB = "doorstep-due"
+HEARTBEAT_JOB = "doorstep-heartbeat"
+
+
+class DueScheduler:
+    def __init__(self, scheduler: AsyncIOScheduler, heartbeat: timedelta = timedelta(minutes=1)) -> None:
+        self._scheduler = scheduler
+        self._heartbeat = heartbeat
+        self._core: Doorstep | None = None
+        self._armed_for: datetime | None = None
+        self._running = asyncio.Lock()
+
+    def attach(self, core: Doorstep) -> None:
+        self._core = core
+
+    async def start(self) -> None:
+        """Start the shared scheduler (if not yet started) and arm it from the database."""
+        self._scheduler.add_job(
+            self.run_now, "interval", seconds=self._heartbeat.total_seconds(), id=HEARTBEAT_JOB,
+            replace_existing=True, coalesce=True, max_instances=1,
+        )
+        if not self._scheduler.running:
+            self._scheduler.start()
+        await self.run_now()
+
+    def wake_at(self, when: datetime) -> None:
+        if self._armed_for is None or when < self._armed_for:
+            self._arm(when)
+
+    def _arm(self, when: datetime) -> None:
+        self._armed_for = when
+        self._scheduler.add_job(
+            self.run_now, "date", run_date=max(when, datetime.now(timezone.utc)), id=DUE_JOB,
+            replace_existing=True, misfire_grace_time=None, coalesce=True, max_instances=1,
+        )
+
+    async def run_now(self) -> None:
+        """Do what's due, then arm the job for whatever comes next. Runs one at a time."""
+        if self._core is None:
+            return
+        async with self._running:
+            self._armed_for = None
+            try:
+                await self._core.run_due()
+                upcoming = await self._core.next_due()
+            except Exception:
+                log.exception("due work failed; the heartbeat will try again")
+                return
+            if upcoming is not None:
+                self._arm(upcoming)

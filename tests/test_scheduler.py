@@ -1,0 +1,70 @@
+"""The scheduler is a cache of what's due: it asks the core, runs it, and arms itself for next time."""
+
+import asyncio
+from datetime import datetime, timedelta, timezone
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.scheduler import DUE_JOB, DueScheduler
+
+
+class CoreWithWork:
+    def __init__(self, due_times: list[datetime | None]) -> None:
+        self.due_times = due_times
+        self.runs = 0
+        self.ran = asyncio.Event()
+
+    async def run_due(self) -> None:
+        self.runs += 1
+        self.ran.set()
+
+    async def next_due(self) -> datetime | None:
+        return self.due_times.pop(0) if self.due_times else None
+
+
+async def test_start_runs_due_work_and_arms_the_next() -> None:
+    later = datetime.now(timezone.utc) + timedelta(hours=3)
+    core = CoreWithWork([later])
+    scheduler = AsyncIOScheduler(timezone=timezone.utc)
+    due = DueScheduler(scheduler)
+    due.attach(core)  # type: ignore[arg-type]
+    await due.start()
+    try:
+        assert core.runs == 1
+        job = scheduler.get_job(DUE_JOB)
+        assert job is not None and job.next_run_time == later
+    finally:
+        scheduler.shutdown(wait=False)
+
+
+async def test_waking_sooner_rearms_and_a_past_time_runs_at_once() -> None:
+    core = CoreWithWork([datetime.now(timezone.utc) + timedelta(hours=3)])
+    scheduler = AsyncIOScheduler(timezone=timezone.utc)
+    due = DueScheduler(scheduler, heartbeat=timedelta(hours=1))
+    due.attach(core)  # type: ignore[arg-type]
+    await due.start()
+    try:
+        core.ran.clear()
+        later = datetime.now(timezone.utc) + timedelta(days=1)
+        due.wake_at(later)  # later than what's armed: nothing changes
+        assert scheduler.get_job(DUE_JOB).next_run_time != later
+        due.wake_at(datetime.now(timezone.utc) - timedelta(seconds=1))
+        await asyncio.wait_for(core.ran.wait(), timeout=5)
+        assert core.runs == 2
+    finally:
+        scheduler.shutdown(wait=False)
+
+
+async def test_failing_work_does_not_stop_the_scheduler() -> None:
+    class Failing(CoreWithWork):
+        async def run_due(self) -> None:
+            raise RuntimeError("database briefly unavailable")
+
+    scheduler = AsyncIOScheduler(timezone=timezone.utc)
+    due = DueScheduler(scheduler)
+    due.attach(Failing([]))  # type: ignore[arg-type]
+    await due.start()
+    try:
+        assert scheduler.running and scheduler.get_job("doorstep-heartbeat") is not None
+    finally:
+        scheduler.shutdown(wait=False)
