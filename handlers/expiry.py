@@ -5,7 +5,7 @@ quietly; a sorted post that reaches its time is simply done."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from handlers import texts
 from handlers.cards import card_update, subject
@@ -13,6 +13,7 @@ from handlers.domain import Post, PostStatus, ResponseStatus
 from handlers.messages import Choice, msg
 from handlers.people import author
 from handlers.router import payload, single_id
+from handlers.street_settings import for_street
 from handlers.turn import Effects, Services, Turn
 
 KEEP_OPEN = "kp"
@@ -40,10 +41,6 @@ async def next_due(services: Services) -> datetime | None:
     asked = await store.posts.next_keep_open_asked_at()
     times = [t for t in (await store.posts.next_expiry_at(), asked + window if asked else None) if t is not None]
     return min(times) if times else None
-
-
-def _lifetime(services: Services, post: Post) -> timedelta:
-    return services.settings.ask_lifetime if post.is_ask else services.settings.offer_lifetime
 
 
 async def _ask_to_keep(services: Services, effects: Effects, post: Post, now: datetime) -> None:
@@ -87,7 +84,7 @@ async def keep_open(turn: Turn, fields: list[str]) -> None:
     post = await _own_open_post(turn, fields)
     if post is None:
         return
-    lifetime = _lifetime(turn.services, post)
+    lifetime = (await for_street(turn.services, post.street_id)).lifetime(post.kind)
     await turn.store.posts.extend(post.id, turn.now + lifetime)
     turn.reply(texts.KEPT_OPEN, days=lifetime.days)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from handlers import texts
 from handlers.cards import details, respond_choice, words
@@ -10,12 +11,12 @@ from handlers.categories import OTHER
 from handlers.domain import Post, PostKind, PostStatus
 from handlers.messages import Msg, lines, msg
 from handlers.people import person
+from handlers.street_settings import for_street
 from handlers.turn import Effects, Services
 from handlers.when import overlaps
 
 
-def _fits(first: Post, second: Post, services: Services, now: datetime) -> bool:
-    zone = services.settings.timezone
+def _fits(first: Post, second: Post, zone: ZoneInfo, now: datetime) -> bool:
     return overlaps(
         first.when, first.created_at.astimezone(zone).date(),
         second.when, second.created_at.astimezone(zone).date(),
@@ -38,13 +39,14 @@ async def suggest(services: Services, effects: Effects, post: Post, now: datetim
 
 async def _ask_to_offerers(services: Services, effects: Effects, ask: Post, now: datetime) -> None:
     store = services.store
+    zone = (await for_street(services, ask.street_id)).timezone
     told = await store.suggestions.told(ask.id)
     chosen: dict[int, Post] = {}  # offerer -> their offer
     for offer in await store.posts.open_of_kind(ask.street_id, PostKind.OFFER, ask.category):
         offerer = offer.author_id
         if offerer is None or offerer == ask.author_id or offerer in told or offerer in chosen:
             continue
-        if _fits(ask, offer, services, now):
+        if _fits(ask, offer, zone, now):
             chosen[offerer] = offer
             if len(chosen) == services.settings.matches_told_at_once:
                 break
@@ -57,11 +59,12 @@ async def _asks_to_offerer(services: Services, effects: Effects, offer: Post, no
     store = services.store
     offerer = offer.author_id
     assert offerer is not None
+    zone = (await for_street(services, offer.street_id)).timezone
     count = 0
     for ask in await store.posts.open_of_kind(offer.street_id, PostKind.ASK, offer.category):
         if ask.author_id in (None, offerer) or offerer in await store.suggestions.told(ask.id):
             continue
-        if _fits(offer, ask, services, now) and await _tell_helper(services, effects, offerer, ask, now):
+        if _fits(offer, ask, zone, now) and await _tell_helper(services, effects, offerer, ask, now):
             count += 1
             if count == services.settings.matches_told_at_once:
                 break

@@ -110,6 +110,12 @@ class OutboxRepository(Protocol):
     async def take_all(self, neighbour_id: int) -> list[str]: ...
 
 
+class StreetSettingsRepository(Protocol):
+    async def of_street(self, street_id: int) -> dict[str, str]: ...
+    async def put(self, street_id: int, name: str, value: str) -> None: ...
+    async def reset(self, street_id: int, name: str) -> None: ...
+
+
 class RetentionRepository(Protocol):
     async def delete_posts_closed_before(self, moment: datetime) -> int: ...
     async def delete_members_last_seen_before(self, moment: datetime) -> int: ...
@@ -127,6 +133,7 @@ class Store(Protocol):
     conversations: ConversationRepository
     outbox: OutboxRepository
     retention: RetentionRepository
+    street_settings: StreetSettingsRepository
 
     def transaction(self) -> AsyncContextManager[None]:
         """All-or-nothing; one at a time. Re-entrant within the same task."""

@@ -11,6 +11,7 @@ from handlers.domain import PostKind, Street, When
 from handlers.messages import Choice, msg
 from handlers.people import street_name
 from handlers.router import payload
+from handlers.street_settings import for_street
 from handlers.turn import Turn
 from handlers.when import GUIDED_WHEN_CHOICES, decode, describe, encode, parse_when
 from handlers.wording import TextProblem, check_post_text, tidy
@@ -193,7 +194,7 @@ async def cancelled(turn: Turn, fields: list[str]) -> None:
 
 async def publish(turn: Turn, street: Street, kind: PostKind, body: str, category: str, when: When) -> None:
     """Put the card up in the street. Posts made in private show as from "a neighbour"."""
-    lifetime = turn.settings.ask_lifetime if kind is PostKind.ASK else turn.settings.offer_lifetime
+    lifetime = (await for_street(turn.services, street)).lifetime(kind)
     anonymous = turn.is_private
     post = await turn.store.posts.add(
         street_id=street.id, author_id=turn.neighbour.id, kind=kind, category=category, when=when,

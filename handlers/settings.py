@@ -4,7 +4,7 @@ from the operator's settings)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import time, timedelta
 from zoneinfo import ZoneInfo
 
 
@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo
 class CoreSettings:
     timezone: ZoneInfo = ZoneInfo("Europe/London")
     locale: str = "en"
+    quiet_from: time = time(21, 0)  # the street's quiet hours, local time
+    quiet_until: time = time(8, 0)
     ask_lifetime: timedelta = timedelta(days=7)
     offer_lifetime: timedelta = timedelta(days=30)
     keep_open_answer_window: timedelta = timedelta(hours=48)

@@ -10,7 +10,9 @@ from storage.repositories.neighbours import NeighbourRepository
 from storage.repositories.posts import PostRepository
 from storage.repositories.responses import ResponseRepository
 from storage.repositories.retention import RetentionRepository
-from storage.repositories.small import CardRepository, ConversationRepository, OutboxRepository, SuggestionRepository
+from storage.repositories.small import (
+    CardRepository, ConversationRepository, OutboxRepository, StreetSettingsRepository, SuggestionRepository,
+)
 from storage.repositories.streets import StreetRepository
 
 
@@ -26,6 +28,7 @@ class SqliteStore:
         self.conversations = ConversationRepository(db)
         self.outbox = OutboxRepository(db)
         self.retention = RetentionRepository(db)
+        self.street_settings = StreetSettingsRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> SqliteStore:

@@ -79,3 +79,22 @@ class OutboxRepository:
         rows = await self._db.fetch_all("SELECT payload FROM outbox WHERE neighbour_id = ? ORDER BY id", (neighbour_id,))
         await self._db.execute("DELETE FROM outbox WHERE neighbour_id = ?", (neighbour_id,))
         return [row["payload"] for row in rows]
+
+
+class StreetSettingsRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def of_street(self, street_id: int) -> dict[str, str]:
+        rows = await self._db.fetch_all("SELECT name, value FROM street_settings WHERE street_id = ?", (street_id,))
+        return {row["name"]: row["value"] for row in rows}
+
+    async def put(self, street_id: int, name: str, value: str) -> None:
+        await self._db.execute(
+            "INSERT INTO street_settings (street_id, name, value) VALUES (?, ?, ?) "
+            "ON CONFLICT (street_id, name) DO UPDATE SET value = excluded.value",
+            (street_id, name, value),
+        )
+
+    async def reset(self, street_id: int, name: str) -> None:
+        await self._db.execute("DELETE FROM street_settings WHERE street_id = ? AND name = ?", (street_id, name))

@@ -60,3 +60,16 @@ async def test_next_due_tracks_the_earliest_expiry(street: StreetKit) -> None:
     await _post(street, "/offer I can lend a ladder")
     await _post(street, "/ask could someone help with shopping?")
     assert await street.core.next_due() == street.clock.now() + timedelta(days=7)
+
+
+async def test_a_street_can_keep_asks_up_longer(street: StreetKit) -> None:
+    from handlers.street_settings import set_setting
+
+    await street.say("rosa", "/board")
+    row = await street.store.streets.get_or_create("test", "group-1", None, street.clock.now())
+    await set_setting(street.core.services, row, "ask_expiry_days", "14")
+    await _post(street, "/ask could someone help with shopping?")
+    assert await street.wait(timedelta(days=13)) == []
+    question = only(await street.wait(timedelta(days=1)))
+    assert "14 days" in question.text
+    assert only(await street.press("rosa", question.payload("Keep it open"))).text == "Keeping it open for another 14 days."

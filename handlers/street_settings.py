@@ -1,0 +1,106 @@
+"""A street's own settings: the operator's defaults, with whatever the street's organisers changed.
+
+Only changed values are stored (one row each). Add a setting by adding a field here with its
+default and a line in `_READERS`; organisers change them through `set_setting`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import time, timedelta
+from typing import Callable
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from handlers.domain import PostKind, Street
+from handlers.settings import CoreSettings
+from handlers.turn import Services
+
+
+@dataclass(frozen=True)
+class StreetSettings:
+    timezone: ZoneInfo
+    language: str
+    quiet_from: time  # nothing the bot starts on its own is sent between these local times
+    quiet_until: time
+    ask_expiry_days: int
+    offer_expiry_days: int
+
+
+    def lifetime(self, kind: PostKind) -> timedelta:
+        """How long a post of this kind stays up before its author is asked about it."""
+        return timedelta(days=self.ask_expiry_days if kind is PostKind.ASK else self.offer_expiry_days)
+
+
+def defaults(settings: CoreSettings) -> StreetSettings:
+    return StreetSettings(
+        timezone=settings.timezone,
+        language=settings.locale,
+        quiet_from=settings.quiet_from,
+        quiet_until=settings.quiet_until,
+        ask_expiry_days=settings.ask_lifetime.days,
+        offer_expiry_days=settings.offer_lifetime.days,
+    )
+
+
+class BadSetting(ValueError):
+    """A value a setting can't take; the message says what it can."""
+
+
+def _zone(value: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise BadSetting("a time zone like Europe/London") from None
+
+
+def _clock_time(value: str) -> time:
+    try:
+        return time.fromisoformat(value)
+    except ValueError:
+        raise BadSetting("a time like 21:00") from None
+
+
+def _days(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 365:
+        raise BadSetting("a number of days from 1 to 365")
+    return int(value)
+
+
+def _language(value: str) -> str:
+    if not (2 <= len(value) <= 8 and value.replace("_", "").isalpha()):
+        raise BadSetting("a language code like en or pl")
+    return value.lower()
+
+
+_READERS: dict[str, Callable[[str], object]] = {
+    "timezone": _zone,
+    "language": _language,
+    "quiet_from": _clock_time,
+    "quiet_until": _clock_time,
+    "ask_expiry_days": _days,
+    "offer_expiry_days": _days,
+}
+
+
+def read_value(name: str, value: str) -> object:
+    """Check one stored or typed value; raises BadSetting (or KeyError for an unknown name)."""
+    return _READERS[name](value.strip())
+
+
+async def for_street(services: Services, street: Street | int) -> StreetSettings:
+    street_id = street if isinstance(street, int) else street.id
+    stored = await services.store.street_settings.of_street(street_id)
+    changes = {}
+    for name, value in stored.items():
+        if name in _READERS:
+            try:
+                changes[name] = read_value(name, value)
+            except BadSetting:
+                continue  # a value from an older version that no longer reads: the default stands
+    return replace(defaults(services.settings), **changes)
+
+
+async def set_setting(services: Services, street: Street, name: str, value: str) -> object:
+    """Store a changed setting after checking it; returns the value as read."""
+    read = read_value(name, value)
+    await services.store.street_settings.put(street.id, name, value.strip())
+    return read
