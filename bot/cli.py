@@ -15,6 +15,7 @@ from bot.composition import run_console
 from config import ConfigurationError, Settings, load_settings
 from config.inspect import describe_settings
 from storage import StorageError
+from storage.backup import backup, restore
 
 EXIT_CONFIGURATION = 2
 EXIT_STORAGE = 3
@@ -34,6 +35,10 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--database", type=Path, help="keep the street in this SQLite file")
     demo.add_argument("--start", type=datetime.fromisoformat, help="start the clock here (ISO time with offset)")
     commands.add_parser("check-config", help="show what is configured (secrets masked)")
+    backup = commands.add_parser("backup", help="copy the database safely, even while the bot runs")
+    backup.add_argument("path", type=Path, help="a file, or a folder to put a dated file in")
+    restore = commands.add_parser("restore", help="replace the database with a backup (stop the bot first)")
+    restore.add_argument("path", type=Path, help="the backup file")
     return parser
 
 
@@ -54,6 +59,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if command == "demo":
             return _demo(settings, args.database, args.start)
+        if command == "backup":
+            summary = backup(settings.database.path, args.path)
+            print(f"Backed up {summary.streets} street(s) and {summary.posts} post(s) to {summary.path}")
+            return 0
+        if command == "restore":
+            summary, kept = restore(args.path, settings.database.path)
+            where = f"; the previous database is kept at {kept}" if kept else ""
+            print(f"Restored {summary.streets} street(s) and {summary.posts} post(s) from {summary.path}{where}")
+            return 0
         return _run(settings)
     except StorageError as problem:
         print(f"doorstep: {problem}", file=sys.stderr)
