@@ -6,6 +6,7 @@ COPY bot ./bot
 COPY handlers ./handlers
 COPY storage ./storage
 COPY config ./config
+COPY locales ./locales
 RUN pip wheel --no-cache-dir --wheel-dir /wheels .
 
 FROM python:3.11-slim

@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-doorstep
 
-.PHONY: run test demo check-config lint clean
+.PHONY: run test demo check-config translations clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Doorstep needs Python 3.11 or newer (python3 --version)"; exit 1; }
@@ -25,6 +25,10 @@ demo: $(STAMP)
 
 check-config: $(STAMP)
 	$(BIN)/doorstep check-config
+
+## Refresh locales/doorstep.pot and merge new sentences into every catalogue.
+translations: $(STAMP)
+	$(BIN)/python -m bot.translations
 
 ## Everything: architecture contracts and the whole test suite.
 test: $(STAMP)

@@ -10,6 +10,7 @@ from typing import AsyncIterator, TextIO
 from zoneinfo import ZoneInfo
 
 from bot.clock import ManualClock
+from bot.i18n import Catalogues
 from bot.console.directory import ConsoleDirectory
 from bot.console.notifier import ConsoleNotifier
 from bot.console.street import ConsoleOrganisers, ConsoleStreet
@@ -19,10 +20,13 @@ from handlers.settings import CoreSettings
 from storage import SqliteStore
 
 
-def core_settings(settings: Settings) -> CoreSettings:
+def core_settings(settings: Settings, catalogues: Catalogues) -> CoreSettings:
     posts = settings.posts
+    languages = catalogues.languages
     return CoreSettings(
         timezone=ZoneInfo(settings.timezone),
+        locale=settings.language if settings.language in languages else languages[0],
+        locales=languages,
         ask_lifetime=posts.ask_lifetime,
         offer_lifetime=posts.offer_lifetime,
         keep_open_answer_window=posts.keep_open_answer_window,
@@ -49,10 +53,11 @@ async def run_console(
     clock = ManualClock(start)
     directory = ConsoleDirectory()
     street_names: dict[str, str] = {}
-    notifier = ConsoleNotifier(out, directory, street_names)
+    catalogues = Catalogues.load()
+    notifier = ConsoleNotifier(out, directory, street_names, catalogues.translate)
     organisers = ConsoleOrganisers()
     async with open_store(database) as store:
-        core = Doorstep(store, notifier, clock, core_settings(settings), organisers)
+        core = Doorstep(store, notifier, clock, core_settings(settings, catalogues), organisers)
         street = ConsoleStreet(core, clock, notifier, directory, organisers, street_names, out, zone)
         while True:
             if interactive:

@@ -11,6 +11,7 @@ from datetime import timezone
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.clock import SystemClock
+from bot.i18n import Catalogues
 from bot.composition import core_settings, open_store
 from bot.platforms import NotifierByPlatform, OrganisersByPlatform, PlatformAdapter, build_adapters
 from bot.scheduler import DueScheduler
@@ -36,7 +37,8 @@ async def run_platforms(settings: Settings, stop: asyncio.Event | None = None) -
         adapters = build_adapters(settings, store, clock, scheduler)
         due = DueScheduler(scheduler)
         core = Doorstep(
-            store, NotifierByPlatform(adapters), clock, core_settings(settings), OrganisersByPlatform(adapters),
+            store, NotifierByPlatform(adapters), clock, core_settings(settings, Catalogues.load()),
+            OrganisersByPlatform(adapters),
             waker=due,
         )
         due.attach(core)

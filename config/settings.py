@@ -115,6 +115,7 @@ class Settings(BaseSettings):
     )
 
     timezone: str = "Europe/London"
+    language: str = "en"
     log_level: str = "INFO"
     database: DatabaseSettings = Field(default_factory=DatabaseSettings)
     telegram: TelegramSettings = Field(default_factory=TelegramSettings)
@@ -129,6 +130,13 @@ class Settings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"'{value}' is not a time zone I know (try Europe/London)") from None
         return value
+
+    @field_validator("language")
+    @classmethod
+    def _language_code(cls, value: str) -> str:
+        if not (2 <= len(value) <= 8 and value.replace("_", "").replace("-", "").isalpha()):
+            raise ValueError("must be a language code like en, pl or ro")
+        return value.lower()
 
     @field_validator("log_level")
     @classmethod

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from handlers import board, cards, expiry, posting, responding, retention, start, texts
+from handlers import board, cards, expiry, languages, posting, responding, retention, start, texts
 from handlers.delivery import Courier
 from handlers.domain import Street
 from handlers.incoming import Incoming, IncomingKind
@@ -29,6 +29,7 @@ def build_router() -> Router:
     router.command("offer", posting.offer, about=texts.ABOUT_OFFER)
     router.command("board", board.board, about=texts.ABOUT_BOARD)
     router.command("mine", board.mine, Where.PRIVATE, about=texts.ABOUT_MINE)
+    router.command("language", languages.language, about=texts.ABOUT_LANGUAGE)
 
     router.action(cards.HELP, responding.offer_help)
     router.action(cards.TAKE, responding.take_offer)
@@ -43,6 +44,8 @@ def build_router() -> Router:
     router.action(posting.PICK_CATEGORY, posting.picked_category)
     router.action(posting.PICK_WHEN, posting.picked_when)
     router.action(posting.CANCEL, posting.cancelled)
+    router.action(languages.CHOOSE_MINE, languages.chose_mine)
+    router.action(languages.CHOOSE_STREETS, languages.chose_streets)
 
     router.flow(posting.FLOW, posting.on_text)
 
@@ -71,7 +74,7 @@ class Doorstep:
     ) -> None:
         self.services = Services(store, clock, settings or CoreSettings(), organisers or NobodyOrganises())
         self.router = router or build_router()
-        self.courier = Courier(store, notifier, clock, self._on_receipt)
+        self.courier = Courier(self.services, notifier, self._on_receipt)
         self.waker = waker
 
     async def handle(self, incoming: Incoming) -> None:
@@ -141,6 +144,7 @@ class Doorstep:
                 await store.neighbours.left_street(street.id, neighbour.id)
                 return
             await store.neighbours.seen_in_street(street.id, neighbour.id, now)
+        await languages.note_platform_language(self.services, neighbour, incoming.language)
         turn = Turn(incoming, neighbour, street, now, self.services, effects)
         if incoming.is_private:
             if neighbour.reachable is not True:

@@ -1,35 +1,37 @@
 """Sending what a turn decided, after its changes are stored.
 
-A private message to someone the bot can't reach is said in the street instead when that's fine
+Each message goes out in its recipient's language (worked out here, at sending time). A private
+message to someone the bot can't reach is said in the street instead when that's fine
 (`Outgoing.fallback`), or kept until they open a private chat, with one short note in their street
 so they know. Cards remember where they were shown so they can be updated."""
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from dataclasses import replace
 from typing import Awaitable, Callable
 
-from handlers import texts
-from handlers.domain import Neighbour
-from handlers.messages import CardUpdate, Choice, Outgoing, SendResult, SendStatus, ToPerson, ToStreet, msg
-from handlers.ports import Clock, Notifier, Store
+from handlers import languages, texts
+from handlers.domain import Neighbour, Street
+from handlers.messages import (
+    CardUpdate, Choice, Outgoing, Person, SendResult, SendStatus, ToPerson, ToPresser, ToStreet, msg,
+)
+from handlers.ports import Notifier
 from handlers.serialize import decode_private, encode_private
-from handlers.turn import Effect
+from handlers.turn import Effect, Services
 
 log = logging.getLogger(__name__)
 
 INBOX = "inbox"  # the private-chat payload that collects waiting messages
 
-
 OnReceipt = Callable[[str, SendResult], Awaitable[None]]
 
 
 class Courier:
-    def __init__(self, store: Store, notifier: Notifier, clock: Clock, on_receipt: OnReceipt | None = None) -> None:
-        self._store = store
+    def __init__(self, services: Services, notifier: Notifier, on_receipt: OnReceipt | None = None) -> None:
+        self._services = services
+        self._store = services.store
         self._notifier = notifier
-        self._clock = clock
         self._on_receipt = on_receipt
 
     async def deliver(self, effects: list[Effect]) -> None:
@@ -49,10 +51,15 @@ class Courier:
         """Messages that waited for this neighbour to open a private chat (call inside a transaction)."""
         return [decode_private(raw) for raw in await self._store.outbox.take_all(neighbour.id)]
 
+    async def _in_street(self, street: Street, outgoing: Outgoing) -> SendResult:
+        locale = await languages.of_street(self._services, street.id)
+        return await self._notifier.send(replace(outgoing, to=ToStreet(street), locale=locale, fallback=None))
+
     async def _send(self, outgoing: Outgoing) -> SendResult:
         """Send one message; a private one to someone unreachable falls back (see the module)."""
-        if not isinstance(outgoing.to, ToPerson):
-            result = await self._notifier.send(outgoing)
+        if isinstance(outgoing.to, ToStreet):
+            result = await (self._in_street(outgoing.to.street, outgoing) if outgoing.locale is None
+                            else self._notifier.send(outgoing))
             if result.sent and result.ref is not None and outgoing.card_of is not None:
                 async with self._store.transaction():
                     await self._store.cards.remember(outgoing.card_of, result.ref)
@@ -60,6 +67,12 @@ class Courier:
         person = outgoing.to.person
         async with self._store.transaction():
             neighbour = await self._store.neighbours.find(person.platform, person.user_id)
+            if outgoing.locale is None:
+                locale = (await languages.of_neighbour(self._services, neighbour) if neighbour
+                          else self._services.settings.locale)
+                outgoing = replace(outgoing, locale=locale)
+        if isinstance(outgoing.to, ToPresser):
+            return await self._notifier.send(outgoing)
         if neighbour is not None and neighbour.reachable is False:
             result = SendResult(SendStatus.UNREACHABLE)
         else:
@@ -67,31 +80,33 @@ class Courier:
         if neighbour is None:
             return result
         if result.status is SendStatus.UNREACHABLE:
-            await self._when_unreachable(outgoing, neighbour)
+            await self._when_unreachable(outgoing, person, neighbour)
         elif result.sent and neighbour.reachable is not True:
             async with self._store.transaction():
                 await self._store.neighbours.set_reachable(neighbour.id, True)
         return result
 
-    async def _when_unreachable(self, outgoing: Outgoing, neighbour: Neighbour) -> None:
-        person = outgoing.to.person  # type: ignore[union-attr]
+    async def _when_unreachable(self, outgoing: Outgoing, person: Person, neighbour: Neighbour) -> None:
         async with self._store.transaction():
             await self._store.neighbours.set_reachable(neighbour.id, False)
         if outgoing.fallback is not None:
-            text = msg(texts.ADDRESSED, who=person, text=outgoing.text)
-            await self._notifier.send(Outgoing(ToStreet(outgoing.fallback), text, outgoing.choices, locale=outgoing.locale))
+            said_openly = replace(outgoing, text=msg(texts.ADDRESSED, who=person, text=outgoing.text))
+            await self._in_street(outgoing.fallback, said_openly)
             return
-        now: datetime = self._clock.now()
         async with self._store.transaction():
-            first = await self._store.outbox.hold(neighbour.id, encode_private(outgoing), now)
+            first = await self._store.outbox.hold(neighbour.id, encode_private(outgoing), self._services.clock.now())
             streets = await self._store.streets.of_neighbour(neighbour.id) if first else []
         if streets:
-            nudge = msg(texts.OPEN_PRIVATE_CHAT, who=person)
             link = Choice(msg(texts.BUTTON_OPEN_PRIVATE), INBOX, opens_private=True)
-            await self._notifier.send(Outgoing(ToStreet(streets[0]), nudge, (link,), locale=outgoing.locale))
+            nudge = Outgoing(ToStreet(streets[0]), msg(texts.OPEN_PRIVATE_CHAT, who=person), (link,))
+            await self._in_street(streets[0], nudge)
 
     async def _update_card(self, update: CardUpdate) -> None:
         async with self._store.transaction():
             refs = await self._store.cards.of_post(update.post_id)
+            post = await self._store.posts.get(update.post_id)
+            locale = update.locale or (
+                await languages.of_street(self._services, post.street_id) if post else self._services.settings.locale
+            )
         for ref in refs:
-            await self._notifier.edit(ref, update.text, update.choices, update.locale)
+            await self._notifier.edit(ref, update.text, update.choices, locale)

@@ -46,6 +46,8 @@ class Neighbour:
     platform: str
     user_id: str
     reachable: bool | None = None  # None: not known yet; False: they never opened a private chat
+    language: str | None = None  # the language to speak with them, when known
+    language_chosen: bool = False  # they chose it with /language (the platform's hint no longer applies)
 
 
 @dataclass(frozen=True)

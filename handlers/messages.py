@@ -81,7 +81,7 @@ class Outgoing:
     text: Msg
     choices: tuple[Choice, ...] = ()
     card_of: int | None = None  # a post id: remember where this card is shown, to update it later
-    locale: str = "en"
+    locale: str | None = None  # None: the recipient's language, worked out when it is sent
     # For a private message: a street where it may be said openly, addressed to the person, if
     # they can't be reached privately. None keeps it private: it waits until they open a chat.
     fallback: Street | None = None
@@ -96,7 +96,7 @@ class CardUpdate:
     post_id: int
     text: Msg
     choices: tuple[Choice, ...] = ()
-    locale: str = "en"
+    locale: str | None = None  # None: the street's language
 
 
 @dataclass(frozen=True)
@@ -132,7 +132,13 @@ class Lines:
 
 
 LINES = "{lines}"  # not a sentence: only joins `Lines`, so it is not in the catalogue
+AS_IS = "{text}"  # a label shown as it is (a street's name, a language's own name); not in the catalogue
+UNTRANSLATED = (LINES, AS_IS)
 
 
 def lines(*items: Msg | None) -> Msg:
     return Msg(LINES, {"lines": Lines(tuple(item for item in items if item is not None))})
+
+
+def as_is(text: Param) -> Msg:
+    return Msg(AS_IS, {"text": text})

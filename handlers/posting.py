@@ -8,7 +8,7 @@ from handlers import matching, texts
 from handlers.cards import card, card_choices
 from handlers.categories import CATEGORIES, BY_CODE, classify
 from handlers.domain import PostKind, Street, When
-from handlers.messages import Choice, msg
+from handlers.messages import Choice, as_is, msg
 from handlers.people import street_name
 from handlers.router import payload
 from handlers.street_settings import for_street
@@ -91,7 +91,7 @@ async def _pick_street_then(turn: Turn, state: dict, then: Callable[[Turn, dict]
         return
     state["step"] = "where"
     await turn.store.conversations.put(turn.neighbour.id, conversation_scope(turn), state, turn.now)
-    choices = tuple(Choice(msg("{street}", street=street_name(s)), payload(PICK_STREET, turn.neighbour.id, s.id)) for s in streets[:8])
+    choices = tuple(Choice(as_is(street_name(s)), payload(PICK_STREET, turn.neighbour.id, s.id)) for s in streets[:8])
     turn.reply(texts.CHOOSE_STREET, choices + (_cancel(turn),))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterator
 
-from handlers.messages import LINES, Lines, Msg, Param, Person, Quote
+from handlers.messages import UNTRANSLATED, Lines, Msg, Param, Person, Quote
 
 Translate = Callable[[str, str], str]  # (locale, message id) -> translated template
 
@@ -46,7 +46,7 @@ def render(
         return escape(str(param))
 
     def text_of(current: Msg) -> str:
-        template = current.key if current.key == LINES else escape(translate(locale, current.key))
+        template = current.key if current.key in UNTRANSLATED else escape(translate(locale, current.key))
         return template.format_map({name: value(param) for name, param in current.params.items()})
 
     return text_of(message)

@@ -57,4 +57,4 @@ def encode_private(outgoing: Outgoing) -> str:
 def decode_private(raw: str) -> Outgoing:
     data = json.loads(raw)
     choices = tuple(Choice(_read_msg(label), payload, opens) for label, payload, opens in data["choices"])
-    return Outgoing(ToPerson(Person(*data["to"])), _read_msg(data["text"]), choices, locale=data["locale"])
+    return Outgoing(ToPerson(Person(*data["to"])), _read_msg(data["text"]), choices, locale=data.get("locale"))

@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 @dataclass(frozen=True)
 class CoreSettings:
     timezone: ZoneInfo = ZoneInfo("Europe/London")
-    locale: str = "en"
+    locale: str = "en"  # the default language of a street
+    locales: tuple[str, ...] = ("en",)  # languages with a complete catalogue
     quiet_from: time = time(21, 0)  # the street's quiet hours, local time
     quiet_until: time = time(8, 0)
     ask_lifetime: timedelta = timedelta(days=7)

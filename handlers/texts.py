@@ -141,3 +141,13 @@ ABOUT_OFFER = N_("Offer something to your street")
 ABOUT_BOARD = N_("What's open on the street")
 ABOUT_MINE = N_("Your open asks and offers")
 ABOUT_HELP = N_("What I can do")
+
+# Languages
+CHOOSE_LANGUAGE = N_("Which language shall I use with you?")
+CHOOSE_STREET_LANGUAGE = N_("Which language shall I use in this group?")
+LANGUAGE_CHOSEN = N_("Lovely — I'll speak English with you from now on.")
+STREET_LANGUAGE_CHOSEN = N_("Done — I'll use English in this group from now on.")
+STREET_LANGUAGE_IS_FOR_ORGANISERS = N_(
+    "The group's language is up to its organisers — you can choose your own with /language in a private chat with me."
+)
+ABOUT_LANGUAGE = N_("Choose the language I use with you")

@@ -45,6 +45,7 @@ class Edit:
     ref: MessageRef
     text: str
     choices: tuple[Choice, ...]
+    locale: str
 
 
 @dataclass
@@ -68,7 +69,7 @@ class RecordingNotifier:
         return SendResult(SendStatus.SENT, ref)
 
     async def edit(self, ref: MessageRef, text: Msg, choices: tuple[Choice, ...], locale: str) -> bool:
-        self.edits.append(Edit(ref, plain(text), choices))
+        self.edits.append(Edit(ref, plain(text), choices, locale))
         return True
 
     def take(self) -> list[Sent]:

@@ -23,6 +23,7 @@ class Shown:
     where: str  # GROUP or PRIVATE
     chat_or_user: str
     choices: tuple[Choice, ...]
+    labels: tuple[str, ...]  # as shown, in the reader's language
 
 
 class ConsoleNotifier:
@@ -42,21 +43,25 @@ class ConsoleNotifier:
     def _name(self, person: Person) -> str:
         return person.name or self._directory.name(person.user_id) or "a neighbour"
 
-    def _print(self, heading: str, body: str, choices: tuple[Choice, ...], locale: str) -> None:
+    def _print(self, heading: str, body: str, labels: tuple[str, ...]) -> None:
         self._out.write(f"{heading}\n")
         for line in body.splitlines():
             self._out.write(f"    {line}\n")
-        if choices:
-            buttons = "   ".join(f"[{index}] {self._text(c.label, locale)}" for index, c in enumerate(choices, 1))
+        if labels:
+            buttons = "   ".join(f"[{index}] {label}" for index, label in enumerate(labels, 1))
             self._out.write(f"    {buttons}\n")
         self._out.flush()
+
+    def _labels(self, choices: tuple[Choice, ...], locale: str) -> tuple[str, ...]:
+        return tuple(self._text(choice.label, locale) for choice in choices)
 
     async def send(self, outgoing: Outgoing) -> SendResult:
         to = outgoing.to
         if isinstance(to, ToPerson) and to.person.user_id in self.unreachable:
             return SendResult(SendStatus.UNREACHABLE)
         self._counter += 1
-        body = self._text(outgoing.text, outgoing.locale)
+        locale = outgoing.locale or "en"
+        body = self._text(outgoing.text, locale)
         if isinstance(to, ToPresser):
             self._out.write(f"[only {self._name(to.person)} sees] {body}\n")
             self._out.flush()
@@ -67,18 +72,17 @@ class ConsoleNotifier:
         else:
             where, key = PRIVATE, to.person.user_id
             heading = f"[to {self._name(to.person)}, privately] Doorstep (#{self._counter}):"
-        self._print(heading, body, outgoing.choices, outgoing.locale)
-        self.shown.append(Shown(self._counter, where, key, outgoing.choices))
+        labels = self._labels(outgoing.choices, locale)
+        self._print(heading, body, labels)
+        self.shown.append(Shown(self._counter, where, key, outgoing.choices, labels))
         return SendResult(SendStatus.SENT, MessageRef(PLATFORM, key, str(self._counter)))
 
     async def edit(self, ref: MessageRef, text: Msg, choices: tuple[Choice, ...], locale: str) -> bool:
         for shown in self.shown:
             if str(shown.number) == ref.message_id:
                 shown.choices = choices
+                shown.labels = self._labels(choices, locale)
                 where = self._street_names.get(ref.chat_id, ref.chat_id)
-                self._print(f"[{where}] Doorstep updated #{ref.message_id}:", self._text(text, locale), choices, locale)
+                self._print(f"[{where}] Doorstep updated #{ref.message_id}:", self._text(text, locale), shown.labels)
                 return True
         return False
-
-    def label(self, choice: Choice) -> str:
-        return self._text(choice.label, "en")

@@ -137,8 +137,8 @@ class ConsoleStreet:
                 if 0 <= index < len(shown.choices):
                     return shown, shown.choices[index]
                 continue
-            for choice in shown.choices:
-                if wanted and wanted in fold(self._notifier.label(choice)):
+            for choice, label in zip(shown.choices, shown.labels):
+                if wanted and wanted in fold(label):
                     return shown, choice
         return None
 

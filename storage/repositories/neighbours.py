@@ -7,12 +7,14 @@ from handlers.domain import Neighbour
 from storage.database import Database
 from storage.times import from_db, to_db
 
-_COLUMNS = "id, platform, user_id, reachable"
+_COLUMNS = "id, platform, user_id, reachable, language, language_chosen"
 
 
 def _neighbour(row: Row) -> Neighbour:
     reachable = None if row["reachable"] is None else bool(row["reachable"])
-    return Neighbour(row["id"], row["platform"], row["user_id"], reachable)
+    return Neighbour(
+        row["id"], row["platform"], row["user_id"], reachable, row["language"], bool(row["language_chosen"])
+    )
 
 
 class NeighbourRepository:
@@ -41,6 +43,11 @@ class NeighbourRepository:
 
     async def set_reachable(self, neighbour_id: int, reachable: bool) -> None:
         await self._db.execute("UPDATE neighbours SET reachable = ? WHERE id = ?", (int(reachable), neighbour_id))
+
+    async def set_language(self, neighbour_id: int, language: str, chosen: bool) -> None:
+        await self._db.execute(
+            "UPDATE neighbours SET language = ?, language_chosen = ? WHERE id = ?", (language, int(chosen), neighbour_id)
+        )
 
     async def seen_in_street(self, street_id: int, neighbour_id: int, now: datetime) -> None:
         await self._db.execute(

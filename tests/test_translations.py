@@ -1,0 +1,38 @@
+"""Every catalogue under locales/ says everything the code says, with the same {placeholders}."""
+
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+from bot.i18n import Catalogues, problems, sentences_in_code
+from handlers import texts
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_every_shipped_catalogue_is_complete() -> None:
+    assert problems(Catalogues.load(), ROOT) == {}
+
+
+def test_the_template_is_up_to_date_with_the_code() -> None:
+    with (ROOT / "locales" / "doorstep.pot").open("rb") as handle:
+        in_template = {message.id for message in read_po(handle) if message.id}
+    assert in_template == sentences_in_code(ROOT), "run `make translations`"
+
+
+def test_the_check_notices_missing_sentences_and_wrong_placeholders() -> None:
+    needed = sentences_in_code(ROOT)
+    partial = {sentence: sentence for sentence in needed}
+    del partial[texts.WELCOME_PRIVATE]
+    partial[texts.TOO_LONG] = "Za długie (maks. {limt} znaków)"  # a typo in a placeholder
+    report = problems(Catalogues({"pl": partial}), ROOT)["pl"]
+    assert any("missing" in line and "Hello!" in line for line in report)
+    assert any("placeholders differ" in line and "a bit long for a card" in line for line in report)
+
+
+def test_an_unknown_sentence_or_language_falls_back_to_english() -> None:
+    catalogues = Catalogues({"pl": {texts.OWN_POST: "To Twój wpis 🙂"}})
+    assert catalogues.translate("pl", texts.OWN_POST) == "To Twój wpis 🙂"
+    assert catalogues.translate("pl", texts.ALREADY_DONE) == texts.ALREADY_DONE
+    assert catalogues.translate("xx", texts.OWN_POST) == texts.OWN_POST
+    assert catalogues.languages == ("en", "pl")
