@@ -27,6 +27,10 @@ class PlatformAdapter(Protocol):
     notifier: Notifier
     organisers: OrganiserCheck
 
+    @property
+    def connected(self) -> bool:
+        """Whether the platform answered recently (for /healthz)."""
+
     async def start(self, core: Doorstep) -> None:
         """Connect and start handing updates to `core.handle`; return once running."""
 

@@ -11,6 +11,7 @@ from datetime import timezone
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.clock import SystemClock
+from bot.health import HealthServer, HealthSources
 from bot.i18n import Catalogues
 from bot.composition import core_settings, open_store
 from bot.platforms import NotifierByPlatform, OrganisersByPlatform, PlatformAdapter, build_adapters
@@ -42,8 +43,14 @@ async def run_platforms(settings: Settings, stop: asyncio.Event | None = None) -
             waker=due,
         )
         due.attach(core)
+        health = None
+        if settings.health.enabled:
+            sources = HealthSources(store.stats, adapters, lambda: scheduler.running)
+            health = HealthServer(sources, settings.health.listen, settings.health.port)
         started: list[PlatformAdapter] = []
         try:
+            if health is not None:
+                await health.start()
             for adapter in adapters:
                 await adapter.start(core)
                 started.append(adapter)
@@ -59,3 +66,5 @@ async def run_platforms(settings: Settings, stop: asyncio.Event | None = None) -
                     await adapter.stop()
                 except Exception:
                     log.exception("adapter did not stop cleanly platform=%s", adapter.platform)
+            if health is not None:
+                await health.stop()

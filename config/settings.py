@@ -85,6 +85,12 @@ class MatrixSettings(BaseModel):
         return bool(self.homeserver)
 
 
+class HealthSettings(BaseModel):
+    enabled: bool = False
+    listen: str = "127.0.0.1"
+    port: int = Field(default=8089, ge=1, le=65535)
+
+
 class PostSettings(BaseModel):
     ask_expiry_days: int = Field(default=7, ge=1, le=365)
     offer_expiry_days: int = Field(default=30, ge=1, le=365)
@@ -121,6 +127,7 @@ class Settings(BaseSettings):
     telegram: TelegramSettings = Field(default_factory=TelegramSettings)
     matrix: MatrixSettings = Field(default_factory=MatrixSettings)
     posts: PostSettings = Field(default_factory=PostSettings)
+    health: HealthSettings = Field(default_factory=HealthSettings)
 
     @field_validator("timezone")
     @classmethod

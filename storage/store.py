@@ -10,6 +10,7 @@ from storage.repositories.neighbours import NeighbourRepository
 from storage.repositories.posts import PostRepository
 from storage.repositories.responses import ResponseRepository
 from storage.repositories.retention import RetentionRepository
+from storage.repositories.stats import StatsRepository
 from storage.repositories.small import (
     CardRepository, ConversationRepository, OutboxRepository, StreetSettingsRepository, SuggestionRepository,
 )
@@ -29,6 +30,7 @@ class SqliteStore:
         self.outbox = OutboxRepository(db)
         self.retention = RetentionRepository(db)
         self.street_settings = StreetSettingsRepository(db)
+        self.stats = StatsRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> SqliteStore:
