@@ -141,3 +141,7 @@ ABOUT_OFFER = N_("Offer something to your street")
 ABOUT_BOARD = N_("What's open on the street")
 ABOUT_MINE = N_("Your open asks and offers")
 ABOUT_HELP = N_("What I can do")
+
+
+# Telegram
+SOMEONE = N_("a neighbour")  # someone mentioned whose name the platform can't tell us

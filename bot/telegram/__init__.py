@@ -1,0 +1,35 @@
+"""Doorstep on Telegram (python-telegram-bot v22).
+
+    updates.py     Telegram updates -> the core's Incoming
+    notifier.py    the core's Outgoing -> HTML messages, inline keyboards, edits, press answers
+    markup.py      escaping, mentions, keyboards, deep links, message length
+    pacing.py      flood limits: per chat and overall
+    sending.py     retries: 429s waited out, network errors backed off, refusals told apart
+    names.py       first names for mentions, from updates or live look-ups, never stored
+    organisers.py  group admins, cached briefly
+    presses.py     every button press answered exactly once
+    adapter.py     the Application, started and stopped in the process's own loop
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.telegram.adapter import TelegramAdapter, Tuning
+
+if TYPE_CHECKING:
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+    from config.settings import Settings
+    from handlers.ports import Clock
+    from storage import SqliteStore
+
+__all__ = ["TelegramAdapter", "Tuning", "create_adapter"]
+
+
+def create_adapter(
+    settings: Settings, store: SqliteStore, clock: Clock, scheduler: AsyncIOScheduler, *, tuning: Tuning | None = None,
+) -> TelegramAdapter:
+    """The adapter the composition root runs. Telegram needs neither the store nor the scheduler:
+    everything it remembers (names, admins) is short-lived and in memory."""
+    return TelegramAdapter(settings.telegram, tuning or Tuning())

@@ -1,0 +1,149 @@
+"""Keeping outgoing messages inside Telegram's flood limits.
+
+Telegram allows about 30 messages a second overall, 20 a minute in one group and about one a
+second in one private chat; beyond that it answers 429 "retry after N". Every message waits for a
+free slot in its own chat's window and then in the overall window, so a busy group never holds up
+private messages, and a fan-out of thousands goes out steadily at the overall rate. A 429 that
+still happens pauses that chat for as long as Telegram asked.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import deque
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import AsyncIterator, Awaitable, Callable
+
+
+@dataclass(frozen=True)
+class Rate:
+    """At most `count` messages in any `period` seconds."""
+
+    count: int
+    period: float
+
+    def __post_init__(self) -> None:
+        if self.count < 1 or self.period <= 0:
+            raise ValueError("a rate needs a positive count and period")
+
+
+@dataclass(frozen=True)
+class Limits:
+    overall: Rate = Rate(30, 1.0)
+    group: Rate = Rate(20, 60.0)
+    private: Rate = Rate(1, 1.0)
+    # Added to every window: a request is counted when it arrives, which can be a little later
+    # (or earlier, relative to the others) than when it left.
+    slack: float = 0.1
+
+
+def is_group_chat(chat_id: str) -> bool:
+    """Telegram gives groups negative ids and people positive ones."""
+    return chat_id.startswith("-")
+
+
+class SlidingWindow:
+    """Send times within the last period, so no period ever holds more than the rate allows."""
+
+    def __init__(self, rate: Rate, slack: float) -> None:
+        self._count = rate.count
+        self._period = rate.period + slack
+        self._times: deque[float] = deque()
+        self._paused_until = 0.0
+
+    def delay(self, now: float) -> float:
+        """Seconds to wait before the next send fits (0 when it fits now)."""
+        while self._times and self._times[0] <= now - self._period:
+            self._times.popleft()
+        wait = self._paused_until - now
+        if len(self._times) >= self._count:
+            wait = max(wait, self._times[0] + self._period - now)
+        return max(wait, 0.0)
+
+    def record(self, now: float) -> None:
+        self._times.append(now)
+
+    def pause(self, until: float) -> None:
+        self._paused_until = max(self._paused_until, until)
+
+    def idle(self, now: float) -> bool:
+        return self.delay(now) == 0.0 and not self._times
+
+
+@dataclass
+class _Chat:
+    window: SlidingWindow
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    users: int = 0
+
+
+class Pacer:
+    """Waits for a free slot before each message. Slots are handed out first come, first served."""
+
+    PRUNE_ABOVE = 1000  # chats remembered before idle ones are forgotten
+    PRUNE_EVERY = 128  # sends between looks for idle chats, once there are that many
+
+    def __init__(
+        self, limits: Limits = Limits(), *, clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self._limits = limits
+        self._clock = clock
+        self._sleep = sleep
+        self._overall = SlidingWindow(limits.overall, limits.slack)
+        self._overall_lock = asyncio.Lock()
+        self._chats: dict[str, _Chat] = {}
+        self._turns = 0
+
+    @asynccontextmanager
+    async def queue(self, chat_id: str) -> AsyncIterator[Callable[[], Awaitable[None]]]:
+        """Hold `chat_id`'s place in line: messages to one chat go one at a time, in order (retries
+        included). Yields `turn`, which returns when a message may be sent now, counting it."""
+        chat = self._chat(chat_id)
+        chat.users += 1
+        try:
+            async with chat.lock:
+                yield lambda: self._turn(chat)
+        finally:
+            chat.users -= 1
+            self._prune()
+
+    async def _turn(self, chat: _Chat) -> None:
+        while True:
+            await self._until_free(chat.window)
+            async with self._overall_lock:
+                await self._until_free(self._overall)
+                now = self._clock()
+                if chat.window.delay(now) > 0:  # paused by a 429 while we waited
+                    continue
+                self._overall.record(now)
+                chat.window.record(now)
+                return
+
+    def pause(self, chat_id: str, seconds: float) -> None:
+        """Telegram asked us to wait before sending to this chat again."""
+        self._chat(chat_id).window.pause(self._clock() + seconds)
+
+    def chats_remembered(self) -> int:
+        return len(self._chats)
+
+    async def _until_free(self, window: SlidingWindow) -> None:
+        while (wait := window.delay(self._clock())) > 0:
+            await self._sleep(wait)
+
+    def _chat(self, chat_id: str) -> _Chat:
+        chat = self._chats.get(chat_id)
+        if chat is None:
+            rate = self._limits.group if is_group_chat(chat_id) else self._limits.private
+            chat = self._chats[chat_id] = _Chat(SlidingWindow(rate, self._limits.slack))
+        return chat
+
+    def _prune(self) -> None:
+        self._turns += 1
+        if len(self._chats) <= self.PRUNE_ABOVE or self._turns % self.PRUNE_EVERY:
+            return
+        now = self._clock()
+        for chat_id in [key for key, chat in self._chats.items() if chat.users == 0 and chat.window.idle(now)]:
+            del self._chats[chat_id]
