@@ -7,7 +7,9 @@ import logging
 import sys
 from typing import TextIO
 
-QUIET_LIBRARIES = ("httpx", "httpcore", "aiosqlite", "apscheduler", "telegram.ext", "nio")
+# Libraries that log too much for us at DEBUG: request URLs (with the bot token), request
+# parameters (with message text).
+QUIET_LIBRARIES = ("httpx", "httpcore", "aiosqlite", "apscheduler", "telegram", "nio")
 _SECRETS: set[str] = set()  # never written to the log, whoever logs them (tokens live in URLs)
 
 

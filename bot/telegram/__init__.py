@@ -13,7 +13,12 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
+
+# Opt in to PTB's coming behaviour (time periods as timedelta) so it stops warning on every 429;
+# sending.retry_after_seconds reads either form.
+os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 from bot.telegram.adapter import TelegramAdapter, Tuning
 

@@ -136,12 +136,11 @@ class TelegramAdapter:
             try:
                 await self.application.initialize()
                 break
-            except InvalidToken as error:
+            except InvalidToken:  # PTB's message for this quotes the token: never pass it on
                 await self.application.bot.shutdown()
                 raise ConfigurationError(
-                    "DOORSTEP_TELEGRAM__TOKEN: the Bot API did not accept the token "
-                    f"(getMe answered {error.message!r}); check it with @BotFather, and that "
-                    "DOORSTEP_TELEGRAM__BASE_URL ends in /bot"
+                    "DOORSTEP_TELEGRAM__TOKEN: the Bot API refused it (method=getMe); check the token "
+                    "with @BotFather, and that DOORSTEP_TELEGRAM__BASE_URL ends in /bot"
                 ) from None
             except NetworkError as error:
                 if time.monotonic() + pause > deadline:

@@ -18,7 +18,7 @@ from telegram.error import (
     BadRequest, ChatMigrated, Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError,
 )
 
-from bot.telegram.pacing import Pacer
+from bot.telegram.pacing import Line, Pacer
 
 log = logging.getLogger(__name__)
 
@@ -96,34 +96,35 @@ class Sender:
         deadline = self._clock() + patience
         chat_id = self.chat(chat_id)
         if not paced:
-            return await self._until_done(method, chat_id, call, deadline, turn=None)
-        async with self._pacer.queue(chat_id) as turn:
+            return await self._until_done(method, chat_id, call, deadline, line=None)
+        async with self._pacer.queue(chat_id) as line:
             try:
-                return await self._until_done(method, chat_id, call, deadline, turn=turn)
+                return await self._until_done(method, chat_id, call, deadline, line=line)
             except _Moved as moved:
                 chat_id = moved.chat_id
         return await self._attempt(method, chat_id, call, max(deadline - self._clock(), 0.0), paced=True)
 
     async def _until_done(self, method: str, chat_id: str, call: Callable[[str], Awaitable[T]],
-                          deadline: float, turn: Callable[[], Awaitable[None]] | None) -> T:
+                          deadline: float, line: Line | None) -> T:
         failures = 0
         while True:
-            wait_in_line = False  # a 429 is waited out by the next turn(), holding the chat's place
-            if turn is not None:
-                await turn()
+            wait_in_line = False  # a 429 is waited out by the next slot, holding the chat's place
             try:
-                return await call(chat_id)
+                if line is None:
+                    return await call(chat_id)
+                async with line.slot():
+                    return await call(chat_id)
             except RetryAfter as error:
                 pause = retry_after_seconds(error) + self._patience.retry_after_slack
                 self.rate_limited += 1
                 log.info("telegram asked to slow down method=%s retry_after=%.1f", method, pause)
-                if turn is not None:
+                if line is not None:
                     self._pacer.pause(chat_id, pause)
                     wait_in_line = True
             except ChatMigrated as error:
                 self._moved[chat_id] = str(error.new_chat_id)
                 log.info("group became a supergroup; following it method=%s", method)
-                if turn is not None:
+                if line is not None:
                     raise _Moved(str(error.new_chat_id)) from None
                 chat_id = str(error.new_chat_id)
                 continue

@@ -758,12 +758,12 @@ class FakeBotApi:
         deadline = time.monotonic() + float(params.get("timeout") or 0)
         limit = min(max(int(params.get("limit") or 100), 1), 100)
         while True:
-            self._updates = [u for u in self._updates if self._wanted(u)]  # not asked for: never delivered
-            if self._updates or self._closing:
-                return self._updates[:limit]
             if self._poller != me:
                 raise ApiError(409, "Conflict: terminated by other getUpdates request; "
                                     "make sure that only one bot instance is running")
+            self._updates = [u for u in self._updates if self._wanted(u)]  # not asked for: never delivered
+            if self._updates or self._closing:
+                return self._updates[:limit]
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return []
