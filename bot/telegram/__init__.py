@@ -6,6 +6,7 @@
     pacing.py      flood limits: per chat and overall
     sending.py     retries: 429s waited out, network errors backed off, refusals told apart
     names.py       first names for mentions, from updates or live look-ups, never stored
+    cache.py       the short-lived in-memory map names and admin lists are kept in
     organisers.py  group admins, cached briefly
     presses.py     every button press answered exactly once
     adapter.py     the Application, started and stopped in the process's own loop

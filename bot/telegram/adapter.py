@@ -100,14 +100,20 @@ class TelegramAdapter:
         await self._introduce()
         updater = self.application.updater
         assert updater is not None
-        if self.webhook:
-            await self._start_webhook()
-        else:
-            await updater.start_polling(
-                timeout=int(self._tuning.poll_timeout), allowed_updates=ALLOWED_UPDATES,
-                error_callback=self._polling_problem,
-            )
-        await self.application.start()
+        try:
+            if self.webhook:
+                await self._start_webhook()
+            else:
+                await updater.start_polling(
+                    timeout=int(self._tuning.poll_timeout), allowed_updates=ALLOWED_UPDATES,
+                    error_callback=self._polling_problem,
+                )
+            await self.application.start()
+        except BaseException:
+            if updater.running:
+                await updater.stop()
+            await self.application.shutdown()
+            raise
         await self._set_menus(core)
         log.info("telegram ready mode=%s", "webhook" if self.webhook else "polling")
 
@@ -163,11 +169,20 @@ class TelegramAdapter:
         redact(secret or "")
         updater = self.application.updater
         assert updater is not None
-        await updater.start_webhook(
-            listen=self._settings.webhook_listen, port=self._settings.webhook_port,
-            url_path=urlparse(url).path.lstrip("/"), webhook_url=url, secret_token=secret,
-            allowed_updates=ALLOWED_UPDATES,
-        )
+        listen, port = self._settings.webhook_listen, self._settings.webhook_port
+        try:
+            await updater.start_webhook(
+                listen=listen, port=port, url_path=urlparse(url).path.lstrip("/"), webhook_url=url,
+                secret_token=secret, allowed_updates=ALLOWED_UPDATES,
+            )
+        except OSError as error:
+            raise ConfigurationError(
+                f"DOORSTEP_TELEGRAM__WEBHOOK_PORT: can't listen on {listen}:{port} ({error.strerror or error})"
+            ) from None
+        except TelegramError as error:  # setWebhook refused: Telegram's answer says why
+            raise ConfigurationError(
+                f"DOORSTEP_TELEGRAM__WEBHOOK_URL: Telegram refused it (method=setWebhook): {error.message}"
+            ) from None
 
     async def _set_menus(self, core: Doorstep) -> None:
         """The command menus Telegram shows, for private chats and for groups."""

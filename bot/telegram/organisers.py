@@ -10,7 +10,7 @@ from typing import Callable
 
 from telegram import Bot
 
-from bot.telegram.names import ExpiringCache
+from bot.telegram.cache import ExpiringCache
 from bot.telegram.sending import GaveUp, Refused, Sender
 from handlers.domain import Street
 

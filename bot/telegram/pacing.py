@@ -18,7 +18,7 @@ import time
 from collections import deque
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import AsyncIterator, Awaitable, Callable
+from typing import AsyncIterator, Callable
 
 IN_FLIGHT_POLL = 0.005  # seconds between looks while a window is full of unanswered requests
 
@@ -41,6 +41,10 @@ class Limits:
     group: Rate = Rate(20, 60.0)
     private: Rate = Rate(1, 1.0)
     slack: float = 0.05  # added to every period, for Telegram's clock and ours
+
+
+class Stopped(Exception):
+    """The bot is stopping: nothing waits for a slot any more."""
 
 
 def is_group_chat(chat_id: str) -> bool:
@@ -115,13 +119,10 @@ class Pacer:
     PRUNE_ABOVE = 1000  # chats remembered before idle ones are forgotten
     PRUNE_EVERY = 128  # sends between looks for idle chats, once there are that many
 
-    def __init__(
-        self, limits: Limits = Limits(), *, clock: Callable[[], float] = time.monotonic,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-    ) -> None:
+    def __init__(self, limits: Limits = Limits(), *, clock: Callable[[], float] = time.monotonic) -> None:
         self._limits = limits
         self._clock = clock
-        self._sleep = sleep
+        self._stopping = asyncio.Event()
         self._overall = SlidingWindow(limits.overall, limits.slack)
         self._overall_lock = asyncio.Lock()
         self._chats: dict[str, _Chat] = {}
@@ -144,6 +145,10 @@ class Pacer:
         """Telegram asked us to wait before sending to this chat again."""
         self._chat(chat_id).window.pause(self._clock() + seconds)
 
+    def stop(self) -> None:
+        """Whatever waits for a slot gives up (raises Stopped) instead of waiting on."""
+        self._stopping.set()
+
     def chats_remembered(self) -> int:
         return len(self._chats)
 
@@ -160,7 +165,12 @@ class Pacer:
 
     async def _until_free(self, window: SlidingWindow) -> None:
         while (wait := window.delay(self._clock())) > 0:
-            await self._sleep(wait)
+            if self._stopping.is_set():
+                raise Stopped()
+            try:
+                await asyncio.wait_for(self._stopping.wait(), wait)
+            except asyncio.TimeoutError:
+                pass
 
     def _chat(self, chat_id: str) -> _Chat:
         chat = self._chats.get(chat_id)

@@ -18,7 +18,7 @@ from telegram.error import (
     BadRequest, ChatMigrated, Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError,
 )
 
-from bot.telegram.pacing import Line, Pacer
+from bot.telegram.pacing import Line, Pacer, Stopped
 
 log = logging.getLogger(__name__)
 
@@ -88,8 +88,9 @@ class Sender:
         return await self._attempt(method, "", lambda _: call(), self._patience.for_quick_calls, paced=False)
 
     def stop_waiting(self) -> None:
-        """The bot is stopping: whatever is still waiting to retry gives up now."""
+        """The bot is stopping: whatever is still waiting (to retry, or for a slot) gives up now."""
         self._stopping.set()
+        self._pacer.stop()
 
     async def _attempt(self, method: str, chat_id: str, call: Callable[[str], Awaitable[T]],
                        patience: float, *, paced: bool) -> T:
@@ -102,6 +103,9 @@ class Sender:
                 return await self._until_done(method, chat_id, call, deadline, line=line)
             except _Moved as moved:
                 chat_id = moved.chat_id
+            except Stopped:
+                log.error("telegram call given up while stopping method=%s", method)
+                raise GaveUp(method) from None
         return await self._attempt(method, chat_id, call, max(deadline - self._clock(), 0.0), paced=True)
 
     async def _until_done(self, method: str, chat_id: str, call: Callable[[str], Awaitable[T]],

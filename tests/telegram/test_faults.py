@@ -14,7 +14,7 @@ from tests.telegram.street import TelegramStreet, eventually, tuned
 async def test_an_outage_is_waited_out(tg: TelegramStreet, api: FakeBotApi) -> None:
     rosa = api.user("Rosa", started=True)
     api.faults.append(Fault({"sendMessage"}, status=502, description="Bad Gateway", times=None,
-                            until=time.monotonic() + 1.0))
+                            until=time.monotonic() + 0.5))
     api.dm(rosa, "/help")
     reply = await api.next_in(rosa, 0, timeout=8)
     assert reply.text.startswith("👋 Here's what I can do:")
@@ -23,10 +23,10 @@ async def test_an_outage_is_waited_out(tg: TelegramStreet, api: FakeBotApi) -> N
 
 
 async def test_answers_that_never_come_are_retried(api: FakeBotApi, tmp_path: Path) -> None:
-    street = await TelegramStreet.open(api, tmp_path / "db.sqlite3", tuned(request_timeout=0.5))
+    street = await TelegramStreet.open(api, tmp_path / "db.sqlite3", tuned(request_timeout=0.3))
     try:
         rosa = api.user("Rosa", started=True)
-        api.faults.append(Fault({"sendMessage"}, status=504, description="Gateway Timeout", delay=1.0, times=2))
+        api.faults.append(Fault({"sendMessage"}, status=504, description="Gateway Timeout", delay=0.6, times=1))
         api.dm(rosa, "/help")
         reply = await api.next_in(rosa, 0, timeout=8)
         assert reply.text.startswith("👋 Here's what I can do:")
@@ -84,3 +84,22 @@ async def test_polling_carries_on_after_errors(tg: TelegramStreet, api: FakeBotA
     api.faults.append(Fault({"getUpdates"}, status=502, description="Bad Gateway", times=1))
     api.dm(rosa, "/help")
     assert (await api.next_in(rosa, 0, timeout=8)).text.startswith("👋 Here's what I can do:")
+
+
+async def test_a_slow_platform_does_not_leave_a_button_spinning(api: FakeBotApi, tmp_path: Path) -> None:
+    street = await TelegramStreet.open(api, tmp_path / "db.sqlite3", tuned(press_answered_within=0.2))
+    try:
+        rosa, sam = api.user("Rosa", started=True), api.user("Sam", started=True)
+        elm = api.group("Elm Street", [rosa, sam])
+        api.say(rosa, elm, "/ask could someone lend me a ladder on Saturday?")
+        card = await api.next_in(elm, 0)
+        api.press(sam, card, "I can help")
+        question = await api.next_in(rosa, 0)
+        api.faults.append(Fault({"sendMessage"}, status=None, delay=0.5, times=2))
+        yes = api.press(rosa, question, "Yes please")
+        assert await api.answered(yes, timeout=0.45) == {"text": None, "show_alert": False}
+        assert len(api.messages_in(sam)) == 0  # the answer came before the slow messages
+        await api.next_in(sam, 0, timeout=5)
+        assert len(api.answers(yes)) == 1
+    finally:
+        await street.close()

@@ -32,9 +32,10 @@ async def test_from_ask_to_sorted_in_two_taps(tg: TelegramStreet, api: FakeBotAp
     assert question.mentions == [sam.id]
     assert await api.until(lambda: "💛 Someone has offered" in card.text, what="the card to say someone offered")
 
-    api.press(rosa, question, "Yes please")
+    yes = api.press(rosa, question, "Yes please")
     await api.until(lambda: card.text.startswith("✅ Sorted"), what="the card to show it's sorted")
     assert card.buttons == []
+    assert await api.answered(yes) == {"text": None, "show_alert": False}  # nothing to say: the spinner just stops
     to_rosa = await api.next_in(rosa, 1)
     to_sam = await api.next_in(sam, 0)
     assert to_rosa.text.startswith("🤝 You and Sam are in touch") and to_rosa.mentions == [sam.id]

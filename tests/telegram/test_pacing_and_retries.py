@@ -156,3 +156,13 @@ async def test_a_group_that_moved_is_followed_from_then_on() -> None:
     assert call.chats == ["-5", "-100777"]
     await chosen.message("sendMessage", "-5", call)
     assert call.chats[-1] == "-100777" and chosen.chat("-5") == "-100777"
+
+
+async def test_stopping_ends_the_wait_for_a_slot() -> None:
+    chosen = Sender(Pacer(Limits(group=Rate(1, 60.0), slack=0.0)), QUICK)
+    assert await chosen.message("sendMessage", "-100", Flaky()) == "sent"
+    waiting = asyncio.create_task(chosen.message("sendMessage", "-100", Flaky()))  # next slot in a minute
+    await asyncio.sleep(0.05)
+    chosen.stop_waiting()
+    with pytest.raises(GaveUp):
+        await asyncio.wait_for(waiting, 1.0)

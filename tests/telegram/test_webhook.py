@@ -6,9 +6,11 @@ import json
 import socket
 from pathlib import Path
 
+import pytest
 from aiohttp import ClientSession
 from pydantic import SecretStr
 
+from config import ConfigurationError, load_settings
 from tests.telegram.fake_bot_api import SECRET_HEADER, FakeBotApi
 from tests.telegram.street import TelegramStreet, settings_for
 
@@ -47,3 +49,22 @@ async def test_only_requests_with_the_secret_are_taken(api: FakeBotApi, tmp_path
         assert all(status == 200 for status in api.webhook_deliveries)
     finally:
         await street.close()
+
+
+async def test_a_port_already_taken_names_the_setting(api: FakeBotApi, tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        settings = settings_for(api, webhook_url=f"http://127.0.0.1:{port}/hook", webhook_secret=SecretStr(SECRET),
+                                webhook_port=port)
+        with pytest.raises(ConfigurationError, match="DOORSTEP_TELEGRAM__WEBHOOK_PORT"):
+            await TelegramStreet.open(api, tmp_path / "db.sqlite3", settings=settings)
+
+
+def test_a_secret_telegram_would_refuse_is_caught_in_the_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DOORSTEP_TELEGRAM__WEBHOOK_URL", "https://bot.example.org/telegram")
+    monkeypatch.setenv("DOORSTEP_TELEGRAM__WEBHOOK_SECRET", "not allowed: spaces!")
+    with pytest.raises(ConfigurationError, match="DOORSTEP_TELEGRAM__WEBHOOK_SECRET"):
+        load_settings()
