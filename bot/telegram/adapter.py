@@ -202,11 +202,11 @@ class TelegramAdapter:
 
     async def _on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert self._core is not None and self._me is not None
-        self._learn(update)
         press = update.callback_query
         if press is not None:
             self.presses.open(press.id)
         try:
+            self._learn(update)
             for incoming in to_incoming(update, self._me):
                 await self._core.handle(incoming)
         except Exception:
