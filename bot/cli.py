@@ -72,6 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StorageError as problem:
         print(f"doorstep: {problem}", file=sys.stderr)
         return EXIT_STORAGE
+    except ConfigurationError as problem:  # found only on connecting, e.g. a token Telegram refuses
+        print(f"doorstep: configuration problem: {problem}", file=sys.stderr)
+        return EXIT_CONFIGURATION
     except KeyboardInterrupt:
         print("\nBye for now. 👋", file=sys.stderr)
         return 0

@@ -7,12 +7,27 @@ import logging
 import sys
 from typing import TextIO
 
-QUIET_LIBRARIES = ("httpx", "httpcore", "aiosqlite", "apscheduler", "telegram.ext", "nio")
+# Libraries that log too much for us at DEBUG: request URLs (with the bot token), request
+# parameters (with message text).
+QUIET_LIBRARIES = ("httpx", "httpcore", "aiosqlite", "apscheduler", "telegram", "nio")
+_SECRETS: set[str] = set()  # never written to the log, whoever logs them (tokens live in URLs)
 
 
 def hashed(user_id: str) -> str:
     """A short, stable stand-in for a user id in logs."""
     return hashlib.sha256(user_id.encode()).hexdigest()[:10]
+
+
+def redact(secret: str) -> None:
+    """Make sure `secret` never appears in a log line, even inside a library's error message."""
+    if len(secret) >= 8:
+        _SECRETS.add(secret)
+
+
+def _without_secrets(line: str) -> str:
+    for secret in _SECRETS:
+        line = line.replace(secret, "[redacted]")
+    return line
 
 
 class KeyValueFormatter(logging.Formatter):
@@ -21,7 +36,7 @@ class KeyValueFormatter(logging.Formatter):
                f"logger={record.name} msg=\"{record.getMessage()}\""
         if record.exc_info:
             line += " error=" + repr(self.formatException(record.exc_info))
-        return line
+        return _without_secrets(line)
 
 
 def configure(level: str = "INFO", stream: TextIO = sys.stderr) -> None:

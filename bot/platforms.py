@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 from handlers.domain import Street
 from handlers.messages import Choice, MessageRef, Msg, Outgoing, SendResult, SendStatus, ToStreet
 from handlers.ports import Clock, Notifier, OrganiserCheck
+from handlers.render import Translate
 
 if TYPE_CHECKING:
     from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -68,15 +69,17 @@ class OrganisersByPlatform:
         return await check.is_organiser(street, user_id) if check else False
 
 
-def build_adapters(settings: Settings, store: SqliteStore, clock: Clock, scheduler: AsyncIOScheduler) -> list[PlatformAdapter]:
+def build_adapters(
+    settings: Settings, store: SqliteStore, clock: Clock, scheduler: AsyncIOScheduler, translate: Translate,
+) -> list[PlatformAdapter]:
     """The adapters the settings ask for. Each platform's package has `create_adapter`."""
     adapters: list[PlatformAdapter] = []
     if settings.telegram.enabled:
         from bot.telegram import create_adapter as create_telegram
 
-        adapters.append(create_telegram(settings, store, clock, scheduler))
+        adapters.append(create_telegram(settings, store, clock, scheduler, translate=translate))
     if settings.matrix.enabled:
         from bot.matrix import create_adapter as create_matrix
 
-        adapters.append(create_matrix(settings, store, clock, scheduler))
+        adapters.append(create_matrix(settings, store, clock, scheduler, translate=translate))
     return adapters

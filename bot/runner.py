@@ -35,10 +35,11 @@ async def run_platforms(settings: Settings, stop: asyncio.Event | None = None) -
     clock = SystemClock()
     async with open_store(settings.database.path) as store:
         scheduler = AsyncIOScheduler(timezone=timezone.utc)
-        adapters = build_adapters(settings, store, clock, scheduler)
+        catalogues = Catalogues.load()
+        adapters = build_adapters(settings, store, clock, scheduler, catalogues.translate)
         due = DueScheduler(scheduler)
         core = Doorstep(
-            store, NotifierByPlatform(adapters), clock, core_settings(settings, Catalogues.load()),
+            store, NotifierByPlatform(adapters), clock, core_settings(settings, catalogues),
             OrganisersByPlatform(adapters),
             waker=due,
         )

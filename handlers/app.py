@@ -29,7 +29,7 @@ def build_router() -> Router:
     router.command("offer", posting.offer, about=texts.ABOUT_OFFER)
     router.command("board", board.board, about=texts.ABOUT_BOARD)
     router.command("mine", board.mine, Where.PRIVATE, about=texts.ABOUT_MINE)
-    router.command("language", languages.language, about=texts.ABOUT_LANGUAGE)
+    router.command("language", languages.language, about=texts.ABOUT_LANGUAGE, listed=Where.PRIVATE)
 
     router.action(cards.HELP, responding.offer_help)
     router.action(cards.TAKE, responding.take_offer)

@@ -37,6 +37,7 @@ class Command:
     handler: CommandHandler
     where: Where
     about: str | None  # message id for command menus; None keeps it out of menus
+    listed: Where  # which menus list it (it may still work elsewhere)
 
 
 @dataclass(frozen=True)
@@ -87,9 +88,10 @@ class Router:
         self._receipts: dict[str, ReceiptHandler] = {}
 
     def command(
-        self, name: str, handler: CommandHandler, where: Where = Where.ANYWHERE, *, about: str | None = None
+        self, name: str, handler: CommandHandler, where: Where = Where.ANYWHERE, *, about: str | None = None,
+        listed: Where | None = None,
     ) -> None:
-        self._commands[name] = Command(name, handler, where, about)
+        self._commands[name] = Command(name, handler, where, about, listed or where)
 
     def action(self, code: str, handler: ActionHandler) -> None:
         self._actions[code] = handler
@@ -125,4 +127,4 @@ class Router:
     def menu(self, private: bool) -> list[Command]:
         """Commands worth listing in a platform's menu, for a private chat or a group."""
         hidden = Where.GROUP if private else Where.PRIVATE
-        return [c for c in self._commands.values() if c.about is not None and c.where is not hidden]
+        return [c for c in self._commands.values() if c.about is not None and c.listed is not hidden]

@@ -151,3 +151,6 @@ STREET_LANGUAGE_IS_FOR_ORGANISERS = N_(
     "The group's language is up to its organisers — you can choose your own with /language in a private chat with me."
 )
 ABOUT_LANGUAGE = N_("Choose the language I use with you")
+
+# Telegram
+SOMEONE = N_("a neighbour")  # someone mentioned whose name the platform can't tell us

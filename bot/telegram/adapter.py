@@ -1,0 +1,262 @@
+"""The Telegram adapter: a python-telegram-bot Application that shares the process's asyncio loop
+(started and stopped by the composition root, never `run_polling()`), hands every update to the
+core as `Incoming`, and gives the core a notifier and an organiser check."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+from urllib.parse import urlparse
+
+from telegram import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats, Update
+from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
+
+from bot.logs import hashed, redact
+from bot.telegram.names import NameBook
+from bot.telegram.notifier import TelegramNotifier
+from bot.telegram.organisers import TelegramOrganisers
+from bot.telegram.pacing import Limits, Pacer
+from bot.telegram.presses import PressBook
+from bot.telegram.sending import GaveUp, Patience, Refused, Sender
+from bot.telegram.updates import PLATFORM, BotIdentity, to_incoming
+from config.errors import ConfigurationError
+from config.settings import TelegramSettings
+from handlers.render import Translate, no_translation, render
+from handlers.messages import msg
+
+if TYPE_CHECKING:
+    from handlers.app import Doorstep
+
+log = logging.getLogger(__name__)
+
+# chat_member updates only come when asked for by name (and only where the bot is an admin).
+ALLOWED_UPDATES = ["message", "callback_query", "chat_member", "my_chat_member"]
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """How the adapter paces, waits and remembers. The defaults suit Telegram's real servers; tests
+    and benchmarks shrink the times."""
+
+    limits: Limits = field(default_factory=Limits)
+    patience: Patience = field(default_factory=Patience)
+    poll_timeout: float = 30.0  # seconds a long poll may wait for updates
+    request_timeout: float = 10.0  # seconds for any other Bot API call
+    concurrent_updates: int = 64  # turns in flight at once; their sends queue in the pacer
+    press_answered_within: float = 4.0  # a press is answered (empty) after this, if nothing was said
+    admins_fresh_for: float = 600.0
+    names_fresh_for: float = 900.0
+    start_patience: float = 60.0  # how long to keep trying to reach the Bot API when starting
+    stop_grace: float = 10.0  # how long sends may keep retrying once the bot is stopping
+
+
+class TelegramAdapter:
+    platform = PLATFORM
+
+    def __init__(self, settings: TelegramSettings, tuning: Tuning = Tuning(),
+                 translate: Translate = no_translation) -> None:
+        if settings.token is None or not settings.token.get_secret_value():
+            raise ConfigurationError("DOORSTEP_TELEGRAM__TOKEN: needed to connect to Telegram")
+        self._settings = settings
+        self._tuning = tuning
+        self._translate = translate
+        token = settings.token.get_secret_value()
+        redact(token)
+        self.application: Application = (
+            ApplicationBuilder()
+            .token(token)
+            .base_url(settings.base_url)
+            .base_file_url(settings.base_file_url)
+            .job_queue(None)  # the process has one scheduler, owned by the composition root
+            .concurrent_updates(tuning.concurrent_updates)
+            .connect_timeout(tuning.request_timeout)
+            .read_timeout(tuning.request_timeout)
+            .write_timeout(tuning.request_timeout)
+            .pool_timeout(tuning.request_timeout)
+            .get_updates_read_timeout(tuning.request_timeout)
+            .build()
+        )
+        bot = self.application.bot
+        self.sender = Sender(Pacer(tuning.limits), tuning.patience)
+        self.names = NameBook(bot, self.sender, tuning.names_fresh_for)
+        self.presses = PressBook(self._answer_empty, tuning.press_answered_within)
+        self.notifier = TelegramNotifier(bot, self.sender, self.names, self.presses, translate)
+        self.organisers = TelegramOrganisers(bot, self.sender, tuning.admins_fresh_for)
+        self._core: Doorstep | None = None
+        self._me: BotIdentity | None = None
+        self.application.add_handler(TypeHandler(Update, self._on_update))
+        self.application.add_error_handler(self._on_error)
+
+    @property
+    def webhook(self) -> bool:
+        return bool(self._settings.webhook_url)
+
+    @property
+    def connected(self) -> bool:
+        """Running, and the Bot API answered more recently than it failed to (for /healthz)."""
+        return self.application.running and self.sender.reachable
+
+    async def check_in_with_telegram(self) -> None:
+        """While calls are failing, ask getMe now and then so recovery shows even with no traffic."""
+        if self.application.running and not self.sender.reachable:
+            try:
+                await self.sender.quick("getMe", self.application.bot.get_me)
+            except (Refused, GaveUp):
+                pass
+
+    async def start(self, core: Doorstep) -> None:
+        self._core = core
+        await self._introduce()
+        updater = self.application.updater
+        assert updater is not None
+        try:
+            if self.webhook:
+                await self._start_webhook()
+            else:
+                await updater.start_polling(
+                    timeout=int(self._tuning.poll_timeout), allowed_updates=ALLOWED_UPDATES,
+                    error_callback=self._polling_problem,
+                )
+            await self.application.start()
+        except BaseException:
+            if updater.running:
+                await updater.stop()
+            await self.application.shutdown()
+            raise
+        await self._set_menus(core)
+        log.info("telegram ready mode=%s", "webhook" if self.webhook else "polling")
+
+    async def stop(self) -> None:
+        """Stop taking updates, let turns in flight finish (sends get `stop_grace` to go out), answer
+        any press still waiting, and close the connections."""
+        app = self.application
+        if app.updater is not None and app.updater.running:
+            await app.updater.stop()
+        give_up = asyncio.get_running_loop().call_later(self._tuning.stop_grace, self.sender.stop_waiting)
+        try:
+            if app.running:
+                await app.stop()
+            await self.presses.drain()
+        finally:
+            give_up.cancel()
+            await app.shutdown()
+
+    # --- starting ---
+
+    async def _introduce(self) -> None:
+        """getMe, retried for a while if the Bot API can't be reached; a refused token stops start-up."""
+        deadline = time.monotonic() + self._tuning.start_patience
+        pause = 1.0
+        while True:
+            try:
+                await self.application.initialize()
+                break
+            except InvalidToken:  # PTB's message for this quotes the token: never pass it on
+                await self.application.bot.shutdown()
+                raise ConfigurationError(
+                    "DOORSTEP_TELEGRAM__TOKEN: the Bot API refused it (method=getMe); check the token "
+                    "with @BotFather, and that DOORSTEP_TELEGRAM__BASE_URL ends in /bot"
+                ) from None
+            except NetworkError as error:
+                if time.monotonic() + pause > deadline:
+                    await self.application.bot.shutdown()
+                    raise ConfigurationError(
+                        f"DOORSTEP_TELEGRAM__BASE_URL: can't reach the Bot API at {_host(self._settings.base_url)} "
+                        f"({type(error).__name__})"
+                    ) from None
+                log.warning("can't reach the Bot API yet, trying again method=getMe error=%s", type(error).__name__)
+                await asyncio.sleep(pause)
+                pause = min(pause * 2, 15.0)
+        bot = self.application.bot
+        self._me = BotIdentity(bot.id, bot.username)
+        self.notifier.bot_username = bot.username
+        log.info("telegram connected bot=%s", bot.username)
+
+    async def _start_webhook(self) -> None:
+        url = self._settings.webhook_url or ""
+        secret = self._settings.webhook_secret.get_secret_value() if self._settings.webhook_secret else None
+        redact(secret or "")
+        updater = self.application.updater
+        assert updater is not None
+        listen, port = self._settings.webhook_listen, self._settings.webhook_port
+        try:
+            await updater.start_webhook(
+                listen=listen, port=port, url_path=urlparse(url).path.lstrip("/"), webhook_url=url,
+                secret_token=secret, allowed_updates=ALLOWED_UPDATES,
+            )
+        except OSError as error:
+            raise ConfigurationError(
+                f"DOORSTEP_TELEGRAM__WEBHOOK_PORT: can't listen on {listen}:{port} ({error.strerror or error})"
+            ) from None
+        except TelegramError as error:  # setWebhook refused: Telegram's answer says why
+            raise ConfigurationError(
+                f"DOORSTEP_TELEGRAM__WEBHOOK_URL: Telegram refused it (method=setWebhook): {error.message}"
+            ) from None
+
+    async def _set_menus(self, core: Doorstep) -> None:
+        """The command menus Telegram shows, for private chats and for groups."""
+        for private, scope in ((True, BotCommandScopeAllPrivateChats()), (False, BotCommandScopeAllGroupChats())):
+            commands = [
+                BotCommand(command.name, render(msg(command.about), "en", translate=self._translate))
+                for command in core.router.menu(private=private) if command.about
+            ]
+            try:
+                await self.sender.quick(
+                    "setMyCommands", lambda c=commands, s=scope: self.application.bot.set_my_commands(c, scope=s)
+                )
+            except (Refused, GaveUp):
+                log.warning("command menu not set scope=%s", "private" if private else "groups")
+
+    # --- updates ---
+
+    async def _on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert self._core is not None and self._me is not None
+        press = update.callback_query
+        if press is not None:
+            self.presses.open(press.id)
+        try:
+            self._learn(update)
+            for incoming in to_incoming(update, self._me):
+                await self._core.handle(incoming)
+        except Exception:
+            user = update.effective_user
+            log.exception("update not handled user=%s", hashed(str(user.id)) if user else "-")
+        finally:
+            if press is not None:
+                await self.presses.close(press.id)
+
+    def _learn(self, update: Update) -> None:
+        """Names for mentions (in memory, briefly) and fresh organiser lists after membership changes."""
+        chat = update.effective_chat
+        chat_id = chat.id if chat is not None else None
+        user = update.effective_user
+        if user is not None and not user.is_bot:
+            self.names.learn(user.id, user.first_name, chat_id)
+        message = update.message
+        for member in (message.new_chat_members if message is not None else ()):
+            self.names.learn(member.id, member.first_name, chat_id)
+        change = update.chat_member or update.my_chat_member
+        if change is not None:
+            self.names.learn(change.new_chat_member.user.id, change.new_chat_member.user.first_name, chat_id)
+            self.organisers.forget(change.chat.id)
+
+    async def _answer_empty(self, query_id: str) -> None:
+        await self.notifier.answer_empty(query_id)
+
+    async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        error = context.error
+        log.error("telegram update failed error=%s", type(error).__name__ if error else "-")
+
+    def _polling_problem(self, error: TelegramError) -> None:
+        if isinstance(error, NetworkError) and not isinstance(error, BadRequest):
+            self.sender.could_not_reach_telegram()
+        log.warning("telegram polling problem method=getUpdates error=%s answer=%r", type(error).__name__, error.message)
+
+
+def _host(url: str) -> str:
+    return urlparse(url).netloc or url
+

@@ -1,0 +1,60 @@
+"""A street's organisers are its group's administrators, asked of Telegram (`getChatAdministrators`),
+kept for a few minutes, and forgotten as soon as a membership change in that group comes in."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from typing import Callable
+
+from telegram import Bot
+
+from bot.telegram.cache import ExpiringCache
+from bot.telegram.sending import GaveUp, Refused, Sender
+from handlers.domain import Street
+
+log = logging.getLogger(__name__)
+
+PLATFORM = "telegram"
+
+
+class TelegramOrganisers:
+    def __init__(self, bot: Bot, sender: Sender, fresh_for: float = 600.0,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self._bot = bot
+        self._sender = sender
+        self._admins: ExpiringCache[str, frozenset[str]] = ExpiringCache(fresh_for, 10_000, clock)
+        self._stale: dict[str, frozenset[str]] = {}  # the last list seen, for when Telegram can't answer
+        self._locks: dict[str, asyncio.Lock] = {}
+
+    async def is_organiser(self, street: Street, user_id: str) -> bool:
+        if street.platform != PLATFORM:
+            return False
+        return user_id in await self.admins(street.chat_id)
+
+    async def admins(self, chat_id: str) -> frozenset[str]:
+        found, admins = self._admins.get(chat_id)
+        if found and admins is not None:
+            return admins
+        lock = self._locks.setdefault(chat_id, asyncio.Lock())
+        async with lock:  # one look-up per group at a time; the others use its answer
+            found, admins = self._admins.get(chat_id)
+            if found and admins is not None:
+                return admins
+            try:
+                members = await self._sender.quick(
+                    "getChatAdministrators", lambda: self._bot.get_chat_administrators(int(chat_id))
+                )
+            except (Refused, GaveUp):
+                return self._stale.get(chat_id, frozenset())
+            finally:
+                self._locks.pop(chat_id, None)
+            admins = frozenset(str(member.user.id) for member in members)
+            self._admins.put(chat_id, admins)
+            self._stale[chat_id] = admins
+            return admins
+
+    def forget(self, chat_id: int | str) -> None:
+        """Someone's role in this group may have changed: ask again next time."""
+        self._admins.forget(str(chat_id))

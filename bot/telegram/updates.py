@@ -1,0 +1,161 @@
+"""Telegram updates as the core's `Incoming`: what someone typed, pressed, or that they joined or left.
+
+Messages from bots (the bot itself, other bots, admins posting anonymously as the group) and
+commands meant for another bot are left out. In groups a message counts as addressed to the bot
+when it is a command, a reply to the bot, or mentions it (with privacy mode on, the usual setting,
+Telegram only delivers those anyway)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from telegram import Chat, ChatMember, ChatMemberUpdated, Message, MessageEntity, Update, User
+
+from bot.telegram.markup import decode_start
+from handlers.incoming import Incoming, IncomingKind
+
+PLATFORM = "telegram"
+
+
+@dataclass(frozen=True)
+class BotIdentity:
+    id: int
+    username: str
+
+
+def to_incoming(update: Update, me: BotIdentity) -> list[Incoming]:
+    if update.callback_query is not None:
+        return _press(update, me)
+    if update.message is not None:
+        return _message(update.message, me)
+    if update.chat_member is not None:
+        return _membership_change(update.chat_member, me)
+    return []  # edits, channel posts, my_chat_member and the rest: nothing for the core
+
+
+def _is_person(user: User | None, me: BotIdentity) -> bool:
+    return user is not None and not user.is_bot and user.id != me.id
+
+
+def _is_group(chat: Chat) -> bool:
+    return chat.type in (Chat.GROUP, Chat.SUPERGROUP)
+
+
+def _base(chat: Chat, user: User) -> dict:
+    private = chat.type == Chat.PRIVATE
+    return {
+        "platform": PLATFORM,
+        "chat_id": str(chat.id),
+        "user_id": str(user.id),
+        "is_private": private,
+        "user_name": user.first_name or None,
+        "chat_title": None if private else chat.title,
+        "language": user.language_code or None,
+    }
+
+
+def _press(update: Update, me: BotIdentity) -> list[Incoming]:
+    query = update.callback_query
+    assert query is not None
+    message = query.message  # None for buttons on inline-mode messages, which Doorstep never sends
+    if message is None or not _is_person(query.from_user, me):
+        return []
+    chat = message.chat
+    if chat.type != Chat.PRIVATE and not _is_group(chat):
+        return []
+    return [Incoming(**_base(chat, query.from_user), kind=IncomingKind.PRESS, payload=query.data or "", ref=query.id)]
+
+
+def _message(message: Message, me: BotIdentity) -> list[Incoming]:
+    chat = message.chat
+    if chat.type != Chat.PRIVATE and not _is_group(chat):
+        return []
+    if message.new_chat_members:
+        return [Incoming(**_base(chat, user), kind=IncomingKind.JOINED)
+                for user in message.new_chat_members if _is_person(user, me)]
+    if message.left_chat_member is not None:
+        user = message.left_chat_member
+        return [Incoming(**_base(chat, user), kind=IncomingKind.LEFT)] if _is_person(user, me) else []
+    if not _is_person(message.from_user, me):
+        return []
+    assert message.from_user is not None
+    text = message.text if message.text is not None else message.caption
+    entities = message.entities if message.text is not None else message.caption_entities
+    if chat.type == Chat.PRIVATE:
+        return [Incoming(**_base(chat, message.from_user), text=_start_payload(text))]
+    command_for = _command_addressee(text, entities)
+    if command_for is not None and command_for.lower() not in ("", me.username.lower()):
+        return []  # /command@SomeOtherBot
+    addressed = command_for is not None or _replies_to_me(message, me)
+    if not addressed and text:
+        text, addressed = _without_mention(text, entities, me)
+    return [Incoming(**_base(chat, message.from_user), text=text, addressed_to_bot=addressed)]
+
+
+def _command_addressee(text: str | None, entities: tuple[MessageEntity, ...]) -> str | None:
+    """For a message starting with a command: the bot it names after "@" ("" if none); else None."""
+    if not text:
+        return None
+    for entity in entities:
+        if entity.type == MessageEntity.BOT_COMMAND and entity.offset == 0:
+            command = text[: entity.length]
+            return command.partition("@")[2]
+    return None
+
+
+def _replies_to_me(message: Message, me: BotIdentity) -> bool:
+    replied = message.reply_to_message
+    return replied is not None and replied.from_user is not None and replied.from_user.id == me.id
+
+
+def _without_mention(text: str, entities: tuple[MessageEntity, ...], me: BotIdentity) -> tuple[str, bool]:
+    """Whether the message mentions the bot; a leading mention is taken off ("@Bot /ask …")."""
+    handle = f"@{me.username}".lower()
+    for entity in entities:
+        mentioned = entity.type == MessageEntity.MENTION and _entity_text(text, entity).lower() == handle
+        mentioned = mentioned or (entity.type == MessageEntity.TEXT_MENTION and entity.user is not None
+                                  and entity.user.id == me.id)
+        if mentioned:
+            if entity.offset == 0:
+                return _entity_rest(text, entity).lstrip(" ,:"), True
+            return text, True
+    return text, False
+
+
+def _utf16(text: str) -> bytes:
+    return text.encode("utf-16-le")
+
+
+def _entity_text(text: str, entity: MessageEntity) -> str:
+    """Entity offsets count UTF-16 code units, not Python characters."""
+    raw = _utf16(text)
+    return raw[entity.offset * 2: (entity.offset + entity.length) * 2].decode("utf-16-le")
+
+
+def _entity_rest(text: str, entity: MessageEntity) -> str:
+    return _utf16(text)[(entity.offset + entity.length) * 2:].decode("utf-16-le")
+
+
+def _start_payload(text: str | None) -> str | None:
+    """`/start PARAMETER` from a deep link carries a payload in link-safe spelling; read it back."""
+    if text is None or not text.startswith("/start "):
+        return text
+    command, _, parameter = text.partition(" ")
+    return f"{command} {decode_start(parameter.strip())}"
+
+
+def _is_member(member: ChatMember) -> bool:
+    if member.status in (ChatMember.MEMBER, ChatMember.ADMINISTRATOR, ChatMember.OWNER):
+        return True
+    return member.status == ChatMember.RESTRICTED and bool(getattr(member, "is_member", False))
+
+
+def _membership_change(change: ChatMemberUpdated, me: BotIdentity) -> list[Incoming]:
+    user = change.new_chat_member.user
+    if not _is_group(change.chat) or not _is_person(user, me):
+        return []
+    was, now = _is_member(change.old_chat_member), _is_member(change.new_chat_member)
+    if was == now:
+        return []  # a promotion or a restriction: nothing the core tracks
+    kind = IncomingKind.JOINED if now else IncomingKind.LEFT
+    return [Incoming(**_base(change.chat, user), kind=kind)]

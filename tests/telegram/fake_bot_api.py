@@ -1,0 +1,944 @@
+"""A local stand-in for Telegram's Bot API, speaking real HTTP on 127.0.0.1 (a random port).
+
+It answers the methods Doorstep's adapter uses the way Telegram does — form or JSON bodies, the
+`{ok, result}` envelope, and Telegram's errors (`{ok: false, error_code, description, parameters}`):
+401/404 for a wrong token or method, 400 for bad requests (unparseable HTML, unknown messages,
+"message is not modified", callback data over 64 bytes…), 403 for people who never started the bot,
+409 for a second poller or polling while a webhook is set, and 429 with `retry_after` when its flood
+limits (overall per second, per group per minute, per private chat per second; all configurable) are
+exceeded. Faults (5xx answers, slow answers) can be injected for as long as a test likes.
+
+Tests act as neighbours through it (`say`, `dm`, `press`, `join`…): with privacy mode on (Telegram's
+default) a group message reaches the bot only if it is a command, a reply to the bot or mentions it.
+Everything the bot does is recorded (`sent`, `messages_in`, `answers`, `commands`, `requests`), and
+`until` waits for what a neighbour would see. A benchmark can drive thousands of sends through it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import math
+import re
+import time
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+from aiohttp import ClientSession, ClientTimeout, web
+
+TOKEN = "123456789:TEST-fake-token-for-doorstep"
+BOT_ID = 123456789
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+
+INT_FIELDS = {
+    "chat_id", "message_id", "user_id", "offset", "limit", "timeout", "max_connections", "cache_time",
+    "from_chat_id", "reply_to_message_id",
+}
+BOOL_FIELDS = {"show_alert", "drop_pending_updates", "disable_notification", "protect_content",
+               "disable_web_page_preview", "allow_sending_without_reply"}
+JSON_FIELDS = {"reply_markup", "commands", "scope", "allowed_updates", "reply_parameters", "link_preview_options",
+               "entities"}
+DEFAULT_UPDATES = {"message", "edited_message", "callback_query", "my_chat_member", "channel_post",
+                   "edited_channel_post", "inline_query", "chosen_inline_result"}  # not chat_member: ask for it
+COUNTED_METHODS = {"sendmessage", "editmessagetext", "editmessagereplymarkup"}  # under the flood limits
+MAX_TEXT = 4096
+START_PARAMETER = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+class ApiError(Exception):
+    def __init__(self, code: int, description: str, parameters: dict | None = None) -> None:
+        super().__init__(description)
+        self.code = code
+        self.description = description
+        self.parameters = parameters
+
+
+def bad_request(what: str) -> ApiError:
+    return ApiError(400, f"Bad Request: {what}")
+
+
+# --- The world: people, chats, messages ---
+
+
+@dataclass
+class FakeUser:
+    id: int
+    first_name: str
+    last_name: str | None = None
+    language_code: str | None = "en"
+    is_bot: bool = False
+    started: bool = False  # has opened a private chat with the bot
+    blocked: bool = False
+
+    def json(self) -> dict:
+        data: dict[str, Any] = {"id": self.id, "is_bot": self.is_bot, "first_name": self.first_name}
+        if self.last_name:
+            data["last_name"] = self.last_name
+        if self.language_code:
+            data["language_code"] = self.language_code
+        return data
+
+
+@dataclass
+class FakeChat:
+    id: int
+    type: str  # private, group, supergroup
+    title: str | None = None
+    user: FakeUser | None = None  # for a private chat
+    members: dict[int, str] = field(default_factory=dict)  # user id -> creator/administrator/member/left/kicked
+    bot_is_admin: bool = False
+    bot_present: bool = True
+    migrated_to: int | None = None
+
+    @property
+    def is_group(self) -> bool:
+        return self.type in ("group", "supergroup")
+
+    def json(self) -> dict:
+        if self.user is not None:
+            data = {"id": self.id, "type": "private", "first_name": self.user.first_name}
+            if self.user.last_name:
+                data["last_name"] = self.user.last_name
+            return data
+        return {"id": self.id, "type": self.type, "title": self.title}
+
+
+@dataclass
+class Button:
+    text: str
+    callback_data: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class FakeMessage:
+    chat_id: int
+    message_id: int
+    sender_id: int
+    text: str  # what a person sees (tags gone, entities decoded)
+    html: str | None = None  # as the bot sent it, when it used HTML
+    buttons: list[list[Button]] = field(default_factory=list)
+    links: list[tuple[str, str]] = field(default_factory=list)  # (href, text)
+    reply_to: int | None = None
+    date: int = field(default_factory=lambda: int(time.time()))
+    edits: list[str] = field(default_factory=list)  # earlier texts, oldest first
+    deleted: bool = False
+    extra: dict = field(default_factory=dict)  # new_chat_members and the like
+
+    @property
+    def by_bot(self) -> bool:
+        return self.sender_id == BOT_ID
+
+    @property
+    def flat_buttons(self) -> list[Button]:
+        return [button for row in self.buttons for button in row]
+
+    @property
+    def mentions(self) -> list[int]:
+        """User ids of people mentioned with tg://user links."""
+        return [int(href.split("=", 1)[1]) for href, _ in self.links if href.startswith("tg://user?id=")]
+
+    def button(self, label_part: str) -> Button:
+        for button in self.flat_buttons:
+            if label_part.casefold() in button.text.casefold():
+                return button
+        raise AssertionError(f"no button like {label_part!r} under {self.text!r}: {[b.text for b in self.flat_buttons]}")
+
+    def markup_json(self) -> dict | None:
+        if not self.buttons:
+            return None
+        rows = []
+        for row in self.buttons:
+            rows.append([{k: v for k, v in (("text", b.text), ("callback_data", b.callback_data), ("url", b.url)) if v}
+                         for b in row])
+        return {"inline_keyboard": rows}
+
+
+@dataclass
+class Query:
+    id: str
+    user: FakeUser
+    message: FakeMessage
+    data: str
+    answers: list[dict] = field(default_factory=list)  # every answerCallbackQuery call, even refused ones
+
+
+@dataclass(frozen=True)
+class Limit:
+    count: int
+    period: float
+
+
+@dataclass(frozen=True)
+class FloodLimits:
+    """Telegram's flood limits; `scale` shrinks every period so tests don't wait minutes."""
+
+    overall: Limit | None = Limit(30, 1.0)
+    group: Limit | None = Limit(20, 60.0)
+    private: Limit | None = Limit(1, 1.0)
+
+    @classmethod
+    def telegram(cls, scale: float = 1.0) -> FloodLimits:
+        return cls(Limit(30, 1.0 * scale), Limit(20, 60.0 * scale), Limit(1, 1.0 * scale))
+
+
+@dataclass
+class Fault:
+    """Make matching calls fail (status) and/or answer slowly (delay), `times` times or until `until`
+    (a time.monotonic() moment); `methods` None means every method."""
+
+    methods: set[str] | None = None
+    status: int | None = 500
+    description: str = "Internal Server Error"
+    delay: float = 0.0
+    times: int | None = 1
+    until: float | None = None
+    hits: int = 0
+
+    def matches(self, method: str) -> bool:
+        if self.until is not None and time.monotonic() >= self.until:
+            return False
+        if self.times is not None and self.hits >= self.times:
+            return False
+        return self.methods is None or method.lower() in {m.lower() for m in self.methods}
+
+
+class _Window:
+    def __init__(self, limit: Limit) -> None:
+        self.limit = limit
+        self.times: deque[float] = deque()
+
+    def wait(self, now: float) -> float:
+        while self.times and self.times[0] <= now - self.limit.period:
+            self.times.popleft()
+        if len(self.times) < self.limit.count:
+            return 0.0
+        return self.times[0] + self.limit.period - now
+
+
+# --- HTML as Telegram reads it ---
+
+ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a", "code",
+                "pre", "blockquote", "tg-emoji"}
+_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
+_TOKEN = re.compile(
+    r"<(?P<close>/?)(?P<tag>[A-Za-z][\w-]*)(?P<attrs>(?:\s+[\w-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?)*)\s*>"
+    r"|&(?P<entity>#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);|<"
+)
+_HREF = re.compile(r"href\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'>]+))")
+
+
+def parse_html(source: str) -> tuple[str, list[tuple[str, str]]]:
+    """(visible text, links) or ApiError like Telegram's "can't parse entities"."""
+    visible: list[str] = []
+    links: list[tuple[str, str]] = []
+    stack: list[tuple[str, str | None, int]] = []  # tag, href, where its text starts
+    position = 0
+    for found in _TOKEN.finditer(source):
+        visible.append(source[position:found.start()])
+        position = found.end()
+        offset = len(source[: found.start()].encode())
+        if found.group(0) == "<":
+            raise bad_request(f"can't parse entities: Unsupported start tag \"\" at byte offset {offset}")
+        if found.group("entity"):
+            name = found.group("entity")
+            if name.startswith("#"):
+                visible.append(chr(int(name[2:], 16) if name[1:2].lower() == "x" else int(name[1:])))
+            else:
+                visible.append(_ENTITIES.get(name.lower(), found.group(0)))
+            continue
+        tag = found.group("tag").lower()
+        if tag not in ALLOWED_TAGS:
+            raise bad_request(f"can't parse entities: Unsupported start tag \"{tag}\" at byte offset {offset}")
+        if found.group("close"):
+            if not stack:
+                raise bad_request(f"can't parse entities: Unexpected end tag at byte offset {offset}")
+            open_tag, href, start = stack.pop()
+            if open_tag != tag:
+                raise bad_request(f"can't parse entities: Unmatched end tag at byte offset {offset}, "
+                                  f"expected \"</{open_tag}>\", found \"</{tag}>\"")
+            if href is not None:
+                links.append((href, "".join(visible)[start:]))
+            continue
+        href = None
+        if tag == "a":
+            match = _HREF.search(found.group("attrs") or "")
+            href = next((g for g in match.groups() if g is not None), "") if match else ""
+        stack.append((tag, href, len("".join(visible))))
+    visible.append(source[position:])
+    if stack:
+        raise bad_request(f"can't parse entities: Can't find end tag corresponding to start tag \"{stack[-1][0]}\"")
+    return "".join(visible), links
+
+
+def utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+# --- The server ---
+
+
+class FakeBotApi:
+    def __init__(self, *, token: str = TOKEN, username: str = "DoorstepTestBot", privacy_mode: bool = True,
+                 limits: FloodLimits | None = None) -> None:
+        self.token = token
+        self.username = username
+        self.privacy_mode = privacy_mode
+        self.limits = limits
+        self.bot = FakeUser(BOT_ID, "Doorstep", is_bot=True, language_code=None)
+        self.users: dict[int, FakeUser] = {}
+        self.chats: dict[int, FakeChat] = {}
+        self.messages: dict[int, list[FakeMessage]] = defaultdict(list)
+        self.sent: list[FakeMessage] = []  # everything the bot sent, in order
+        self.queries: dict[str, Query] = {}
+        self.commands: dict[str, list[tuple[str, str]]] = {}  # scope type -> (command, description)
+        self.requests: list[tuple[str, int]] = []  # (method, HTTP status)
+        self.faults: list[Fault] = []
+        self.rate_limited = 0  # 429s answered
+        self.webhook: dict | None = None
+        self.webhook_deliveries: list[int] = []  # HTTP status of each push to the webhook
+        self._updates: list[dict] = []
+        self._update_ids = itertools.count(1)
+        self._ids = itertools.count(1001)
+        self._group_ids = itertools.count(1)
+        self._query_ids = itertools.count(5_000_000_000)
+        self._allowed = set(DEFAULT_UPDATES)
+        self._overall: _Window | None = _Window(limits.overall) if limits and limits.overall else None
+        self._per_chat: dict[int, _Window] = {}
+        self._poller = 0
+        self._changed = asyncio.Event()
+        self._closing = False
+        self._runner: web.AppRunner | None = None
+        self._pusher: asyncio.Task | None = None
+        self.port = 0
+
+    # --- running ---
+
+    async def start(self) -> FakeBotApi:
+        app = web.Application(client_max_size=4 * 1024 * 1024)
+        app.router.add_route("*", "/bot{token}/{method}", self._dispatch)
+        self._runner = web.AppRunner(app, shutdown_timeout=0.5, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        return self
+
+    async def close(self) -> None:
+        self._closing = True
+        self._notify()
+        if self._pusher is not None:
+            self._pusher.cancel()
+            await asyncio.gather(self._pusher, return_exceptions=True)
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    async def __aenter__(self) -> FakeBotApi:
+        return await self.start()
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    @property
+    def base_url(self) -> str:
+        """What DOORSTEP_TELEGRAM__BASE_URL would be: the token is appended to it."""
+        return f"http://127.0.0.1:{self.port}/bot"
+
+    # --- building the street ---
+
+    def user(self, first_name: str, *, last_name: str | None = None, language_code: str | None = "en",
+             started: bool = False, is_bot: bool = False) -> FakeUser:
+        user = FakeUser(next(self._ids) * 7, first_name, last_name, language_code, is_bot=is_bot, started=started)
+        self.users[user.id] = user
+        return user
+
+    def group(self, title: str, members: Iterable[FakeUser] = (), *, admins: Iterable[FakeUser] = (),
+              owner: FakeUser | None = None, bot_is_admin: bool = False, supergroup: bool = True) -> FakeChat:
+        chat_id = -(1_000_000_000_000 + next(self._group_ids)) if supergroup else -next(self._group_ids) * 1000
+        chat = FakeChat(chat_id, "supergroup" if supergroup else "group", title, bot_is_admin=bot_is_admin)
+        for member in members:
+            chat.members[member.id] = "member"
+        for admin in admins:
+            chat.members[admin.id] = "administrator"
+        if owner is not None:
+            chat.members[owner.id] = "creator"
+        self.chats[chat.id] = chat
+        return chat
+
+    def private_chat(self, user: FakeUser) -> FakeChat:
+        chat = self.chats.get(user.id)
+        if chat is None:
+            chat = self.chats[user.id] = FakeChat(user.id, "private", user=user)
+        return chat
+
+    # --- neighbours acting ---
+
+    def say(self, user: FakeUser, chat: FakeChat, text: str, *, reply_to: FakeMessage | None = None) -> FakeMessage:
+        """`user` writes in a group (delivered to the bot only where privacy mode lets it through)."""
+        message = self._post(user, chat, text, reply_to)
+        if not self.privacy_mode or self._meant_for_bot(message, reply_to):
+            self._queue("message", self._message_json(message, reply_to))
+        return message
+
+    def dm(self, user: FakeUser, text: str) -> FakeMessage:
+        """`user` writes to the bot privately (which also opens the private chat)."""
+        user.started = True
+        user.blocked = False
+        message = self._post(user, self.private_chat(user), text, None)
+        self._queue("message", self._message_json(message, None))
+        return message
+
+    def press(self, user: FakeUser, message: FakeMessage, label_part: str) -> str:
+        """`user` taps a callback button on the bot's message; returns the callback query id."""
+        return self.press_data(user, message, self._callback_data(message, label_part))
+
+    def press_data(self, user: FakeUser, message: FakeMessage, data: str) -> str:
+        query = Query(str(next(self._query_ids)), user, message, data)
+        self.queries[query.id] = query
+        self._queue("callback_query", {
+            "id": query.id, "from": user.json(), "chat_instance": str(abs(message.chat_id)),
+            "message": self._message_json(message, None), "data": data,
+        })
+        return query.id
+
+    def follow_link(self, user: FakeUser, message: FakeMessage, label_part: str) -> FakeMessage:
+        """`user` taps a URL button that opens a private chat with the bot (t.me/<bot>?start=…)."""
+        url = message.button(label_part).url or ""
+        prefix = f"https://t.me/{self.username}?start="
+        assert url.startswith(prefix), url
+        return self.dm(user, f"/start {url[len(prefix):]}")
+
+    def join(self, user: FakeUser, chat: FakeChat) -> None:
+        old = chat.members.get(user.id, "left")
+        chat.members[user.id] = "member"
+        message = self._post(user, chat, "", None, extra={"new_chat_members": [user.json()]})
+        self._queue("message", self._message_json(message, None))
+        self._member_change(chat, user, old, "member", by=user)
+
+    def leave(self, user: FakeUser, chat: FakeChat) -> None:
+        old = chat.members.get(user.id, "member")
+        chat.members[user.id] = "left"
+        message = self._post(user, chat, "", None, extra={"left_chat_member": user.json()})
+        self._queue("message", self._message_json(message, None))
+        self._member_change(chat, user, old, "left", by=user)
+
+    def promote(self, user: FakeUser, chat: FakeChat, *, by: FakeUser) -> None:
+        old = chat.members.get(user.id, "member")
+        chat.members[user.id] = "administrator"
+        self._member_change(chat, user, old, "administrator", by=by)
+
+    def demote(self, user: FakeUser, chat: FakeChat, *, by: FakeUser) -> None:
+        old = chat.members.get(user.id, "administrator")
+        chat.members[user.id] = "member"
+        self._member_change(chat, user, old, "member", by=by)
+
+    def migrate(self, chat: FakeChat) -> FakeChat:
+        """A group becomes a supergroup: a new chat id; the old one answers with migrate_to_chat_id."""
+        new = FakeChat(-(1_000_000_000_000 + next(self._group_ids)), "supergroup", chat.title, members=dict(chat.members),
+                       bot_is_admin=chat.bot_is_admin)
+        chat.migrated_to = new.id
+        self.chats[new.id] = new
+        return new
+
+    def push_raw(self, kind: str, payload: dict) -> None:
+        """Any update, as Telegram would send it (for cases the helpers above don't cover)."""
+        self._queue(kind, payload)
+
+    # --- observing ---
+
+    def messages_in(self, chat: FakeChat | FakeUser) -> list[FakeMessage]:
+        """The bot's messages in a group, or in a private chat with someone, still there."""
+        return [m for m in self.messages[chat.id] if m.by_bot and not m.deleted]
+
+    def answers(self, query_id: str) -> list[dict]:
+        return self.queries[query_id].answers
+
+    def calls(self, method: str) -> int:
+        return sum(1 for name, _ in self.requests if name.lower() == method.lower())
+
+    @property
+    def pending_updates(self) -> int:
+        return len(self._updates)
+
+    async def until(self, condition: Callable[[], object], timeout: float = 5.0, what: str = "") -> Any:
+        """Wait until `condition()` is truthy (re-checked whenever anything happens); return its value."""
+        deadline = time.monotonic() + timeout
+        while True:
+            changed = self._changed
+            value = condition()
+            if value:
+                return value
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise AssertionError(f"timed out waiting for {what or 'a condition'}")
+            try:
+                await asyncio.wait_for(changed.wait(), min(remaining, 0.25))
+            except asyncio.TimeoutError:
+                pass
+
+    async def next_in(self, chat: FakeChat | FakeUser, after: int, timeout: float = 5.0) -> FakeMessage:
+        """The first bot message in `chat` beyond the `after` already there."""
+        messages = await self.until(lambda: self.messages_in(chat)[after:], timeout, f"a message in {chat.id}")
+        return messages[0]
+
+    async def answered(self, query_id: str, timeout: float = 5.0) -> dict:
+        answers = await self.until(lambda: self.queries[query_id].answers, timeout, "a callback answer")
+        return answers[0]
+
+    # --- internals: world ---
+
+    def _notify(self) -> None:
+        changed, self._changed = self._changed, asyncio.Event()
+        changed.set()
+
+    def _post(self, user: FakeUser, chat: FakeChat, text: str, reply_to: FakeMessage | None,
+              extra: dict | None = None) -> FakeMessage:
+        message = FakeMessage(chat.id, self._next_message_id(chat.id), user.id, text,
+                              reply_to=reply_to.message_id if reply_to else None, extra=extra or {})
+        self.messages[chat.id].append(message)
+        return message
+
+    def _next_message_id(self, chat_id: int) -> int:
+        return len(self.messages[chat_id]) + 1
+
+    def _meant_for_bot(self, message: FakeMessage, reply_to: FakeMessage | None) -> bool:
+        """Privacy mode: commands (not for another bot), replies to the bot, and mentions of it."""
+        if reply_to is not None and reply_to.by_bot:
+            return True
+        text = message.text
+        if f"@{self.username}".lower() in text.lower():
+            return True
+        if text.startswith("/"):
+            command = text.split()[0]
+            return "@" not in command or command.split("@", 1)[1].lower() == self.username.lower()
+        return False
+
+    def _message_json(self, message: FakeMessage, reply_to: FakeMessage | None) -> dict:
+        chat = self.chats[message.chat_id]
+        sender = self.bot if message.by_bot else self.users[message.sender_id]
+        data: dict[str, Any] = {"message_id": message.message_id, "date": message.date, "chat": chat.json(),
+                                "from": sender.json(), **message.extra}
+        if message.text:
+            data["text"] = message.text
+            command = re.match(r"^/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?", message.text)
+            if command and not message.by_bot:
+                data["entities"] = [{"type": "bot_command", "offset": 0, "length": utf16_length(command.group())}]
+            mentions = [{"type": "mention", "offset": utf16_length(message.text[: m.start()]),
+                         "length": utf16_length(m.group())} for m in re.finditer(r"@[A-Za-z0-9_]{5,32}", message.text)]
+            if mentions and not message.by_bot:
+                data.setdefault("entities", []).extend(mentions)
+        if message.buttons:
+            data["reply_markup"] = message.markup_json()
+        if reply_to is not None:
+            data["reply_to_message"] = self._message_json(reply_to, None)
+        return data
+
+    def _callback_data(self, message: FakeMessage, label_part: str) -> str:
+        button = message.button(label_part)
+        assert button.callback_data is not None, f"{button.text!r} is a link, not a callback button"
+        return button.callback_data
+
+    def _member_change(self, chat: FakeChat, user: FakeUser, old: str, new: str, *, by: FakeUser) -> None:
+        if not chat.bot_is_admin:
+            return  # Telegram sends chat_member updates only to admins
+        self._queue("chat_member", {
+            "chat": chat.json(), "from": by.json(), "date": int(time.time()),
+            "old_chat_member": self._member_json(user, old), "new_chat_member": self._member_json(user, new),
+        })
+
+    @staticmethod
+    def _member_json(user: FakeUser | dict, status: str) -> dict:
+        user_json = user.json() if isinstance(user, FakeUser) else user
+        data: dict[str, Any] = {"status": status, "user": user_json}
+        if status == "creator":
+            data["is_anonymous"] = False
+        elif status == "administrator":
+            data.update(can_be_edited=False, is_anonymous=False, can_manage_chat=True, can_delete_messages=True,
+                        can_manage_video_chats=False, can_restrict_members=True, can_promote_members=False,
+                        can_change_info=True, can_invite_users=True, can_post_stories=False,
+                        can_edit_stories=False, can_delete_stories=False)
+        elif status == "kicked":
+            data["until_date"] = 0
+        return data
+
+    def _queue(self, kind: str, payload: dict) -> None:
+        self._updates.append({"update_id": next(self._update_ids), kind: payload})
+        self._notify()
+
+    # --- internals: HTTP ---
+
+    async def _dispatch(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        if request.match_info["token"] != self.token:
+            return self._reply(method, ApiError(401, "Unauthorized"))
+        handler = getattr(self, f"_api_{method.lower()}", None)
+        if handler is None:
+            return self._reply(method, ApiError(404, "Not Found"))
+        try:
+            params = await self._params(request)
+        except (ValueError, json.JSONDecodeError):
+            return self._reply(method, bad_request("can't parse request parameters"))
+        for fault in self.faults:
+            if fault.matches(method):
+                fault.hits += 1
+                if fault.delay:
+                    await asyncio.sleep(fault.delay)
+                if fault.status is not None:
+                    return self._reply(method, ApiError(fault.status, fault.description))
+                break
+        try:
+            if method.lower() in COUNTED_METHODS:
+                self._check_flood(params)
+            result = await handler(params)
+        except ApiError as error:
+            return self._reply(method, error)
+        return self._reply(method, result)
+
+    def _reply(self, method: str, outcome: Any) -> web.Response:
+        if isinstance(outcome, ApiError):
+            body: dict[str, Any] = {"ok": False, "error_code": outcome.code, "description": outcome.description}
+            if outcome.parameters:
+                body["parameters"] = outcome.parameters
+            status = outcome.code
+        else:
+            body, status = {"ok": True, "result": outcome}, 200
+        self.requests.append((method, status))
+        self._notify()
+        return web.json_response(body, status=status)
+
+    async def _params(self, request: web.Request) -> dict[str, Any]:
+        params: dict[str, Any] = dict(request.query)
+        if request.method == "POST" and request.can_read_body:
+            if request.content_type == "application/json":
+                body = await request.json()
+                if not isinstance(body, dict):
+                    raise ValueError("body is not an object")
+                return {**{k: self._typed(k, v) for k, v in params.items()}, **body}
+            form = await request.post()
+            params.update({k: v for k, v in form.items() if isinstance(v, str)})
+        return {key: self._typed(key, value) for key, value in params.items()}
+
+    @staticmethod
+    def _typed(key: str, value: Any) -> Any:
+        """Form fields are strings (objects as JSON); give them the types the method expects."""
+        if not isinstance(value, str):
+            return value
+        if key in INT_FIELDS:
+            return int(value)
+        if key in BOOL_FIELDS:
+            return value.lower() in ("true", "1")
+        if key in JSON_FIELDS:
+            return json.loads(value)
+        return value
+
+    def _check_flood(self, params: dict) -> None:
+        if self.limits is None:
+            return
+        now = time.monotonic()
+        chat = self.chats.get(int(params.get("chat_id", 0)))
+        waits = [self._overall.wait(now)] if self._overall is not None else []
+        window = None
+        if chat is not None:
+            limit = self.limits.group if chat.is_group else self.limits.private
+            if limit is not None:
+                window = self._per_chat.setdefault(chat.id, _Window(limit))
+                waits.append(window.wait(now))
+        wait = max(waits, default=0.0)
+        if wait > 0:
+            self.rate_limited += 1
+            retry_after = max(1, math.ceil(wait))
+            raise ApiError(429, f"Too Many Requests: retry after {retry_after}", {"retry_after": retry_after})
+        if self._overall is not None:
+            self._overall.times.append(now)
+        if window is not None:
+            window.times.append(now)
+
+    # --- internals: chats the bot may write to ---
+
+    def _chat_for_sending(self, chat_id: int) -> FakeChat:
+        chat = self.chats.get(chat_id)
+        if chat is None:
+            user = self.users.get(chat_id)
+            if user is None:
+                raise bad_request("chat not found")
+            chat = self.private_chat(user)
+        if chat.migrated_to is not None:
+            raise ApiError(400, "Bad Request: group chat was upgraded to a supergroup chat",
+                           {"migrate_to_chat_id": chat.migrated_to})
+        if chat.user is not None:
+            if chat.user.is_bot:
+                raise ApiError(403, "Forbidden: bot can't send messages to bots")
+            if chat.user.blocked:
+                raise ApiError(403, "Forbidden: bot was blocked by the user")
+            if not chat.user.started:
+                raise ApiError(403, "Forbidden: bot can't initiate conversation with a user")
+        elif not chat.bot_present:
+            raise ApiError(403, "Forbidden: bot was kicked from the group chat")
+        return chat
+
+    def _bot_message(self, params: dict) -> FakeMessage:
+        chat = self.chats.get(int(params.get("chat_id", 0)))
+        message_id = params.get("message_id")
+        for message in self.messages.get(chat.id if chat else 0, []):
+            if message.message_id == message_id and not message.deleted:
+                if not message.by_bot:
+                    raise bad_request("message can't be edited")
+                return message
+        raise bad_request("message to edit not found")
+
+    def _text(self, params: dict) -> tuple[str, str | None, list[tuple[str, str]]]:
+        raw = params.get("text")
+        if not isinstance(raw, str) or not raw.strip():
+            raise bad_request("message text is empty")
+        mode = (params.get("parse_mode") or "").lower()
+        if mode == "html":
+            visible, links = parse_html(raw)
+        elif mode:
+            raise bad_request(f"unsupported parse_mode {params.get('parse_mode')}")
+        else:
+            visible, links = raw, []
+        if not visible.strip():
+            raise bad_request("message text is empty")
+        if utf16_length(visible) > MAX_TEXT:
+            raise bad_request("message is too long")
+        return visible, raw if mode == "html" else None, links
+
+    def _buttons(self, markup: Any) -> list[list[Button]]:
+        if markup is None:
+            return []
+        rows = markup.get("inline_keyboard") if isinstance(markup, dict) else None
+        if not isinstance(rows, list):
+            raise bad_request("unsupported reply_markup for this message")
+        result = []
+        for row in rows:
+            buttons = []
+            for raw in row:
+                text, data, url = raw.get("text"), raw.get("callback_data"), raw.get("url")
+                if not text:
+                    raise bad_request("BUTTON_TEXT_INVALID")
+                if (data is None) == (url is None):
+                    raise bad_request("can't parse inline keyboard button: exactly one of the optional fields must be used")
+                if data is not None and not 1 <= len(data.encode()) <= 64:
+                    raise bad_request("BUTTON_DATA_INVALID")
+                if url is not None and not self._valid_url(url):
+                    raise bad_request("BUTTON_URL_INVALID")
+                buttons.append(Button(text, data, url))
+            result.append(buttons)
+        return result
+
+    @staticmethod
+    def _valid_url(url: str) -> bool:
+        if url.startswith("https://t.me/") and "?start=" in url:
+            return bool(START_PARAMETER.match(url.split("?start=", 1)[1]))
+        return url.startswith(("https://", "http://", "tg://"))
+
+    # --- the Bot API methods ---
+
+    async def _api_getme(self, params: dict) -> dict:
+        return {**self.bot.json(), "username": self.username, "can_join_groups": True,
+                "can_read_all_group_messages": not self.privacy_mode, "supports_inline_queries": False}
+
+    async def _api_getupdates(self, params: dict) -> list[dict]:
+        if self.webhook is not None:
+            raise ApiError(409, "Conflict: can't use getUpdates method while webhook is active; "
+                                "use deleteWebhook to delete the webhook first")
+        allowed = params.get("allowed_updates")
+        if allowed is not None:
+            self._allowed = set(allowed) if allowed else set(DEFAULT_UPDATES)
+        self._poller += 1
+        me = self._poller
+        self._notify()  # wakes an earlier poll, which now ends with 409
+        offset = params.get("offset") or 0
+        if offset < 0:
+            self._updates = self._updates[offset:]
+        elif offset:
+            self._updates = [u for u in self._updates if u["update_id"] >= offset]
+        deadline = time.monotonic() + float(params.get("timeout") or 0)
+        limit = min(max(int(params.get("limit") or 100), 1), 100)
+        while True:
+            if self._poller != me:
+                raise ApiError(409, "Conflict: terminated by other getUpdates request; "
+                                    "make sure that only one bot instance is running")
+            self._updates = [u for u in self._updates if self._wanted(u)]  # not asked for: never delivered
+            if self._updates or self._closing:
+                return self._updates[:limit]
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return []
+            changed = self._changed
+            try:
+                await asyncio.wait_for(changed.wait(), remaining)
+            except asyncio.TimeoutError:
+                pass
+
+    def _wanted(self, update: dict) -> bool:
+        return any(kind in self._allowed for kind in update if kind != "update_id")
+
+    async def _api_setwebhook(self, params: dict) -> bool:
+        url = params.get("url") or ""
+        if not url:
+            return await self._api_deletewebhook(params)
+        if params.get("drop_pending_updates"):
+            self._updates.clear()
+        allowed = params.get("allowed_updates")
+        if allowed is not None:
+            self._allowed = set(allowed) if allowed else set(DEFAULT_UPDATES)
+        self.webhook = {"url": url, "secret_token": params.get("secret_token")}
+        if self._pusher is None or self._pusher.done():
+            self._pusher = asyncio.get_running_loop().create_task(self._push_to_webhook())
+        return True
+
+    async def _api_deletewebhook(self, params: dict) -> bool:
+        self.webhook = None
+        if params.get("drop_pending_updates"):
+            self._updates.clear()
+        self._notify()
+        return True
+
+    async def _api_getwebhookinfo(self, params: dict) -> dict:
+        return {"url": self.webhook["url"] if self.webhook else "", "has_custom_certificate": False,
+                "pending_update_count": len(self._updates)}
+
+    async def _push_to_webhook(self) -> None:
+        """Deliver updates one at a time, as Telegram does, until the webhook is removed."""
+        async with ClientSession(timeout=ClientTimeout(total=5)) as session:
+            while self.webhook is not None and not self._closing:
+                self._updates = [u for u in self._updates if self._wanted(u)]
+                if not self._updates:
+                    changed = self._changed
+                    try:
+                        await asyncio.wait_for(changed.wait(), 1.0)
+                    except asyncio.TimeoutError:
+                        pass
+                    continue
+                update = self._updates[0]
+                headers = {SECRET_HEADER: self.webhook["secret_token"]} if self.webhook.get("secret_token") else {}
+                try:
+                    async with session.post(self.webhook["url"], json=update, headers=headers) as answer:
+                        status = answer.status
+                except Exception:
+                    status = 0
+                self.webhook_deliveries.append(status)
+                if 200 <= status < 300:
+                    if self._updates and self._updates[0] is update:
+                        self._updates.pop(0)
+                    self._notify()
+                else:
+                    await asyncio.sleep(0.2)
+
+    async def _api_sendmessage(self, params: dict) -> dict:
+        chat = self._chat_for_sending(int(params.get("chat_id", 0)))
+        visible, html, links = self._text(params)
+        buttons = self._buttons(params.get("reply_markup"))
+        reply = params.get("reply_parameters") or {}
+        message = FakeMessage(chat.id, self._next_message_id(chat.id), BOT_ID, visible, html, buttons, links,
+                              reply_to=reply.get("message_id") or params.get("reply_to_message_id"))
+        self.messages[chat.id].append(message)
+        self.sent.append(message)
+        return self._message_json(message, None)
+
+    async def _api_editmessagetext(self, params: dict) -> dict:
+        message = self._bot_message(params)
+        visible, html, links = self._text(params)
+        buttons = self._buttons(params.get("reply_markup"))
+        if visible == message.text and buttons == message.buttons and links == message.links:
+            raise bad_request("message is not modified: specified new message content and reply markup are "
+                              "exactly the same as a current content and reply markup of the message")
+        message.edits.append(message.text)
+        message.text, message.html, message.links, message.buttons = visible, html, links, buttons
+        return self._message_json(message, None)
+
+    async def _api_editmessagereplymarkup(self, params: dict) -> dict:
+        message = self._bot_message(params)
+        buttons = self._buttons(params.get("reply_markup"))
+        if buttons == message.buttons:
+            raise bad_request("message is not modified: specified new message content and reply markup are "
+                              "exactly the same as a current content and reply markup of the message")
+        message.buttons = buttons
+        return self._message_json(message, None)
+
+    async def _api_deletemessage(self, params: dict) -> bool:
+        chat = self.chats.get(int(params.get("chat_id", 0)))
+        for message in self.messages.get(chat.id if chat else 0, []):
+            if message.message_id == params.get("message_id") and not message.deleted:
+                message.deleted = True
+                return True
+        raise bad_request("message to delete not found")
+
+    async def _api_answercallbackquery(self, params: dict) -> bool:
+        query = self.queries.get(str(params.get("callback_query_id", "")))
+        answer = {"text": params.get("text"), "show_alert": bool(params.get("show_alert"))}
+        if query is not None:
+            query.answers.append(answer)
+        if query is None or len(query.answers) > 1:
+            raise bad_request("query is too old and response timeout expired or query ID is invalid")
+        if answer["text"] is not None and len(answer["text"]) > 200:
+            raise bad_request("MESSAGE_TOO_LONG")
+        return True
+
+    async def _api_getchatadministrators(self, params: dict) -> list[dict]:
+        chat = self.chats.get(int(params.get("chat_id", 0)))
+        if chat is None:
+            raise bad_request("chat not found")
+        if not chat.is_group:
+            raise bad_request("there are no administrators in the private chat")
+        admins = [self._member_json(self.users[uid], status) for uid, status in chat.members.items()
+                  if status in ("creator", "administrator")]
+        if chat.bot_is_admin:
+            admins.append(self._member_json(self.bot.json() | {"username": self.username}, "administrator"))
+        return admins
+
+    async def _api_getchatmember(self, params: dict) -> dict:
+        chat = self.chats.get(int(params.get("chat_id", 0)))
+        user = self.users.get(int(params.get("user_id", 0)))
+        if chat is None:
+            raise bad_request("chat not found")
+        if user is None:
+            raise bad_request("PARTICIPANT_ID_INVALID")
+        if chat.user is not None:
+            return self._member_json(user, "member")
+        return self._member_json(user, chat.members.get(user.id, "left"))
+
+    async def _api_getchat(self, params: dict) -> dict:
+        chat_id = int(params.get("chat_id", 0))
+        user = self.users.get(chat_id)
+        if user is not None:  # a person: known to the bot only once they opened a private chat
+            if not user.started:
+                raise bad_request("chat not found")
+            chat = self.private_chat(user)
+        elif (found := self.chats.get(chat_id)) is not None and found.user is None:
+            chat = found
+        else:
+            raise bad_request("chat not found")
+        return {**chat.json(), "accent_color_id": 0, "max_reaction_count": 11,
+                "accepted_gift_types": {"unlimited_gifts": False, "limited_gifts": False, "unique_gifts": False,
+                                        "premium_subscription": False, "gifts_from_channels": False}}
+
+    async def _api_setmycommands(self, params: dict) -> bool:
+        commands = params.get("commands")
+        if not isinstance(commands, list):
+            raise bad_request("commands must be a list")
+        for command in commands:
+            if not re.match(r"^[a-z0-9_]{1,32}$", command.get("command", "")):
+                raise bad_request("BOT_COMMAND_INVALID")
+            if not 1 <= len(command.get("description", "")) <= 256:
+                raise bad_request("BOT_COMMAND_DESCRIPTION_INVALID")
+        scope = (params.get("scope") or {}).get("type", "default")
+        self.commands[scope] = [(c["command"], c["description"]) for c in commands]
+        return True
+
+    async def _api_getmycommands(self, params: dict) -> list[dict]:
+        scope = (params.get("scope") or {}).get("type", "default")
+        return [{"command": c, "description": d} for c, d in self.commands.get(scope, [])]
+
+    async def _api_deletemycommands(self, params: dict) -> bool:
+        self.commands.pop((params.get("scope") or {}).get("type", "default"), None)
+        return True
+
+    async def _api_close(self, params: dict) -> bool:
+        return True
+
+    async def _api_logout(self, params: dict) -> bool:
+        return True
