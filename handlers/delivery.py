@@ -81,6 +81,8 @@ class Courier:
             text = msg(texts.ADDRESSED, who=person, text=outgoing.text)
             await self._notifier.send(Outgoing(ToStreet(outgoing.fallback), text, outgoing.choices, locale=outgoing.locale))
             return
+        if not outgoing.hold_if_unreachable:
+            return
         now: datetime = self._clock.now()
         async with self._store.transaction():
             first = await self._store.outbox.hold(neighbour.id, encode_private(outgoing), now)

@@ -23,6 +23,7 @@ class Shown:
     where: str  # GROUP or PRIVATE
     chat_or_user: str
     choices: tuple[Choice, ...]
+    text: str = ""  # as shown, so it can be forwarded
 
 
 class ConsoleNotifier:
@@ -68,7 +69,7 @@ class ConsoleNotifier:
             where, key = PRIVATE, to.person.user_id
             heading = f"[to {self._name(to.person)}, privately] Doorstep (#{self._counter}):"
         self._print(heading, body, outgoing.choices, outgoing.locale)
-        self.shown.append(Shown(self._counter, where, key, outgoing.choices))
+        self.shown.append(Shown(self._counter, where, key, outgoing.choices, body))
         return SendResult(SendStatus.SENT, MessageRef(PLATFORM, key, str(self._counter)))
 
     async def edit(self, ref: MessageRef, text: Msg, choices: tuple[Choice, ...], locale: str) -> bool:
@@ -77,6 +78,19 @@ class ConsoleNotifier:
                 shown.choices = choices
                 where = self._street_names.get(ref.chat_id, ref.chat_id)
                 self._print(f"[{where}] Doorstep updated #{ref.message_id}:", self._text(text, locale), choices, locale)
+                return True
+        return False
+
+    def forward(self, from_user: str, to_user: str) -> bool:
+        """Like forwarding in a chat app: the newest private message with a link button goes to
+        someone else, keeping only its link buttons (other buttons act for the one they were sent to)."""
+        for shown in reversed(self.shown):
+            links = tuple(choice for choice in shown.choices if choice.opens_private)
+            if shown.where == PRIVATE and shown.chat_or_user == from_user and links:
+                self._counter += 1
+                heading = f"[{self._directory.name(from_user)} forwarded to {self._directory.name(to_user)}] (#{self._counter}):"
+                self._print(heading, shown.text, links, "en")
+                self.shown.append(Shown(self._counter, PRIVATE, to_user, links, shown.text))
                 return True
         return False
 

@@ -1,0 +1,2 @@
+-- Placeholder: number 0005 belongs to the radius branch. It only keeps the numbers contiguous on the
+-- checkins branch (whose migration is 0006) and changes nothing; drop it when the branches are merged.
