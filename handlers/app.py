@@ -75,6 +75,7 @@ def build_router() -> Router:
     router.due("checkins", due.run_due, due.next_due)
     router.receipt(due.SENT, due.checkin_sent)
     router.receipt(escalation.BUDDY_TOLD, escalation.buddy_told)
+    router.receipt(escalation.ORGANISERS_TOLD, escalation.organisers_told)
     return router
 
 

@@ -116,8 +116,10 @@ async def pause(turn: Turn, fields: list[str]) -> None:
     await turn.store.checkins.pause(checkin.id, until, next_due, turn.now)
     await answered_by_this(turn, checkin)
     resume = (Choice(msg(texts.BUTTON_RESUME), payload(RESUME, checkin.id)),)
-    if until is None or next_due is None:
+    if until is None:
         turn.reply(texts.CHECKIN_PAUSED_UNTIL_SAY, resume)
+    elif next_due is None:  # a one-off whose day falls within the pause
+        turn.reply(texts.CHECKIN_NONE_LEFT)
     else:
         turn.reply(texts.CHECKIN_PAUSED, resume, when=wording.when_next(next_due, rules.zone, turn.now))
 

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 from handlers import texts
 from handlers.checkins.answers import answer_choices
-from handlers.checkins.escalation import escalate, private, to_organisers
+from handlers.checkins.escalation import escalate, private, taken_back, to_organisers
 from handlers.checkins.records import Checkin, Occurrence, Stage, Tell
 from handlers.checkins.street import Rules, rules_for
 from handlers.messages import SendResult, msg
@@ -30,6 +30,9 @@ JUST_AFTER = timedelta(seconds=1)
 # A reminder or note found later than this was due while the bot was down (or busy): answers sent
 # meanwhile may still be on their way from the platform, so it waits this long again first.
 SETTLE = timedelta(minutes=5)
+# Check-ins started per run: a big fan-out goes out in batches, each a short transaction, so neighbours
+# pressing buttons meanwhile aren't kept waiting; the next batch is due at once (in due order).
+BATCH = 500
 
 
 class _StreetRules:
@@ -75,7 +78,7 @@ async def _fall_due(services: Services, effects: Effects, now: datetime, rules: 
     """Every check-in whose time has come, longest due first."""
     store = services.store.checkins
     grace = services.settings.checkin_late_grace
-    for checkin in await store.due(now):
+    for checkin in await store.due(now, BATCH):
         street = await rules.of(checkin.street_id)
         due_at = checkin.next_due_at
         assert due_at is not None
@@ -86,8 +89,11 @@ async def _fall_due(services: Services, effects: Effects, now: datetime, rules: 
                 await store.set_next_due(checkin.id, due_at, now)
                 log.info("checkin skipped after downtime checkin=%s", checkin.id)
                 continue
-        if street.quiet_at(now):  # the street's quiet hours changed since this time was worked out
-            await store.set_next_due(checkin.id, street.out_of_quiet(now), now)
+        if street.quiet_at(now):
+            if street.quiet_at(due_at):  # the quiet hours changed since this time was worked out: the morning, then
+                await store.set_next_due(checkin.id, street.out_of_quiet(now), now)
+            else:  # late after downtime, and the quiet hours have begun since: skipped
+                await store.set_next_due(checkin.id, street.next_time(checkin, due_at + JUST_AFTER), now)
             continue
         occurrence = await store.add_occurrence(checkin.id, due_at, services.run_id)
         following = street.next_time(checkin, due_at + JUST_AFTER)
@@ -99,19 +105,26 @@ async def _fall_due(services: Services, effects: Effects, now: datetime, rules: 
 
 
 async def _left_by_a_stopped_run(services: Services, effects: Effects, now: datetime, rules: _StreetRules) -> None:
-    """Check-ins a run that stopped was sending: sent again if still timely, else let go quietly."""
+    """Check-ins a run that stopped was sending: sent again if still timely, else let go quietly.
+    Notes about no answer it was sending are taken back a step and sent again shortly (answers sent
+    while the bot was down may still arrive first)."""
     store = services.store.checkins
     for occurrence in await store.left_sending(services.run_id):
         checkin = await store.get(occurrence.checkin_id)
         if checkin is None:
             continue
-        if now - occurrence.due_at > services.settings.checkin_late_grace:
+        if occurrence.stage is not Stage.SENDING:
+            await store.save_occurrence(taken_back(checkin, occurrence, now + SETTLE))
+            log.info("checkin note to be sent again after a restart occurrence=%s", occurrence.id)
+            continue
+        street = await rules.of(checkin.street_id)
+        if now - occurrence.due_at > services.settings.checkin_late_grace or street.quiet_at(now):
             await store.save_occurrence(replace(occurrence, stage=Stage.MISSED, sender=None))
             log.info("checkin let go after downtime occurrence=%s", occurrence.id)
             continue
         await store.save_occurrence(replace(occurrence, sender=services.run_id))
         log.info("checkin sent again after a restart occurrence=%s", occurrence.id)
-        await _hello(services, effects, checkin, occurrence, await rules.of(checkin.street_id))
+        await _hello(services, effects, checkin, occurrence, street)
 
 
 async def _steps(services: Services, effects: Effects, now: datetime, rules: _StreetRules) -> None:

@@ -1,5 +1,9 @@
 """No answer: a private note to the buddy, then (if nobody says they're checking) to the street's
-organisers — never the group. And when the neighbour does reply, whoever was told hears all is well."""
+organisers — never the group. And when the neighbour does reply, whoever was told hears all is well.
+
+Like a check-in itself, a note is marked with the run of the bot sending it until its send receipt
+comes back; one left marked by a run that stopped is sent again (see `due`), so a crash can repeat a
+note but never lose one."""
 
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ log = logging.getLogger(__name__)
 
 ACKNOWLEDGE = "ck"  # ck:<occurrence>:go|fine
 BUDDY_TOLD = "cb"  # send receipt of the note to the buddy
+ORGANISERS_TOLD = "cg"  # send receipt of the last note to the organisers
 CHECKING, FINE = "go", "fine"
 ORGANISERS_TOLD_AT_MOST = 5
 NEIGHBOURS_ASKED_ABOUT = 200  # a bound on the live organiser checks in a big street
@@ -69,13 +74,16 @@ async def escalate(services: Services, effects: Effects, checkin: Checkin, occur
                             receipt=payload(BUDDY_TOLD, occurrence.id)))
         # The organisers' turn counts from when the note really went out (the receipt moves it).
         step = rules.out_of_quiet(now + checkin.escalate_after)
-        await store.checkins.save_occurrence(replace(occurrence, stage=Stage.BUDDY, escalated_at=now, step_at=step))
+        await store.checkins.save_occurrence(
+            replace(occurrence, stage=Stage.BUDDY, escalated_at=now, step_at=step, sender=services.run_id)
+        )
         log.info("checkin escalated occurrence=%s to=buddy", occurrence.id)
     elif checkin.tell is Tell.ORGANISERS and owner is not None:
         told = await _tell_organisers(services, effects, checkin, occurrence, owner, rules)
-        await store.checkins.save_occurrence(
-            replace(occurrence, stage=Stage.ORGANISERS, escalated_at=now, organisers_at=now, step_at=None)
-        )
+        await store.checkins.save_occurrence(replace(
+            occurrence, stage=Stage.ORGANISERS, escalated_at=now, organisers_at=now, step_at=None,
+            sender=services.run_id if told else None,
+        ))
         log.info("checkin escalated occurrence=%s to=organisers count=%s", occurrence.id, told)
     else:
         await store.checkins.save_occurrence(replace(occurrence, stage=Stage.CLOSED, step_at=None))
@@ -86,9 +94,9 @@ async def to_organisers(services: Services, effects: Effects, checkin: Checkin, 
     """The buddy didn't say they're checking (or couldn't be reached): the organisers are next."""
     owner = await person(services.store, checkin.neighbour_id)
     told = await _tell_organisers(services, effects, checkin, occurrence, owner, rules) if owner else 0
-    await services.store.checkins.save_occurrence(
-        replace(occurrence, stage=Stage.ORGANISERS, organisers_at=now, step_at=None)
-    )
+    await services.store.checkins.save_occurrence(replace(
+        occurrence, stage=Stage.ORGANISERS, organisers_at=now, step_at=None, sender=services.run_id if told else None,
+    ))
     log.info("checkin escalated occurrence=%s to=organisers count=%s", occurrence.id, told)
 
 
@@ -99,8 +107,9 @@ async def _tell_organisers(services: Services, effects: Effects, checkin: Checki
         return 0
     organisers = await organisers_of(services, street, {checkin.neighbour_id, checkin.buddy_id})
     text = msg(texts.ORGANISERS_NO_ANSWER, person=owner, street=street_name(street), time=_due_time(occurrence, rules))
-    for organiser in organisers:
-        effects.add(private(organiser, text, ack_choices(occurrence.id), locale=rules.locale))
+    for index, organiser in enumerate(organisers, start=1):
+        receipt = payload(ORGANISERS_TOLD, occurrence.id) if index == len(organisers) else None
+        effects.add(private(organiser, text, ack_choices(occurrence.id), locale=rules.locale, receipt=receipt))
     return len(organisers)
 
 
@@ -116,10 +125,26 @@ async def buddy_told(services: Services, effects: Effects, fields: list[str], re
     rules = await rules_for(services, checkin.street_id)
     if result.sent:
         step = rules.out_of_quiet(now + checkin.escalate_after)
-        await services.store.checkins.save_occurrence(replace(occurrence, escalated_at=now, step_at=step))
+        await services.store.checkins.save_occurrence(replace(occurrence, escalated_at=now, step_at=step, sender=None))
         effects.wake(step)
     else:
         await to_organisers(services, effects, checkin, occurrence, now, rules)
+
+
+async def organisers_told(services: Services, effects: Effects, fields: list[str], result: SendResult,
+                          now: datetime) -> None:
+    """Receipt of the last note to the organisers: all of them went out (or were tried)."""
+    occurrence_id = single_id(fields)
+    occurrence = await services.store.checkins.occurrence(occurrence_id) if occurrence_id else None
+    if occurrence is not None and occurrence.sender is not None:
+        await services.store.checkins.save_occurrence(replace(occurrence, sender=None))
+
+
+def taken_back(checkin: Checkin, occurrence: Occurrence, now: datetime) -> Occurrence:
+    """A note a stopped run was sending, taken back a step so it is sent again once `now` comes."""
+    if occurrence.stage is Stage.ORGANISERS and checkin.tell is not Tell.ORGANISERS:
+        return replace(occurrence, stage=Stage.BUDDY, organisers_at=None, step_at=now, sender=None)
+    return replace(occurrence, stage=Stage.WAITING, escalated_at=None, organisers_at=None, step_at=now, sender=None)
 
 
 async def note_answer(services: Services, effects: Effects, checkin: Checkin, occurrence: Occurrence,
@@ -164,7 +189,7 @@ async def acknowledge(turn: Turn, fields: list[str]) -> None:
     if occurrence.stage not in (Stage.BUDDY, Stage.ORGANISERS):
         turn.answer(texts.BUTTON_EXPIRED)
         return
-    await store.checkins.save_occurrence(replace(occurrence, stage=Stage.ACKNOWLEDGED, step_at=None))
+    await store.checkins.save_occurrence(replace(occurrence, stage=Stage.ACKNOWLEDGED, step_at=None, sender=None))
     log.info("checkin acknowledged occurrence=%s", occurrence.id)
     turn.reply(texts.ACK_CHECKING if fields[1] == CHECKING else texts.ACK_FINE)
 

@@ -78,7 +78,7 @@ class Occurrence:
     checkin_id: int
     due_at: datetime
     stage: Stage
-    sender: str | None = None  # the run of the bot sending it, while SENDING
+    sender: str | None = None  # the run of the bot sending it (or a note about it), until the send receipt
     sent_at: datetime | None = None
     reminded_at: datetime | None = None
     escalated_at: datetime | None = None  # when the buddy (or the organisers, if chosen) were told

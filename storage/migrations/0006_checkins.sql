@@ -37,4 +37,4 @@ CREATE TABLE checkin_occurrences (
 CREATE INDEX checkin_occurrences_by_checkin ON checkin_occurrences (checkin_id, due_at);
 CREATE INDEX checkin_occurrences_by_due ON checkin_occurrences (due_at);
 CREATE INDEX checkin_occurrences_steps ON checkin_occurrences (step_at, id) WHERE step_at IS NOT NULL;
-CREATE INDEX checkin_occurrences_sending ON checkin_occurrences (due_at, id) WHERE stage = 'sending';
+CREATE INDEX checkin_occurrences_sending ON checkin_occurrences (due_at, id) WHERE sender IS NOT NULL;

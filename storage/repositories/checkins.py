@@ -15,6 +15,7 @@ _CHECKIN = (
     "paused, paused_until, next_due_at"
 )
 _OCCURRENCE = "id, checkin_id, due_at, stage, sender, sent_at, reminded_at, escalated_at, organisers_at, step_at"
+_LEFT_SENDING = "sender IS NOT NULL AND sender != ? AND stage IN ('sending', 'buddy', 'organisers')"
 
 
 def _checkin(row: Row) -> Checkin:
@@ -129,12 +130,12 @@ class CheckinRepository:
     async def delete(self, checkin_id: int) -> None:
         await self._db.execute("DELETE FROM checkins WHERE id = ?", (checkin_id,))
 
-    async def due(self, now: datetime) -> list[Checkin]:
+    async def due(self, now: datetime, limit: int) -> list[Checkin]:
         """Check-ins whose time has come, the longest due first."""
         rows = await self._db.fetch_all(
             f"SELECT {_CHECKIN} FROM checkins WHERE next_due_at IS NOT NULL AND next_due_at <= ? "
-            "ORDER BY next_due_at, id",
-            (to_db(now),),
+            "ORDER BY next_due_at, id LIMIT ?",
+            (to_db(now), limit),
         )
         return [_checkin(row) for row in rows]
 
@@ -161,9 +162,7 @@ class CheckinRepository:
             "INSERT INTO checkin_occurrences (checkin_id, due_at, stage, sender) VALUES (?, ?, 'sending', ?)",
             (checkin_id, to_db(due_at), sender),
         )
-        found = await self.occurrence(occurrence_id)
-        assert found is not None
-        return found
+        return Occurrence(occurrence_id, checkin_id, from_db_required(to_db(due_at)), Stage.SENDING, sender)
 
     async def occurrence(self, occurrence_id: int) -> Occurrence | None:
         row = await self._db.fetch_one(f"SELECT {_OCCURRENCE} FROM checkin_occurrences WHERE id = ?", (occurrence_id,))
@@ -182,15 +181,12 @@ class CheckinRepository:
         return [_occurrence(row) for row in rows]
 
     async def left_sending(self, sender: str) -> list[Occurrence]:
-        """Occurrences another run of the bot was sending when it stopped, oldest first."""
-        return await self._occurrences(
-            "stage = 'sending' AND (sender IS NULL OR sender != ?) ORDER BY due_at, id", (sender,)
-        )
+        """Occurrences another run of the bot was sending something for when it stopped, oldest first."""
+        return await self._occurrences(f"{_LEFT_SENDING} ORDER BY due_at, id", (sender,))
 
     async def next_left_sending_at(self, sender: str) -> datetime | None:
         return from_db(await self._db.fetch_value(
-            "SELECT MIN(due_at) FROM checkin_occurrences WHERE stage = 'sending' AND (sender IS NULL OR sender != ?)",
-            (sender,),
+            f"SELECT MIN(due_at) FROM checkin_occurrences WHERE {_LEFT_SENDING}", (sender,)
         ))
 
     async def steps_due(self, now: datetime) -> list[Occurrence]:
@@ -212,9 +208,10 @@ class CheckinRepository:
         return await self._db.execute("DELETE FROM checkin_occurrences WHERE due_at < ?", (to_db(moment),))
 
     async def delete_finished_one_offs(self, moment: datetime) -> int:
-        """One-off check-ins that have been and gone (not paused), last touched before `moment`."""
+        """One-off check-ins that have been and gone (not paused until they say), last touched before `moment`."""
         return await self._db.execute(
-            "DELETE FROM checkins WHERE days = 0 AND next_due_at IS NULL AND paused = 0 AND updated_at < ?",
+            "DELETE FROM checkins WHERE days = 0 AND next_due_at IS NULL "
+            "AND (paused = 0 OR paused_until IS NOT NULL) AND updated_at < ?",
             (to_db(moment),),
         )
 

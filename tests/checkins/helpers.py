@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from bot.clock import ManualClock
 from handlers import texts
+from handlers.app import Doorstep
 from handlers.messages import ToPerson
-from tests.fakes import Sent
+from handlers.settings import CoreSettings
+from storage import SqliteStore
+from tests.fakes import HandPickedOrganisers, RecordingNotifier, Sent
 from tests.kit import StreetKit
 
 LONDON = ZoneInfo("Europe/London")
@@ -91,3 +96,10 @@ async def snapshot(street: StreetKit) -> dict[str, list[tuple]]:
     for table in ("checkins", "checkin_occurrences"):
         tables[table] = [tuple(row) for row in await street.store.db.fetch_all(f"SELECT * FROM {table} ORDER BY 1")]
     return tables
+
+
+async def street_on(path: Path, notifier: RecordingNotifier, clock: ManualClock) -> StreetKit:
+    """A fresh Doorstep (a new run of the bot) on the database file at `path`."""
+    store = await SqliteStore.open(path)
+    core = Doorstep(store, notifier, clock, CoreSettings(), HandPickedOrganisers("alice"))
+    return StreetKit(core, store, notifier, clock)

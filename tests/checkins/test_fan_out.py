@@ -11,13 +11,11 @@ import pytest
 
 from bot.clock import ManualClock
 from handlers import texts
-from handlers.app import Doorstep
+from handlers.checkins import due
 from handlers.checkins.records import EVERY_DAY, Schedule, Stage, Tell
-from handlers.settings import CoreSettings
 from storage import SqliteStore
 from tests.checkins.conftest import Crash, TimedNotifier
-from tests.checkins.helpers import local, run_until
-from tests.fakes import HandPickedOrganisers
+from tests.checkins.helpers import local, run_until, street_on
 from tests.kit import GROUP, StreetKit
 
 
@@ -47,18 +45,19 @@ async def _stages(store: SqliteStore) -> dict[str, int]:
 
 
 async def test_a_paced_fan_out_goes_in_due_order_and_every_wait_counts_from_the_real_send(
-    street: StreetKit, notifier: TimedNotifier, clock: ManualClock,
+    street: StreetKit, notifier: TimedNotifier, clock: ManualClock, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(due, "BATCH", 25)  # several batches, each its own short transaction
     await street.join("alice")
-    ten = [f"ten{i:03d}" for i in range(120)]
-    earlier = [f"early{i:02d}" for i in range(30)]
+    ten = [f"ten{i:03d}" for i in range(60)]
+    earlier = [f"early{i:02d}" for i in range(20)]
     await _many(street.store, clock, ten, time(10), Tell.ORGANISERS, timedelta(hours=1))
     await _many(street.store, clock, earlier, time(9, 58), Tell.ORGANISERS, timedelta(hours=1))
-    notifier.per_send = timedelta(seconds=2)  # the platform's pace: 150 hellos take five minutes
+    notifier.per_send = timedelta(seconds=4)  # the platform's pace: 80 hellos take over five minutes
     await run_until(street, local("2026-03-02 10:00"))
     assert _hellos(notifier) == earlier + ten
     assert notifier.clock.now() >= local("2026-03-02 10:03")  # the queue really took its time
-    assert await _stages(street.store) == {Stage.WAITING: 150}
+    assert await _stages(street.store) == {Stage.WAITING: 80}
 
     await run_until(street, local("2026-03-02 12:00"))
     for name in earlier + ten:
@@ -74,19 +73,14 @@ async def test_a_paced_fan_out_goes_in_due_order_and_every_wait_counts_from_the_
     assert notifier.group_messages() == []
 
 
-async def _street_on(path: Path, notifier: TimedNotifier, clock: ManualClock) -> StreetKit:
-    store = await SqliteStore.open(path)
-    core = Doorstep(store, notifier, clock, CoreSettings(), HandPickedOrganisers("alice"))
-    return StreetKit(core, store, notifier, clock)
-
-
 @pytest.mark.parametrize("restart_after", [timedelta(minutes=5), timedelta(0)])
 async def test_a_crash_half_way_through_a_fan_out_loses_nothing_and_repeats_at_most_one(
-    tmp_path: Path, clock: ManualClock, notifier: TimedNotifier, restart_after: timedelta,
+    tmp_path: Path, clock: ManualClock, notifier: TimedNotifier, restart_after: timedelta, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(due, "BATCH", 25)  # the crash comes in the first batch; the second is still to start
     path = tmp_path / "street.sqlite3"
     names = [f"n{i:02d}" for i in range(40)]
-    first = await _street_on(path, notifier, clock)
+    first = await street_on(path, notifier, clock)
     await _many(first.store, clock, names, time(10))
     notifier.crash_after = 15
     with pytest.raises(Crash):
@@ -95,10 +89,10 @@ async def test_a_crash_half_way_through_a_fan_out_loses_nothing_and_repeats_at_m
     await first.store.close()
 
     clock.advance(restart_after)
-    second = await _street_on(path, notifier, clock)
+    second = await street_on(path, notifier, clock)
     try:
         assert await second.core.next_due() <= clock.now()  # the scheduler's start-up run picks them up
-        await second.core.run_due()
+        await run_until(second, clock.now())
         hellos = _hellos(notifier)
         assert sorted(set(hellos)) == names  # nobody lost
         assert len(hellos) == len(names) + 1  # the one sent as the process died goes once more
@@ -115,7 +109,7 @@ async def test_after_a_long_outage_a_half_sent_fan_out_is_let_go_not_escalated(
 ) -> None:
     path = tmp_path / "street.sqlite3"
     names = [f"n{i:02d}" for i in range(10)]
-    first = await _street_on(path, notifier, clock)
+    first = await street_on(path, notifier, clock)
     await first.join("alice")
     await _many(first.store, clock, names, time(10), Tell.ORGANISERS, timedelta(hours=1))
     notifier.crash_after = 4  # three recorded as sent, the fourth went out as the process died
@@ -124,7 +118,7 @@ async def test_after_a_long_outage_a_half_sent_fan_out_is_let_go_not_escalated(
     await first.store.close()
 
     clock.move_to(local("2026-03-02 11:30"))  # back after the grace window
-    second = await _street_on(path, notifier, clock)
+    second = await street_on(path, notifier, clock)
     try:
         await run_until(second, local("2026-03-02 20:00"))
         assert len(_hellos(notifier)) == 4

@@ -113,3 +113,25 @@ async def test_a_one_off_is_forgotten_fourteen_days_after_its_day(street: Street
     assert "none left to send" in only(await street.tell("rosa", "/checkin")).text
     await run_until(street, local("2026-03-16 16:01"))
     assert await street.count("checkins") == 0 and await street.count("checkin_occurrences") == 0
+
+
+async def test_late_after_downtime_but_into_the_quiet_hours_is_skipped(street: StreetKit) -> None:
+    await street.join("rosa")
+    sent = await street.tell("rosa", "/checkin")
+    await street.press("rosa", only(sent).payload("Every day"))
+    sent = await street.tell("rosa", "20:30")
+    await street.press("rosa", only(sent).payload("Nobody"))
+    street.clock.move_to(local("2026-03-02 21:10"))  # down over 20:30; back within the hour, but it's 21:10
+    await street.core.run_due()
+    await run_until(street, local("2026-03-03 21:00"))
+    assert _local_times(street, "rosa", texts.CHECKIN_HELLO) == ["Tue 03 Mar 20:30"]
+    assert await street.count("checkin_occurrences") == 1
+
+
+async def test_a_one_off_paused_past_its_day_is_forgotten_too(street: StreetKit) -> None:
+    await set_up(street, often="Just once", at="16:00", tell="Nobody", wait=None)
+    sent = await street.press("rosa", only(await street.tell("rosa", "/checkin")).payload("Pause a day"))
+    assert only(sent).key == texts.CHECKIN_NONE_LEFT
+    await run_until(street, local("2026-03-17 12:00"))
+    assert await street.count("checkins") == 0
+    assert street.notifier.times_to("rosa", texts.CHECKIN_HELLO) == []

@@ -7,6 +7,7 @@ from handlers import texts
 from handlers.app import Doorstep
 from handlers.checkins.records import EVERY_DAY, Tell
 from handlers.messages import LINES, ToPerson
+from handlers.settings import CoreSettings
 from storage import SqliteStore
 from tests.checkins.helpers import invite_and_accept, last, local, only_private, set_up, to, snapshot
 from tests.kit import StreetKit, only
@@ -163,3 +164,15 @@ async def test_nothing_about_check_ins_goes_to_the_group(street: StreetKit) -> N
     await set_up(street, tell="organisers", wait="1 hour")
     assert all(isinstance(s.outgoing.to, ToPerson) for _, s in street.notifier.log)
     assert to(street.notifier.sent, "rosa")
+
+
+async def test_the_operators_usual_wait_is_offered_too(store: SqliteStore, notifier, clock: ManualClock, organisers) -> None:  # type: ignore[no-untyped-def]
+    settings = CoreSettings(checkin_escalate_after=timedelta(hours=2))
+    kit = StreetKit(Doorstep(store, notifier, clock, settings, organisers), store, notifier, clock)
+    sent = await set_up(kit, tell="organisers", wait="2 hours")
+    assert "organisers know after 2 hours" in only(sent).text
+
+
+async def test_matrix_style_commands_work_too(street: StreetKit) -> None:
+    await street.join("rosa")
+    assert only(await street.tell("rosa", "!checkin")).key == texts.CHECKIN_HOW_OFTEN
