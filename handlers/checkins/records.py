@@ -87,5 +87,6 @@ class Occurrence:
 
     @property
     def answerable(self) -> bool:
-        """An answer still counts (even after someone was told: they then hear all is well)."""
-        return self.stage not in (Stage.ANSWERED, Stage.UNDELIVERED, Stage.MISSED)
+        """An answer still counts: after someone was told (they then hear all is well), and even on
+        one recorded as missed or undelivered, which may have arrived after all."""
+        return self.stage is not Stage.ANSWERED

@@ -130,5 +130,9 @@ async def test_after_a_long_outage_a_half_sent_fan_out_is_let_go_not_escalated(
         # meanwhile arrive first), and the organisers hear no sooner than half the wait after it.
         assert notifier.times_to("n00", texts.CHECKIN_REMINDER) == [local("2026-03-02 11:35")]
         assert [m for m, s in notifier.log if s.key == texts.ORGANISERS_NO_ANSWER][0] == local("2026-03-02 12:05")
+        # The fourth did arrive, as the process died: its answer still counts, and tells nobody anything.
+        fourth = [s for _, s in notifier.log if s.key == texts.CHECKIN_HELLO][3]
+        sent = await second.press("n03", fourth.payload("All good"))
+        assert [s.key for s in sent] == [texts.ANSWER_ALL_GOOD]
     finally:
         await second.store.close()
