@@ -32,6 +32,8 @@ def core_settings(settings: Settings, catalogues: Catalogues) -> CoreSettings:
         keep_open_answer_window=posts.keep_open_answer_window,
         max_post_length=posts.max_length,
         matches_told_at_once=posts.matches_told_at_once,
+        checkin_escalate_after=settings.checkins.escalate_after_delay,
+        checkin_late_grace=settings.checkins.late_grace,
     )
 
 

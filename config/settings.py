@@ -119,6 +119,19 @@ class PostSettings(BaseModel):
         return timedelta(days=self.offer_expiry_days)
 
 
+class CheckinSettings(BaseModel):
+    escalate_after: int = Field(default=3, ge=1, le=12, description="hours before someone is told of no answer")
+    late_grace_minutes: int = Field(default=60, ge=0, le=24 * 60)
+
+    @property
+    def escalate_after_delay(self) -> timedelta:
+        return timedelta(hours=self.escalate_after)
+
+    @property
+    def late_grace(self) -> timedelta:
+        return timedelta(minutes=self.late_grace_minutes)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="DOORSTEP_",
@@ -136,6 +149,7 @@ class Settings(BaseSettings):
     matrix: MatrixSettings = Field(default_factory=MatrixSettings)
     posts: PostSettings = Field(default_factory=PostSettings)
     health: HealthSettings = Field(default_factory=HealthSettings)
+    checkins: CheckinSettings = Field(default_factory=CheckinSettings)
 
     @field_validator("timezone")
     @classmethod

@@ -9,6 +9,8 @@ import logging
 from datetime import datetime
 
 from handlers import board, cards, expiry, languages, posting, responding, retention, start, texts
+from handlers.checkins import answers, buddy, controls, due, escalation
+from handlers.checkins import setup as checkin_setup
 from handlers.delivery import Courier
 from handlers.domain import Street
 from handlers.incoming import Incoming, IncomingKind
@@ -51,6 +53,32 @@ def build_router() -> Router:
 
     router.due("expiry", expiry.run_due, expiry.next_due)
     router.due("retention", retention.run_due)
+
+    # Gentle check-ins
+    router.command("checkin", checkin_setup.checkin, Where.PRIVATE, about=texts.ABOUT_CHECKIN)
+    router.command("buddy", buddy.buddy_command, Where.PRIVATE)
+    router.action(checkin_setup.PICK_STREET, checkin_setup.picked_street)
+    router.action(checkin_setup.HOW_OFTEN, checkin_setup.how_often)
+    router.action(checkin_setup.PICK_DAY, checkin_setup.picked_day)
+    router.action(checkin_setup.PICK_TIME, checkin_setup.picked_time)
+    router.action(checkin_setup.PICK_WHO, checkin_setup.picked_who)
+    router.action(checkin_setup.PICK_WAIT, checkin_setup.picked_wait)
+    router.action(checkin_setup.CANCEL, checkin_setup.cancelled)
+    router.action(controls.CHANGE, checkin_setup.change)
+    router.action(controls.PAUSE, controls.pause)
+    router.action(controls.RESUME, controls.resume)
+    router.action(controls.STOP, controls.stop)
+    router.action(controls.INVITE, controls.invite_again)
+    router.action(buddy.ANSWER, buddy.answer_invitation)
+    router.action(buddy.STEP_DOWN, buddy.step_down)
+    router.action(answers.ANSWER, answers.answer)
+    router.action(answers.CHAT_ASK, answers.chat_ask)
+    router.action(escalation.ACKNOWLEDGE, escalation.acknowledge)
+    router.flow(checkin_setup.FLOW, checkin_setup.on_text)
+    router.due("checkins", due.run_due, due.next_due)
+    router.receipt(due.SENT, due.checkin_sent)
+    router.receipt(escalation.BUDDY_TOLD, escalation.buddy_told)
+    router.receipt(escalation.ORGANISERS_TOLD, escalation.organisers_told)
     return router
 
 

@@ -93,6 +93,8 @@ class Courier:
             said_openly = replace(outgoing, text=msg(texts.ADDRESSED, who=person, text=outgoing.text))
             await self._in_street(outgoing.fallback, said_openly)
             return
+        if not outgoing.hold_if_unreachable:
+            return
         async with self._store.transaction():
             first = await self._store.outbox.hold(neighbour.id, encode_private(outgoing), self._services.clock.now())
             streets = await self._store.streets.of_neighbour(neighbour.id) if first else []

@@ -87,6 +87,9 @@ class Outgoing:
     fallback: Street | None = None
     # A payload-like code ("ci:42") whose registered handler hears how the send went.
     receipt: str | None = None
+    # For a private message to someone who can't be reached: False sends it now or never (no waiting in
+    # the outbox, no note in their street), for messages that are stale later, like a check-in.
+    hold_if_unreachable: bool = True
 
 
 @dataclass(frozen=True)

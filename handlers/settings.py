@@ -29,3 +29,9 @@ class CoreSettings:
     keep_last_seen: timedelta = timedelta(days=90)
     keep_unfinished_flows: timedelta = timedelta(days=2)
     keep_waiting_messages: timedelta = timedelta(days=14)
+    # Check-ins: the usual wait before someone is told of no answer (1, 3 or 6 hours are offered), how
+    # late a check-in missed while the bot was down may still go out, and how long records are kept.
+    checkin_escalate_after: timedelta = timedelta(hours=3)
+    checkin_late_grace: timedelta = timedelta(hours=1)
+    buddy_invite_lifetime: timedelta = timedelta(days=7)
+    keep_checkin_occurrences: timedelta = timedelta(days=14)

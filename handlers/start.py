@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from handlers import board, posting, texts
+from handlers.checkins import buddy
+from handlers.checkins import setup as checkin_setup
 from handlers.domain import PostKind
 from handlers.turn import Turn
 
 # Deep-link payloads a private chat can start with, to carry on from the group.
-CONTINUE_WITH = {"mine": board.mine, "board": board.board}
+CONTINUE_WITH = {"mine": board.mine, "board": board.board, "checkin": checkin_setup.checkin}
 
 
 async def start(turn: Turn, text: str) -> None:
@@ -19,6 +21,8 @@ async def start(turn: Turn, text: str) -> None:
         await CONTINUE_WITH[carry_on](turn, "")
     elif carry_on in (PostKind.ASK.value, PostKind.OFFER.value):
         await posting.start(turn, PostKind(carry_on), "")
+    elif carry_on.startswith(buddy.INVITE_PREFIX):
+        await buddy.open_invitation(turn, carry_on)
     elif not turn.held_delivered:
         turn.reply(texts.WELCOME_PRIVATE)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -22,6 +23,9 @@ class Services:
     clock: Clock
     settings: CoreSettings
     organisers: OrganiserCheck
+    # This run of the bot (random, per process): work claimed by a run that stopped can be told from
+    # work still in flight here, e.g. a check-in sent just before a crash.
+    run_id: str = field(default_factory=lambda: secrets.token_hex(6))
 
 
 @dataclass

@@ -6,6 +6,7 @@ from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
 from storage.database import Database
+from storage.repositories.checkins import CheckinRepository
 from storage.repositories.neighbours import NeighbourRepository
 from storage.repositories.posts import PostRepository
 from storage.repositories.responses import ResponseRepository
@@ -31,6 +32,7 @@ class SqliteStore:
         self.retention = RetentionRepository(db)
         self.street_settings = StreetSettingsRepository(db)
         self.stats = StatsRepository(db)
+        self.checkins = CheckinRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> SqliteStore:

@@ -24,6 +24,7 @@ class Shown:
     chat_or_user: str
     choices: tuple[Choice, ...]
     labels: tuple[str, ...]  # as shown, in the reader's language
+    text: str = ""  # as shown, so it can be forwarded
 
 
 class ConsoleNotifier:
@@ -74,7 +75,7 @@ class ConsoleNotifier:
             heading = f"[to {self._name(to.person)}, privately] Doorstep (#{self._counter}):"
         labels = self._labels(outgoing.choices, locale)
         self._print(heading, body, labels)
-        self.shown.append(Shown(self._counter, where, key, outgoing.choices, labels))
+        self.shown.append(Shown(self._counter, where, key, outgoing.choices, labels, body))
         return SendResult(SendStatus.SENT, MessageRef(PLATFORM, key, str(self._counter)))
 
     async def edit(self, ref: MessageRef, text: Msg, choices: tuple[Choice, ...], locale: str) -> bool:
@@ -84,5 +85,19 @@ class ConsoleNotifier:
                 shown.labels = self._labels(choices, locale)
                 where = self._street_names.get(ref.chat_id, ref.chat_id)
                 self._print(f"[{where}] Doorstep updated #{ref.message_id}:", self._text(text, locale), shown.labels)
+                return True
+        return False
+
+    def forward(self, from_user: str, to_user: str) -> bool:
+        """Like forwarding in a chat app: the newest private message with a link button goes to
+        someone else, keeping only its link buttons (other buttons act for the one they were sent to)."""
+        for shown in reversed(self.shown):
+            links = [(choice, label) for choice, label in zip(shown.choices, shown.labels) if choice.opens_private]
+            if shown.where == PRIVATE and shown.chat_or_user == from_user and links:
+                self._counter += 1
+                heading = f"[{self._directory.name(from_user)} forwarded to {self._directory.name(to_user)}] (#{self._counter}):"
+                choices, labels = tuple(c for c, _ in links), tuple(label for _, label in links)
+                self._print(heading, shown.text, labels)
+                self.shown.append(Shown(self._counter, PRIVATE, to_user, choices, labels, shown.text))
                 return True
         return False

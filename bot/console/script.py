@@ -11,6 +11,7 @@ _PRIVATE = re.compile(rf"^{_NAME}\s*\((?:private|privately|dm)\)\s*:\s?(?P<text>
 _GROUP = re.compile(rf"^{_NAME}\s*:\s?(?P<text>.*)$")
 _PRESS = re.compile(rf"^{_NAME}\s+(?:presses|taps|press|tap)\s+(?P<what>.+)$", re.IGNORECASE)
 _JOIN = re.compile(rf"^{_NAME}\s+(?P<what>joins|leaves)$", re.IGNORECASE)
+_FORWARD = re.compile(rf"^{_NAME}\s+forwards?\s+(?:it\s+|that\s+)?to\s+(?P<to>[^\W\d_][\w'-]{{0,30}})$", re.IGNORECASE)
 _COLON = re.compile(r"^:(?P<command>[a-z]+)\s*(?P<arg>.*)$", re.IGNORECASE)
 _DURATION = re.compile(r"(\d+)\s*(w|weeks?|d|days?|h|hrs?|hours?|m|mins?|minutes?)\b", re.IGNORECASE)
 _UNITS = {"w": timedelta(weeks=1), "d": timedelta(days=1), "h": timedelta(hours=1), "m": timedelta(minutes=1)}
@@ -36,6 +37,14 @@ class Membership:
 
 
 @dataclass(frozen=True)
+class Forward:
+    """Forward the newest private message that has a link button (like an invitation) to someone."""
+
+    name: str
+    to: str
+
+
+@dataclass(frozen=True)
 class Control:
     command: str
     arg: str
@@ -46,7 +55,7 @@ class Blank:
     pass
 
 
-Line = Say | Press | Membership | Control | Blank
+Line = Say | Press | Membership | Forward | Control | Blank
 
 
 def parse_line(raw: str) -> Line | None:
@@ -62,6 +71,8 @@ def parse_line(raw: str) -> Line | None:
         return Press(match.group("name"), match.group("what").strip())
     if match := _JOIN.match(line):
         return Membership(match.group("name"), match.group("what").lower() == "joins")
+    if match := _FORWARD.match(line):
+        return Forward(match.group("name"), match.group("to"))
     if match := _GROUP.match(line):
         return Say(match.group("name"), match.group("text"), private=False)
     return None

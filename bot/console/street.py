@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from bot.clock import ManualClock
 from bot.console.directory import PLATFORM, ConsoleDirectory
 from bot.console.notifier import GROUP, PRIVATE, ConsoleNotifier, Shown
-from bot.console.script import Blank, Control, Membership, Press, Say, parse_duration, parse_line
+from bot.console.script import Blank, Control, Forward, Membership, Press, Say, parse_duration, parse_line
 from handlers.app import Doorstep
 from handlers.domain import Street
 from handlers.incoming import Incoming, IncomingKind
@@ -33,6 +33,7 @@ Talk to the street like this:
   bob (private): /mine                                 Bob says it to the bot privately
   bob presses I can help                               Bob presses a button he can see (label or number)
   carol joins  /  carol leaves                         someone joins or leaves the group
+  rosa forwards to sam                                 Rosa forwards her newest invitation (a link button) to Sam
   :wait 2h  (or 3d, 1w, 90m)                           move the clock on; whatever is due happens
   :street Mill Road                                    talk in another street's group
   :unreachable bob                                     Bob has never opened a private chat with the bot
@@ -91,6 +92,10 @@ class ConsoleStreet:
             await self._speak(line)
         elif isinstance(line, Press):
             await self._press(line)
+        elif isinstance(line, Forward):
+            forwarded = self._notifier.forward(self._directory.user_id(line.name), self._directory.user_id(line.to))
+            if not forwarded:
+                self._say(f"({self._directory.name(self._directory.user_id(line.name))} has nothing with a link to forward.)")
         elif isinstance(line, Membership):
             kind = IncomingKind.JOINED if line.joined else IncomingKind.LEFT
             await self._core.handle(self._incoming(line.name, private=False, kind=kind))

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 import pytest
 
-from bot.console.script import Blank, Control, Membership, Press, Say, parse_duration, parse_line
+from bot.console.script import Blank, Control, Forward, Membership, Press, Say, parse_duration, parse_line
 
 
 @pytest.mark.parametrize(
@@ -15,6 +15,8 @@ from bot.console.script import Blank, Control, Membership, Press, Say, parse_dur
         ("bob taps 2", Press("bob", "2")),
         ("carol joins", Membership("carol", joined=True)),
         ("carol leaves", Membership("carol", joined=False)),
+        ("rosa forwards to sam", Forward("rosa", "sam")),
+        ("Rosa forwards it to Sam", Forward("Rosa", "Sam")),
         (":wait 2h", Control("wait", "2h")),
         (":street Mill Road", Control("street", "Mill Road")),
         ("# a comment", Blank()),

@@ -1,0 +1,299 @@
+"""/checkin: a few taps to set one up — how often, what time (the street's local time), who hears
+privately if there's no answer, and after how long. With one set up, /checkin shows it (see controls).
+
+The half-finished set-up is kept in storage (`conversations`), so a restart loses nothing."""
+
+from __future__ import annotations
+
+from datetime import time, timedelta
+
+from handlers import texts
+from handlers.checkins import buddy as buddies
+from handlers.checkins import controls, timing, wording
+from handlers.checkins.records import EVERY_DAY, WEEKDAYS, Checkin, Schedule, Tell
+from handlers.checkins.street import Rules, rules_for
+from handlers.messages import Choice, msg
+from handlers.people import person, street_name
+from handlers.router import payload
+from handlers.turn import Turn
+
+FLOW = "checkin"
+SCOPE = "private"  # the private chat's one guided flow (shared with posting: starting one ends the other)
+
+# Set-up buttons carry the owner's neighbour id first, like posting's.
+PICK_STREET = "cs"
+HOW_OFTEN = "co"
+PICK_DAY = "cd"
+PICK_TIME = "ct"
+PICK_WHO = "cw"
+PICK_WAIT = "cy"
+CANCEL = "cx"
+
+DAILY, ON_WEEKDAYS, SOME_DAYS, ONCE = "daily", "weekdays", "days", "once"
+DONE = "done"
+BUDDY, KEEP_BUDDY, ORGANISERS, NOBODY = "buddy", "keep", "org", "none"
+TIMES_OFFERED = tuple(time(hour) for hour in (8, 9, 10, 11, 12, 14, 16, 18, 20))
+WAITS_OFFERED = (timedelta(hours=1), timedelta(hours=3), timedelta(hours=6))
+
+
+async def checkin(turn: Turn, text: str) -> None:
+    """/checkin: what's set up, with its buttons; or, with nothing yet, the set-up."""
+    existing = await turn.store.checkins.of_neighbour(turn.neighbour.id)
+    if existing is None:
+        await begin(turn, None)
+        return
+    turn.reply_msg(*await controls.summary(turn, existing))
+
+
+async def begin(turn: Turn, existing: Checkin | None) -> None:
+    streets = await turn.store.streets.of_neighbour(turn.neighbour.id)
+    if not streets:
+        turn.reply(texts.CHECKIN_NO_STREET)
+        return
+    state: dict = {"flow": FLOW}
+    known = {street.id for street in streets}
+    if existing is not None and existing.street_id in known:
+        state["street_id"] = existing.street_id
+    elif len(streets) == 1:
+        state["street_id"] = streets[0].id
+    else:
+        await _save(turn, state, "street")
+        owner = turn.neighbour.id
+        choices = tuple(Choice(msg("{street}", street=street_name(s)), payload(PICK_STREET, owner, s.id)) for s in streets[:8])
+        turn.reply(texts.CHECKIN_WHICH_STREET, choices + (_cancel(turn),))
+        return
+    await _ask_how_often(turn, state)
+
+
+async def _save(turn: Turn, state: dict, step: str) -> None:
+    state["step"] = step
+    await turn.store.conversations.put(turn.neighbour.id, SCOPE, state, turn.now)
+
+
+def _cancel(turn: Turn) -> Choice:
+    return Choice(msg(texts.BUTTON_CANCEL), payload(CANCEL, turn.neighbour.id))
+
+
+async def _state(turn: Turn, fields: list[str], step: str, size: int = 2) -> dict | None:
+    """The presser's set-up waiting at `step`, after checking the button is theirs."""
+    if len(fields) != size:
+        turn.answer(texts.BUTTON_EXPIRED)
+        return None
+    if fields[0] != str(turn.neighbour.id):
+        turn.answer(texts.NOT_FOR_YOU)
+        return None
+    state = await turn.store.conversations.get(turn.neighbour.id, SCOPE)
+    if state is None or state.get("flow") != FLOW or state.get("step") != step:
+        turn.answer(texts.BUTTON_EXPIRED)
+        return None
+    return state
+
+
+async def _rules(turn: Turn, state: dict) -> Rules:
+    return await rules_for(turn.services, state["street_id"])
+
+
+async def picked_street(turn: Turn, fields: list[str]) -> None:
+    if (state := await _state(turn, fields, "street")) is None:
+        return
+    known = {str(street.id) for street in await turn.store.streets.of_neighbour(turn.neighbour.id)}
+    if fields[1] not in known:
+        turn.answer(texts.BUTTON_EXPIRED)
+        return
+    state["street_id"] = int(fields[1])
+    await _ask_how_often(turn, state)
+
+
+async def _ask_how_often(turn: Turn, state: dict) -> None:
+    await _save(turn, state, "often")
+    owner = turn.neighbour.id
+    choices = tuple(
+        Choice(msg(label), payload(HOW_OFTEN, owner, code))
+        for label, code in ((texts.BUTTON_EVERY_DAY, DAILY), (texts.BUTTON_WEEKDAYS, ON_WEEKDAYS),
+                            (texts.BUTTON_CHOOSE_DAYS, SOME_DAYS), (texts.BUTTON_JUST_ONCE, ONCE))
+    )
+    turn.reply(texts.CHECKIN_HOW_OFTEN, choices + (_cancel(turn),))
+
+
+async def how_often(turn: Turn, fields: list[str]) -> None:
+    if (state := await _state(turn, fields, "often")) is None:
+        return
+    masks = {DAILY: EVERY_DAY, ON_WEEKDAYS: WEEKDAYS, ONCE: 0}
+    if fields[1] == SOME_DAYS:
+        state["days"] = 0
+        await _save(turn, state, "days")
+        turn.reply(texts.CHECKIN_WHICH_DAYS, _day_choices(turn, 0))
+    elif fields[1] in masks:
+        state["days"] = masks[fields[1]]
+        await _ask_time(turn, state)
+    else:
+        turn.answer(texts.BUTTON_EXPIRED)
+
+
+def _day_choices(turn: Turn, mask: int) -> tuple[Choice, ...]:
+    owner = turn.neighbour.id
+    days = []
+    for index, name in enumerate(wording.DAY_SHORT):
+        label = msg(texts.BUTTON_DAY_CHOSEN, day=msg(name)) if mask >> index & 1 else msg(name)
+        days.append(Choice(label, payload(PICK_DAY, owner, index)))
+    return (*days, Choice(msg(texts.BUTTON_DAYS_DONE), payload(PICK_DAY, owner, DONE)), _cancel(turn))
+
+
+async def picked_day(turn: Turn, fields: list[str]) -> None:
+    if (state := await _state(turn, fields, "days")) is None:
+        return
+    mask = int(state.get("days", 0))
+    if fields[1] == DONE:
+        if mask == 0:
+            turn.answer(texts.CHECKIN_PICK_A_DAY)
+            return
+        await _ask_time(turn, state)
+        return
+    if not (fields[1].isdigit() and 0 <= int(fields[1]) <= 6):
+        turn.answer(texts.BUTTON_EXPIRED)
+        return
+    mask ^= 1 << int(fields[1])
+    state["days"] = mask
+    await _save(turn, state, "days")
+    if mask:
+        turn.reply(texts.CHECKIN_DAYS_CHOSEN, _day_choices(turn, mask), days=wording.day_list(mask))
+    else:
+        turn.reply(texts.CHECKIN_WHICH_DAYS, _day_choices(turn, mask))
+
+
+async def _ask_time(turn: Turn, state: dict) -> None:
+    await _save(turn, state, "time")
+    rules = await _rules(turn, state)
+    owner = turn.neighbour.id
+    choices = tuple(
+        Choice(msg("{time}", time=wording.clock(at)), payload(PICK_TIME, owner, at.hour * 60 + at.minute))
+        for at in TIMES_OFFERED if not timing.in_quiet_hours(at, rules.settings.quiet_from, rules.settings.quiet_until)
+    )
+    turn.reply(texts.CHECKIN_WHAT_TIME, choices + (_cancel(turn),))
+
+
+async def picked_time(turn: Turn, fields: list[str]) -> None:
+    if (state := await _state(turn, fields, "time")) is None:
+        return
+    if not (fields[1].isdigit() and int(fields[1]) < 24 * 60):
+        turn.answer(texts.BUTTON_EXPIRED)
+        return
+    minute = int(fields[1])
+    await _chose_time(turn, state, time(minute // 60, minute % 60))
+
+
+async def _chose_time(turn: Turn, state: dict, at: time) -> None:
+    quiet = (await _rules(turn, state)).settings
+    if timing.in_quiet_hours(at, quiet.quiet_from, quiet.quiet_until):
+        turn.reply(texts.CHECKIN_TIME_QUIET, quiet_from=wording.clock(quiet.quiet_from),
+                   quiet_until=wording.clock(quiet.quiet_until))
+        return
+    state["at"] = at.hour * 60 + at.minute
+    await _save(turn, state, "who")
+    existing = await turn.store.checkins.of_neighbour(turn.neighbour.id)
+    current = await person(turn.store, existing.buddy_id) if existing and existing.tell is Tell.BUDDY else None
+    owner = turn.neighbour.id
+    choices = [Choice(msg(texts.BUTTON_KEEP_BUDDY, buddy=current), payload(PICK_WHO, owner, KEEP_BUDDY))] if current else []
+    choices += [
+        Choice(msg(texts.BUTTON_A_BUDDY), payload(PICK_WHO, owner, BUDDY)),
+        Choice(msg(texts.BUTTON_ORGANISERS), payload(PICK_WHO, owner, ORGANISERS)),
+        Choice(msg(texts.BUTTON_NOBODY), payload(PICK_WHO, owner, NOBODY)),
+        _cancel(turn),
+    ]
+    turn.reply(texts.CHECKIN_WHO, tuple(choices))
+
+
+async def on_text(turn: Turn, text: str, state: dict) -> None:
+    """Typed words while the set-up waits: the days or the time, if that's what it asked for."""
+    step = state.get("step")
+    if step == "time":
+        at = timing.parse_clock(text)
+        if at is None:
+            turn.reply(texts.CHECKIN_TIME_UNREAD)
+        else:
+            await _chose_time(turn, state, at)
+    elif step == "days":
+        mask = timing.parse_days(text)
+        if mask is None:
+            turn.reply(texts.CHECKIN_DAYS_UNREAD)
+        else:
+            state["days"] = mask
+            await _ask_time(turn, state)
+    else:
+        turn.reply(texts.CHECKIN_TAP_PLEASE)
+
+
+async def picked_who(turn: Turn, fields: list[str]) -> None:
+    if (state := await _state(turn, fields, "who")) is None:
+        return
+    if fields[1] not in (BUDDY, KEEP_BUDDY, ORGANISERS, NOBODY):
+        turn.answer(texts.BUTTON_EXPIRED)
+        return
+    state["who"] = fields[1]
+    if fields[1] == NOBODY:
+        await _finish(turn, state)
+        return
+    await _save(turn, state, "wait")
+    owner = turn.neighbour.id
+    usual = turn.settings.checkin_escalate_after
+    waits = sorted({*WAITS_OFFERED, usual})
+    choices = tuple(Choice(wording.delay(wait), payload(PICK_WAIT, owner, int(wait.total_seconds() // 60))) for wait in waits)
+    turn.reply(texts.CHECKIN_HOW_LONG, choices + (_cancel(turn),))
+
+
+async def picked_wait(turn: Turn, fields: list[str]) -> None:
+    if (state := await _state(turn, fields, "wait")) is None:
+        return
+    allowed = {int(wait.total_seconds() // 60) for wait in (*WAITS_OFFERED, turn.settings.checkin_escalate_after)}
+    if not fields[1].isdigit() or int(fields[1]) not in allowed:
+        turn.answer(texts.BUTTON_EXPIRED)
+        return
+    state["wait"] = int(fields[1])
+    await _finish(turn, state)
+
+
+async def cancelled(turn: Turn, fields: list[str]) -> None:
+    if len(fields) != 1 or fields[0] != str(turn.neighbour.id):
+        turn.answer(texts.NOT_FOR_YOU if len(fields) == 1 else texts.BUTTON_EXPIRED)
+        return
+    state = await turn.store.conversations.get(turn.neighbour.id, SCOPE)
+    if state is None or state.get("flow") != FLOW:
+        turn.answer(texts.ALREADY_DONE)
+        return
+    await turn.store.conversations.clear(turn.neighbour.id, SCOPE)
+    turn.reply(texts.CHECKIN_CANCELLED)
+
+
+async def _finish(turn: Turn, state: dict) -> None:
+    """Save the check-in, say what was set up, and send the buddy invitation if one is needed."""
+    store = turn.store
+    rules = await _rules(turn, state)
+    at = time(state["at"] // 60, state["at"] % 60)
+    days = int(state["days"])
+    schedule = Schedule(days, at, timing.once_day(at, rules.zone, turn.now) if days == 0 else None)
+    who = state["who"]
+    tell = {BUDDY: Tell.BUDDY, KEEP_BUDDY: Tell.BUDDY, ORGANISERS: Tell.ORGANISERS}.get(who, Tell.NOBODY)
+    wait = timedelta(minutes=int(state.get("wait") or turn.settings.checkin_escalate_after.total_seconds() // 60))
+    before = await store.checkins.of_neighbour(turn.neighbour.id)
+    buddy_id = before.buddy_id if before is not None and who == KEEP_BUDDY else None
+    draft = Checkin(0, turn.neighbour.id, state["street_id"], schedule, tell, wait, buddy_id)
+    next_due = rules.next_time(draft, turn.now)
+    saved = await store.checkins.put(
+        neighbour_id=turn.neighbour.id, street_id=state["street_id"], schedule=schedule, tell=tell,
+        escalate_after=wait, buddy_id=buddy_id, next_due_at=next_due, now=turn.now,
+    )
+    await store.conversations.clear(turn.neighbour.id, SCOPE)
+    await controls.answered_by_this(turn, saved)
+    if before is not None and before.buddy_id is not None and before.buddy_id != buddy_id:
+        await controls.tell_old_buddy(turn, before, texts.BUDDY_NOT_NEEDED)
+    text, choices = await controls.summary(turn, saved, head=msg(texts.CHECKIN_SET_UP))
+    turn.reply_msg(text, choices)
+    if who == BUDDY:
+        await buddies.send_invitation(turn, saved)
+    if next_due is not None:
+        turn.effects.wake(next_due)
+
+
+async def change(turn: Turn, fields: list[str]) -> None:
+    if (checkin := await controls.own_checkin(turn, fields)) is not None:
+        await begin(turn, checkin)

@@ -1,0 +1,112 @@
+"""The pure arithmetic of check-in times: local wall-clock times through daylight-saving changes,
+quiet hours across midnight, and reading what people type."""
+
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta, timezone
+
+import pytest
+
+from handlers.checkins.records import EVERY_DAY, WEEKDAYS, Checkin, Schedule, Tell
+from handlers.checkins.timing import (
+    in_quiet_hours, local_moment, next_occurrence, next_time, once_day, outside_quiet, parse_clock, parse_days,
+)
+from tests.checkins.helpers import LONDON, local
+
+QUIET = (time(21), time(8))
+
+
+def utc(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (date(2026, 3, 28), utc("2026-03-28 10:00")),  # GMT
+        (date(2026, 3, 29), utc("2026-03-29 09:00")),  # BST from 01:00 UTC that morning
+        (date(2026, 10, 24), utc("2026-10-24 09:00")),
+        (date(2026, 10, 25), utc("2026-10-25 10:00")),  # back to GMT
+    ],
+)
+def test_ten_oclock_local_on_both_sides_of_a_change(day: date, expected: datetime) -> None:
+    assert local_moment(day, time(10), LONDON) == expected
+
+
+def test_a_time_the_clocks_skip_or_repeat() -> None:
+    assert local_moment(date(2026, 3, 29), time(1, 30), LONDON) == utc("2026-03-29 01:30")  # i.e. 02:30 BST
+    assert local_moment(date(2026, 10, 25), time(1, 30), LONDON) == utc("2026-10-25 00:30")  # the first 01:30
+
+
+def test_next_occurrence_follows_the_days() -> None:
+    weekdays = Schedule(WEEKDAYS, time(10))
+    friday_noon = local("2026-03-06 12:00")
+    assert next_occurrence(weekdays, LONDON, friday_noon) == local("2026-03-09 10:00")
+    assert next_occurrence(weekdays, LONDON, local("2026-03-09 10:00")) == local("2026-03-09 10:00")
+    tuesdays = Schedule(0b10, time(9, 30))
+    assert next_occurrence(tuesdays, LONDON, local("2026-03-03 09:31")) == local("2026-03-10 09:30")
+    once = Schedule(0, time(16), date(2026, 3, 2))
+    assert next_occurrence(once, LONDON, local("2026-03-02 15:00")) == local("2026-03-02 16:00")
+    assert next_occurrence(once, LONDON, local("2026-03-02 16:01")) is None
+
+
+@pytest.mark.parametrize(
+    ("at", "quiet"),
+    [(time(21), True), (time(23, 59), True), (time(0), True), (time(7, 59), True), (time(8), False), (time(20, 59), False)],
+)
+def test_quiet_hours_across_midnight(at: time, quiet: bool) -> None:
+    assert in_quiet_hours(at, *QUIET) is quiet
+
+
+def test_quiet_hours_within_a_day_and_none_at_all() -> None:
+    assert in_quiet_hours(time(13), time(12), time(14))
+    assert not in_quiet_hours(time(14), time(12), time(14))
+    assert not in_quiet_hours(time(3), time(0), time(0))
+
+
+def test_outside_quiet_moves_to_the_end_of_the_quiet_hours() -> None:
+    assert outside_quiet(local("2026-03-02 21:30"), LONDON, *QUIET) == local("2026-03-03 08:00")
+    assert outside_quiet(local("2026-03-03 02:00"), LONDON, *QUIET) == local("2026-03-03 08:00")
+    assert outside_quiet(local("2026-03-03 08:00"), LONDON, *QUIET) == local("2026-03-03 08:00")
+    # The night the clocks go forward is an hour shorter, and 08:00 is still 08:00.
+    assert outside_quiet(local("2026-03-28 22:00"), LONDON, *QUIET) == local("2026-03-29 08:00")
+    assert local("2026-03-29 08:00") == utc("2026-03-29 07:00")
+
+
+def test_next_time_respects_a_pause() -> None:
+    checkin = Checkin(1, 1, 1, Schedule(EVERY_DAY, time(10)), Tell.NOBODY, timedelta(hours=3))
+    after = local("2026-03-02 09:00")
+    assert next_time(checkin, LONDON, QUIET, after) == local("2026-03-02 10:00")
+    paused = replace(checkin, paused=True, paused_until=local("2026-03-04 12:00"))
+    assert next_time(paused, LONDON, QUIET, after) == local("2026-03-05 10:00")
+    for_ever = replace(checkin, paused=True)
+    assert next_time(for_ever, LONDON, QUIET, after) is None
+
+
+def test_once_is_today_while_the_time_is_ahead() -> None:
+    assert once_day(time(16), LONDON, local("2026-03-02 15:59")) == date(2026, 3, 2)
+    assert once_day(time(16), LONDON, local("2026-03-02 16:00")) == date(2026, 3, 3)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("9:30", time(9, 30)), ("09.30", time(9, 30)), ("930", time(9, 30)), ("0930", time(9, 30)),
+        ("9", time(9)), ("9am", time(9)), ("9 a.m.", time(9)), ("2.15 pm", time(14, 15)), ("12pm", time(12)),
+        ("12am", time(0)), ("14:00", time(14)), ("noon", time(12)), ("Midday", time(12)), ("10h15", time(10, 15)),
+        ("25:00", None), ("13pm", None), ("9:75", None), ("soon", None), ("", None), ("half nine", None),
+        ("🙂", None), ("9:30:15", None),
+    ],
+)
+def test_parse_clock(typed: str, expected: time | None) -> None:
+    assert parse_clock(typed) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Mon Wed Fri", 0b10101), ("tuesdays and thursdays", 0b1010), ("every Sunday", 0b1000000),
+        ("sat, sun", 0b1100000), ("Monday, Tuesday and the weekend", None), ("", None), ("and", None),
+    ],
+)
+def test_parse_days(typed: str, expected: int | None) -> None:
+    assert parse_days(typed) == expected
