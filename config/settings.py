@@ -111,6 +111,12 @@ class PostSettings(BaseModel):
         return timedelta(days=self.offer_expiry_days)
 
 
+class OrganiserSettings(BaseModel):
+    # Under 90: quiet neighbours are found from last-seen times, which are forgotten after 90 days.
+    quiet_after_days: int = Field(default=21, ge=1, le=89)
+    unmet_after_hours: int = Field(default=24, ge=1, le=24 * 14)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="DOORSTEP_",
@@ -128,6 +134,7 @@ class Settings(BaseSettings):
     matrix: MatrixSettings = Field(default_factory=MatrixSettings)
     posts: PostSettings = Field(default_factory=PostSettings)
     health: HealthSettings = Field(default_factory=HealthSettings)
+    organisers: OrganiserSettings = Field(default_factory=OrganiserSettings)
 
     @field_validator("timezone")
     @classmethod

@@ -19,6 +19,8 @@ async def purge(services: Services, now: datetime) -> dict[str, int]:
         "last_seen": await store.retention.delete_members_last_seen_before(now - settings.keep_last_seen),
         "unfinished_flows": await store.retention.delete_conversations_untouched_since(now - settings.keep_unfinished_flows),
         "waiting_messages": await store.retention.delete_outbox_older_than(now - settings.keep_waiting_messages),
+        "hellos": await store.retention.delete_hellos_before(now - settings.keep_hellos),
+        "weekly_counts": await store.retention.delete_weekly_counts_before((now - settings.keep_weekly_counts).date()),
     }
     if any(removed.values()):
         log.info("retention purge %s", " ".join(f"{key}={count}" for key, count in removed.items()))

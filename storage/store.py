@@ -6,6 +6,8 @@ from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
 from storage.database import Database
+from storage.repositories.digests import DigestRepository
+from storage.repositories.hellos import HelloRepository
 from storage.repositories.neighbours import NeighbourRepository
 from storage.repositories.posts import PostRepository
 from storage.repositories.responses import ResponseRepository
@@ -14,7 +16,9 @@ from storage.repositories.stats import StatsRepository
 from storage.repositories.small import (
     CardRepository, ConversationRepository, OutboxRepository, StreetSettingsRepository, SuggestionRepository,
 )
+from storage.repositories.reminders import ReminderRepository
 from storage.repositories.streets import StreetRepository
+from storage.repositories.weekly_counts import WeeklyCountRepository
 
 
 class SqliteStore:
@@ -31,6 +35,10 @@ class SqliteStore:
         self.retention = RetentionRepository(db)
         self.street_settings = StreetSettingsRepository(db)
         self.stats = StatsRepository(db)
+        self.hellos = HelloRepository(db)
+        self.weekly_counts = WeeklyCountRepository(db)
+        self.digests = DigestRepository(db)
+        self.reminders = ReminderRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> SqliteStore:

@@ -1,0 +1,1 @@
+-- Reserved for the radius branch's migration (replaced when it is merged).

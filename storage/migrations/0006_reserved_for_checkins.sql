@@ -1,0 +1,1 @@
+-- Reserved for the checkins branch's migration (replaced when it is merged).
