@@ -144,7 +144,10 @@ async def set_item(turn: Turn, fields: list[str]) -> None:
 
 async def reset_item(turn: Turn, fields: list[str]) -> None:
     found = await _street_and_item(turn, fields, 2)
-    if found is None or found[1] not in ITEMS:
+    if found is None:
+        return
+    if found[1] not in ITEMS:
+        turn.answer(texts.BUTTON_EXPIRED)
         return
     street, item = found
     for name in ITEMS[item][1]:

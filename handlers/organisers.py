@@ -58,10 +58,11 @@ async def street_for(turn: Turn, pick_code: str, text: str = "") -> Street | Non
     None is returned; the handler for `pick_code` carries on with `picked_street`."""
     if turn.street is not None:
         return turn.street if await organiser_only(turn, turn.street) else None
-    streets = [
-        street for street in (await turn.store.streets.of_neighbour(turn.neighbour.id))[:MAX_STREETS_OFFERED]
-        if await turn.services.organisers.is_organiser(street, turn.incoming.user_id)
-    ]
+    known = (await turn.store.streets.of_neighbour(turn.neighbour.id))[:MAX_STREETS_OFFERED]
+    if not known:
+        turn.reply(texts.NO_STREET_YET)
+        return None
+    streets = [street for street in known if await turn.services.organisers.is_organiser(street, turn.incoming.user_id)]
     if not streets:
         refuse(turn)
         return None

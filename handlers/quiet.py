@@ -113,11 +113,11 @@ async def say_hello(turn: Turn, fields: list[str]) -> None:
         turn.answer(texts.HELLO_NOT_IN_STREET)
         return
     hello_id = await turn.store.hellos.record(street.id, neighbour_id, turn.now)
+    turn.answer(texts.HELLO_ON_ITS_WAY)  # first: the receipt's news comes once it has gone
     turn.effects.add(Outgoing(
         ToPerson(who), await hello_text(turn.services, street), (_no_more_hellos(neighbour_id),),
         receipt=payload(HELLO_RECEIPT, hello_id, turn.neighbour.id), wait_if_unreachable=False,
     ))
-    turn.answer(texts.HELLO_ON_ITS_WAY)
 
 
 async def hello_delivered(services: Services, effects: Effects, fields: list[str], result: SendResult, now: datetime) -> None:

@@ -70,10 +70,11 @@ def parse_reminder(text: str) -> tuple[Schedule, str] | None:
         return None
     if at(index) == "at":
         index += 1
-    clock = parse_clock(at(index))
-    if clock is None and at(index + 1) in ("am", "pm"):
+    if at(index + 1) in ("am", "pm"):  # "7:30 pm"
         clock = parse_clock(at(index) + at(index + 1))
         index += 1
+    else:
+        clock = parse_clock(at(index))
     if clock is None:
         return None
     index += 1

@@ -12,6 +12,8 @@ from bot.console.script import Blank, Control, Membership, Press, Say, parse_dur
         ("Bob (private): /mine", Say("Bob", "/mine", private=True)),
         ("bob (dm): hello", Say("bob", "hello", private=True)),
         ("bob presses I can help", Press("bob", "I can help")),
+        ("olga replies to #3: /remove", Say("olga", "/remove", private=False, reply_to="3")),
+        ("olga reply to 12:/pause", Say("olga", "/pause", private=False, reply_to="12")),
         ("bob taps 2", Press("bob", "2")),
         ("carol joins", Membership("carol", joined=True)),
         ("carol leaves", Membership("carol", joined=False)),

@@ -63,6 +63,10 @@ async def test_buttons_check_again_when_pressed(street: StreetKit, organisers: H
     assert await street.count("reminders") == 1
 
 
+async def test_someone_the_bot_hasnt_seen_in_a_group_is_told_how_to_start(street: StreetKit) -> None:
+    assert only(await street.tell("olga", "/quiet")).key == texts.NO_STREET_YET
+
+
 async def test_organiser_answers_come_privately(street: StreetKit) -> None:
     await street.say("sam", "/board")
     sent = await street.say("olga", "/quiet")
