@@ -14,7 +14,7 @@ from handlers.domain import DigestSubscription, Street
 from handlers.local_time import WEEK, clock_words, date_words, next_on_days, week_start, weekday_words
 from handlers.messages import Choice, Msg, Outgoing, Person, ToPerson, WeeklyChart, as_is, lines, msg
 from handlers.people import person, street_name
-from handlers.router import payload
+from handlers.router import payload, single_id
 from handlers.street_settings import for_street
 from handlers.turn import Effects, Services, Turn
 
@@ -145,7 +145,8 @@ async def send_now(turn: Turn, fields: list[str]) -> None:
 
 async def stop(turn: Turn, fields: list[str]) -> None:
     """Anyone may stop their own summary, organiser or not any more: it only touches their row."""
-    street = await turn.store.streets.get(int(fields[0])) if len(fields) == 1 and fields[0].isdigit() else None
+    street_id = single_id(fields)
+    street = await turn.store.streets.get(street_id) if street_id is not None else None
     if street is None:
         turn.answer(texts.BUTTON_EXPIRED)
     elif not await turn.store.digests.stop(street.id, turn.neighbour.id):

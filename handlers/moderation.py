@@ -163,13 +163,13 @@ async def pause_for(turn: Turn, fields: list[str]) -> None:
 
 
 async def lift(turn: Turn, fields: list[str]) -> None:
-    if len(fields) != 2 or not fields[1].isdigit():
+    neighbour_id = single_id(fields[1:])
+    if len(fields) != 2 or neighbour_id is None:
         turn.answer(texts.BUTTON_EXPIRED)
         return
     street = await organisers.street_of_press(turn, fields[0])
     if street is None:
         return
-    neighbour_id = int(fields[1])
     paused = await turn.store.neighbours.paused_until(street.id, neighbour_id)
     if paused is None or paused <= turn.now:
         turn.answer(texts.ALREADY_DONE)

@@ -82,7 +82,7 @@ async def _menu(turn: Turn, street: Street, *, saved: bool = False) -> None:
 
 async def _street_and_item(turn: Turn, fields: list[str], count: int) -> tuple[Street, str] | None:
     """The street (its organiser checked live) and menu item a settings button is about."""
-    if len(fields) != count or fields[1] not in ITEMS and fields[1] not in ("dday", "dtime"):
+    if len(fields) != count or (fields[1] not in ITEMS and fields[1] not in ("dday", "dtime")):
         turn.answer(texts.BUTTON_EXPIRED)
         return None
     street = await organisers.street_of_press(turn, fields[0])

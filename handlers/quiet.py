@@ -14,7 +14,7 @@ from handlers import organisers, texts
 from handlers.domain import QuietNeighbour, Street
 from handlers.messages import Choice, Msg, Outgoing, Person, Quote, SendResult, SendStatus, ToPerson, lines, msg
 from handlers.people import person, street_name
-from handlers.router import payload
+from handlers.router import payload, single_id
 from handlers.street_settings import for_street
 from handlers.turn import Effects, Services, Turn
 
@@ -82,13 +82,13 @@ def _no_more_hellos(neighbour_id: int) -> Choice:
 
 async def _hello_target(turn: Turn, fields: list[str]) -> tuple[Street, int] | None:
     """The street and neighbour a hello button is about, if a hello may go to them now."""
-    if len(fields) != 2 or not fields[1].isdigit():
+    neighbour_id = single_id(fields[1:])
+    if len(fields) != 2 or neighbour_id is None:
         turn.answer(texts.BUTTON_EXPIRED)
         return None
     street = await organisers.street_of_press(turn, fields[0])
     if street is None:
         return None
-    neighbour_id = int(fields[1])
     store = turn.store
     if neighbour_id == turn.neighbour.id or not await store.neighbours.is_member(street.id, neighbour_id):
         turn.answer(texts.HELLO_NOT_IN_STREET)
@@ -122,9 +122,9 @@ async def say_hello(turn: Turn, fields: list[str]) -> None:
 
 async def hello_delivered(services: Services, effects: Effects, fields: list[str], result: SendResult, now: datetime) -> None:
     """How the hello went, for the organiser who sent it. One that didn't arrive isn't counted."""
-    if len(fields) != 2 or not all(field.isdigit() for field in fields):
+    hello_id, organiser_id = single_id(fields[:1]), single_id(fields[1:])
+    if len(fields) != 2 or hello_id is None or organiser_id is None:
         return
-    hello_id, organiser_id = int(fields[0]), int(fields[1])
     found = await services.store.hellos.get(hello_id)
     organiser = await person(services.store, organiser_id)
     if found is None or organiser is None:
@@ -160,10 +160,11 @@ async def mention_in_group(turn: Turn, fields: list[str]) -> None:
 
 
 async def _own_choice(turn: Turn, fields: list[str]) -> bool:
-    if len(fields) != 1 or not fields[0].isdigit():
+    neighbour_id = single_id(fields)
+    if neighbour_id is None:
         turn.answer(texts.BUTTON_EXPIRED)
         return False
-    if int(fields[0]) != turn.neighbour.id:
+    if neighbour_id != turn.neighbour.id:
         turn.answer(texts.NOT_FOR_YOU)
         return False
     return True

@@ -103,3 +103,16 @@ async def test_organiser_commands_are_kept_out_of_everyones_menu(street: StreetK
     organisers = {c.name for c in street.core.router.menu(private=False, organisers=True)}
     assert "quiet" not in everyone and "ask" in everyone
     assert {"quiet", "remind", "reminders", "digest", "remove", "pause", "settings"} <= organisers
+
+
+async def test_buttons_with_odd_ids_get_a_kind_word(street: StreetKit) -> None:
+    await street.say("olga", "/board")
+    huge = "9" * 30
+    before = await street.snapshot()
+    for payload in (f"ohi:1:{huge}", f"ohi:{huge}:1", f"ohn:{huge}", f"ohy:{huge}", f"odx:{huge}", f"oml:1:{huge}",
+                    f"omr:{huge}", f"olz:{huge}", f"orp:{huge}", "ohi:1", "odx:1:2", "odt:1:7:0900", "odt:1:0:2460"):
+        sent = await street.press("olga", payload)
+        assert len(sent) == 1 and sent[0].key in (
+            texts.BUTTON_EXPIRED, texts.POST_NOT_FOUND, texts.REMINDER_GONE,
+        ), (payload, [s.key for s in sent])
+    assert await street.snapshot() == before
