@@ -10,6 +10,9 @@ COPY locales ./locales
 RUN pip wheel --no-cache-dir --wheel-dir /wheels .
 
 FROM python:3.11-slim
+# A font with wide coverage (Polish, Romanian, Cyrillic…) for the weekly summary's chart.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 --home-dir /data --shell /usr/sbin/nologin doorstep \
     && mkdir -p /data && chown doorstep:doorstep /data
 COPY --from=build /wheels /wheels

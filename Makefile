@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-doorstep
 
-.PHONY: run test demo check-config translations clean
+.PHONY: run test demo demo-organiser check-config translations clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Doorstep needs Python 3.11 or newer (python3 --version)"; exit 1; }
@@ -22,6 +22,10 @@ run: $(STAMP)
 ## The example street, start to finish.
 demo: $(STAMP)
 	$(BIN)/doorstep demo --start 2026-03-02T09:00+00:00 < examples/street.txt
+
+## Street organisers at work: hellos, unmet asks, reminders, the weekly summary (its chart is saved as a PNG).
+demo-organiser: $(STAMP)
+	$(BIN)/doorstep demo --start 2026-03-02T09:00+00:00 < examples/organiser.txt
 
 check-config: $(STAMP)
 	$(BIN)/doorstep check-config

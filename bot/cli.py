@@ -86,7 +86,11 @@ def _demo(settings: Settings, database: Path | None, start: datetime | None) -> 
         return EXIT_CONFIGURATION
     with tempfile.TemporaryDirectory(prefix="doorstep-demo-") as scratch:
         path = database or Path(scratch) / "street.sqlite3"
-        asyncio.run(run_console(settings, path, sys.stdin, sys.stdout, interactive=sys.stdin.isatty(), start=start))
+        # Charts outlive a throwaway database, so the paths printed still open afterwards.
+        charts = None if database else Path(tempfile.gettempdir()) / "doorstep-charts"
+        asyncio.run(run_console(
+            settings, path, sys.stdin, sys.stdout, interactive=sys.stdin.isatty(), start=start, charts=charts,
+        ))
     return 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from contextlib import asynccontextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import AsyncIterator, TextIO
 from zoneinfo import ZoneInfo
@@ -34,6 +34,8 @@ def core_settings(settings: Settings, catalogues: Catalogues) -> CoreSettings:
         matches_told_at_once=posts.matches_told_at_once,
         checkin_escalate_after=settings.checkins.escalate_after_delay,
         checkin_late_grace=settings.checkins.late_grace,
+        quiet_after=timedelta(days=settings.organisers.quiet_after_days),
+        unmet_after=timedelta(hours=settings.organisers.unmet_after_hours),
     )
 
 
@@ -48,15 +50,16 @@ async def open_store(path: Path) -> AsyncIterator[SqliteStore]:
 
 async def run_console(
     settings: Settings, database: Path, lines: TextIO, out: TextIO, *, interactive: bool,
-    start: datetime | None = None,
+    start: datetime | None = None, charts: Path | None = None,
 ) -> None:
-    """The console street, reading lines until they run out (or :quit)."""
+    """The console street, reading lines until they run out (or :quit). Charts (the weekly summary's)
+    are saved as PNG files in `charts`, beside the database unless given."""
     zone = ZoneInfo(settings.timezone)
     clock = ManualClock(start)
     directory = ConsoleDirectory()
     street_names: dict[str, str] = {}
     catalogues = Catalogues.load()
-    notifier = ConsoleNotifier(out, directory, street_names, catalogues.translate)
+    notifier = ConsoleNotifier(out, directory, street_names, catalogues.translate, charts or database.parent / "charts")
     organisers = ConsoleOrganisers()
     async with open_store(database) as store:
         core = Doorstep(store, notifier, clock, core_settings(settings, catalogues), organisers)

@@ -68,6 +68,10 @@ class OrganisersByPlatform:
         check = self._checks.get(street.platform)
         return await check.is_organiser(street, user_id) if check else False
 
+    async def organisers_of(self, street: Street) -> list[str]:
+        check = self._checks.get(street.platform)
+        return await check.organisers_of(street) if check else []
+
 
 def build_adapters(
     settings: Settings, store: SqliteStore, clock: Clock, scheduler: AsyncIOScheduler, translate: Translate,

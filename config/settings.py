@@ -130,6 +130,10 @@ class CheckinSettings(BaseModel):
     @property
     def late_grace(self) -> timedelta:
         return timedelta(minutes=self.late_grace_minutes)
+class OrganiserSettings(BaseModel):
+    # Under 90: quiet neighbours are found from last-seen times, which are forgotten after 90 days.
+    quiet_after_days: int = Field(default=21, ge=1, le=89)
+    unmet_after_hours: int = Field(default=24, ge=1, le=24 * 14)
 
 
 class Settings(BaseSettings):
@@ -150,6 +154,7 @@ class Settings(BaseSettings):
     posts: PostSettings = Field(default_factory=PostSettings)
     health: HealthSettings = Field(default_factory=HealthSettings)
     checkins: CheckinSettings = Field(default_factory=CheckinSettings)
+    organisers: OrganiserSettings = Field(default_factory=OrganiserSettings)
 
     @field_validator("timezone")
     @classmethod

@@ -8,7 +8,10 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from handlers import board, cards, expiry, languages, posting, responding, retention, start, texts
+from handlers import (
+    activity, board, cards, digest, expiry, languages, moderation, organiser_settings, posting, quiet, reminders,
+    responding, retention, start, texts, unmet,
+)
 from handlers.checkins import answers, buddy, controls, due, escalation
 from handlers.checkins import setup as checkin_setup
 from handlers.delivery import Courier
@@ -25,6 +28,15 @@ log = logging.getLogger(__name__)
 
 def build_router() -> Router:
     router = Router()
+    _posts_and_answers(router)
+    _checkins(router)
+    _organisers_tools(router)
+    router.due("retention", retention.run_due)  # last: after everything else had its turn
+    return router
+
+
+def _posts_and_answers(router: Router) -> None:
+    """Offers and asks: posting them, answering them, seeing them through; help and languages."""
     router.command("start", start.start)
     router.command("help", start.help_, about=texts.ABOUT_HELP)
     router.command("ask", posting.ask, about=texts.ABOUT_ASK)
@@ -48,13 +60,12 @@ def build_router() -> Router:
     router.action(posting.CANCEL, posting.cancelled)
     router.action(languages.CHOOSE_MINE, languages.chose_mine)
     router.action(languages.CHOOSE_STREETS, languages.chose_streets)
-
     router.flow(posting.FLOW, posting.on_text)
-
     router.due("expiry", expiry.run_due, expiry.next_due)
-    router.due("retention", retention.run_due)
 
-    # Gentle check-ins
+
+def _checkins(router: Router) -> None:
+    """Gentle check-ins: setting up, the hello and its answers, buddies, reminders and escalation."""
     router.command("checkin", checkin_setup.checkin, Where.PRIVATE, about=texts.ABOUT_CHECKIN)
     router.command("buddy", buddy.buddy_command, Where.PRIVATE)
     router.action(checkin_setup.PICK_STREET, checkin_setup.picked_street)
@@ -79,7 +90,51 @@ def build_router() -> Router:
     router.receipt(due.SENT, due.checkin_sent)
     router.receipt(escalation.BUDDY_TOLD, escalation.buddy_told)
     router.receipt(escalation.ORGANISERS_TOLD, escalation.organisers_told)
-    return router
+
+
+def _organisers_tools(router: Router) -> None:
+    """Street organisers' commands, buttons and scheduled work (each handler checks who organises)."""
+    router.command("quiet", quiet.quiet, about=texts.ABOUT_QUIET, for_organisers=True)
+    router.command("remind", reminders.remind, about=texts.ABOUT_REMIND, for_organisers=True)
+    router.command("reminders", reminders.reminders, about=texts.ABOUT_REMINDERS, for_organisers=True)
+    router.command("digest", digest.digest, about=texts.ABOUT_DIGEST, for_organisers=True)
+    router.command("remove", moderation.remove, about=texts.ABOUT_REMOVE, for_organisers=True)
+    router.command("pause", moderation.pause, about=texts.ABOUT_PAUSE, for_organisers=True)
+    router.command("settings", organiser_settings.settings, about=texts.ABOUT_SETTINGS, for_organisers=True)
+
+    router.action(quiet.PICK, quiet.picked)
+    router.action(quiet.HELLO, quiet.say_hello)
+    router.action(quiet.MENTION, quiet.mention_in_group)
+    router.action(quiet.NO_MORE_HELLOS, quiet.no_more_hellos)
+    router.action(quiet.HELLOS_WELCOME, quiet.hellos_welcome)
+    router.receipt(quiet.HELLO_RECEIPT, quiet.hello_delivered)
+    router.action(unmet.REPOST, unmet.repost)
+    router.action(digest.PICK, digest.picked)
+    router.action(digest.CHOOSE_DAY, digest.choose_day)
+    router.action(digest.CHOOSE_TIME, digest.choose_time)
+    router.action(digest.START, digest.start)
+    router.action(digest.NOW, digest.send_now)
+    router.action(digest.STOP, digest.stop)
+    router.action(reminders.PICK_TO_ADD, reminders.picked_to_add)
+    router.action(reminders.PICK_TO_LIST, reminders.picked_to_list)
+    router.action(reminders.PAUSE, reminders.pause)
+    router.action(reminders.RESUME, reminders.resume)
+    router.action(reminders.DELETE, reminders.delete)
+    router.action(moderation.PICK, moderation.picked)
+    router.action(moderation.REMOVE, moderation.remove_pressed)
+    router.action(moderation.PAUSE_AUTHOR, moderation.pause_author_pressed)
+    router.action(moderation.PAUSE_FOR, moderation.pause_for)
+    router.action(moderation.LIFT, moderation.lift)
+    router.action(organiser_settings.PICK, organiser_settings.picked)
+    router.action(organiser_settings.OPEN, organiser_settings.open_item)
+    router.action(organiser_settings.SET, organiser_settings.set_item)
+    router.action(organiser_settings.RESET, organiser_settings.reset_item)
+    router.action(organiser_settings.CANCEL, organiser_settings.cancel)
+    router.flow(organiser_settings.FLOW, organiser_settings.on_text)
+
+    router.due("unmet asks", unmet.run_due, unmet.next_due)
+    router.due("weekly summaries", digest.run_due, digest.next_due)
+    router.due("reminders", reminders.run_due, reminders.next_due)
 
 
 class NobodyOrganises:
@@ -87,6 +142,9 @@ class NobodyOrganises:
 
     async def is_organiser(self, street: Street, user_id: str) -> bool:
         return False
+
+    async def organisers_of(self, street: Street) -> list[str]:
+        return []
 
 
 class Doorstep:
@@ -171,7 +229,7 @@ class Doorstep:
             if incoming.kind is IncomingKind.LEFT:
                 await store.neighbours.left_street(street.id, neighbour.id)
                 return
-            await store.neighbours.seen_in_street(street.id, neighbour.id, now)
+            await activity.seen_in_group(self.services, street.id, neighbour.id, now)
         await languages.note_platform_language(self.services, neighbour, incoming.language)
         turn = Turn(incoming, neighbour, street, now, self.services, effects)
         if incoming.is_private:

@@ -37,6 +37,8 @@ def subject(post: Post) -> Msg:
 def card(post: Post, author: Person | None, *, someone_offered: bool = False) -> Msg:
     if post.status is PostStatus.OPEN:
         head_key = texts.CARD_ASK_HEAD if post.is_ask else texts.CARD_OFFER_HEAD
+        if post.for_neighbour:
+            head_key = texts.CARD_PROXY_HEAD
         head = msg(head_key, who=author_shown(post, author))
         waiting = msg(texts.CARD_WAITING) if someone_offered else None
         return lines(head, details(post), words(post), waiting)

@@ -3,7 +3,8 @@
 Each message goes out in its recipient's language (worked out here, at sending time). A private
 message to someone the bot can't reach is said in the street instead when that's fine
 (`Outgoing.fallback`), or kept until they open a private chat, with one short note in their street
-so they know. Cards remember where they were shown so they can be updated."""
+so they know (unless it only makes sense now: `Outgoing.hold_if_unreachable`). Cards remember
+where they were shown so they can be updated."""
 
 from __future__ import annotations
 
@@ -89,11 +90,11 @@ class Courier:
     async def _when_unreachable(self, outgoing: Outgoing, person: Person, neighbour: Neighbour) -> None:
         async with self._store.transaction():
             await self._store.neighbours.set_reachable(neighbour.id, False)
+        if not outgoing.hold_if_unreachable:
+            return  # it only made sense now; its receipt tells whoever needs to know
         if outgoing.fallback is not None:
             said_openly = replace(outgoing, text=msg(texts.ADDRESSED, who=person, text=outgoing.text))
             await self._in_street(outgoing.fallback, said_openly)
-            return
-        if not outgoing.hold_if_unreachable:
             return
         async with self._store.transaction():
             first = await self._store.outbox.hold(neighbour.id, encode_private(outgoing), self._services.clock.now())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 from enum import StrEnum
 
 
@@ -74,6 +74,7 @@ class Post:
     expires_at: datetime
     keep_open_asked_at: datetime | None = None
     closed_at: datetime | None = None
+    for_neighbour: bool = False  # asked on behalf of someone who isn't online (never recorded who)
 
     @property
     def is_ask(self) -> bool:
@@ -87,3 +88,40 @@ class Response:
     neighbour_id: int | None
     status: ResponseStatus
     created_at: datetime
+
+
+@dataclass(frozen=True)
+class QuietNeighbour:
+    """Someone seen in a street who hasn't done anything there for a while."""
+
+    neighbour_id: int
+    platform: str
+    user_id: str
+    last_seen_at: datetime
+    wants_hellos: bool
+    last_hello_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """A line the street's organisers asked to be posted in the group on a weekly schedule."""
+
+    id: int
+    street_id: int
+    days: frozenset[int]  # weekdays, Monday = 0
+    every_weeks: int  # 1: every week; 2: every other week
+    at: time  # local time in the street's time zone
+    body: str
+    paused: bool
+    next_at: datetime
+
+
+@dataclass(frozen=True)
+class DigestSubscription:
+    """An organiser who asked for a street's weekly summary, and when (local to the street)."""
+
+    street_id: int
+    neighbour_id: int
+    weekday: int  # Monday = 0
+    at: time
+    next_at: datetime

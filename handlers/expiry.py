@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from handlers import texts
+from handlers.activity import note_activity
 from handlers.cards import card_update, subject
 from handlers.domain import Post, PostStatus, ResponseStatus
 from handlers.messages import Choice, msg
@@ -86,6 +87,7 @@ async def keep_open(turn: Turn, fields: list[str]) -> None:
         return
     lifetime = (await for_street(turn.services, post.street_id)).lifetime(post.kind)
     await turn.store.posts.extend(post.id, turn.now + lifetime)
+    await note_activity(turn.services, post.street_id, turn.neighbour.id, turn.now)
     turn.reply(texts.KEPT_OPEN, days=lifetime.days)
 
 
@@ -94,4 +96,5 @@ async def close(turn: Turn, fields: list[str]) -> None:
     if post is None:
         return
     await _close(turn.services, turn.effects, post, PostStatus.EXPIRED, turn.now)
+    await note_activity(turn.services, post.street_id, turn.neighbour.id, turn.now)
     turn.reply(texts.CLOSED_BY_AUTHOR)

@@ -29,6 +29,7 @@ class Incoming:
     addressed_to_bot: bool = True  # in groups: a command, a reply to the bot or a mention
     ref: str | None = None  # the adapter's handle for answering a press
     language: str | None = None  # the language the platform says the person uses (e.g. "pl"), if any
+    reply_to: str | None = None  # the platform's id of the message this one replies to, if any
 
     @property
     def person(self) -> Person:

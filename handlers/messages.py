@@ -5,6 +5,7 @@ where it goes. Adapters render these; the core never builds platform markup.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from typing import Mapping, Union
 
@@ -76,6 +77,15 @@ Destination = Union[ToStreet, ToPerson, ToPresser]
 
 
 @dataclass(frozen=True)
+class WeeklyChart:
+    """Numbers for a small chart, one value per week and series; adapters draw it (bot/charts.py)."""
+
+    title: Msg
+    weeks: tuple[date, ...]  # the first day of each week, oldest first
+    series: tuple[tuple[Msg, tuple[int, ...]], ...]  # (label, one count per week)
+
+
+@dataclass(frozen=True)
 class Outgoing:
     to: Destination
     text: Msg
@@ -90,6 +100,7 @@ class Outgoing:
     # For a private message to someone who can't be reached: False sends it now or never (no waiting in
     # the outbox, no note in their street), for messages that are stale later, like a check-in.
     hold_if_unreachable: bool = True
+    chart: WeeklyChart | None = None  # a picture to send with the text
 
 
 @dataclass(frozen=True)

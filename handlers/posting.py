@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from typing import Awaitable, Callable
 
-from handlers import matching, texts
+from handlers import matching, texts, weekly
+from handlers.activity import note_activity
 from handlers.cards import card, card_choices
 from handlers.categories import CATEGORIES, BY_CODE, classify
 from handlers.domain import PostKind, Street, When
+from handlers.local_time import date_words, local_date
 from handlers.messages import Choice, as_is, msg
 from handlers.people import street_name
+from handlers.responding import WITHDRAW
 from handlers.router import payload
 from handlers.street_settings import for_street
 from handlers.turn import Turn
@@ -30,8 +34,18 @@ PROBLEM_TEXTS = {
 }
 
 
+# "/ask for a neighbour: …" — asked on behalf of someone who isn't online; who they are is never recorded.
+_FOR_A_NEIGHBOUR = re.compile(r"^for\s+a\s+neighbou?r\b\s*[:,.\-–—]?\s*", re.IGNORECASE)
+
+
 async def ask(turn: Turn, text: str) -> None:
-    await start(turn, PostKind.ASK, text)
+    proxy = _FOR_A_NEIGHBOUR.match(text.strip())
+    if proxy is None:
+        await start(turn, PostKind.ASK, text)
+    elif not text.strip()[proxy.end():]:
+        turn.reply(texts.PROXY_HOW)
+    else:
+        await start(turn, PostKind.ASK, text.strip()[proxy.end():], for_neighbour=True)
 
 
 async def offer(turn: Turn, text: str) -> None:
@@ -42,11 +56,15 @@ def conversation_scope(turn: Turn) -> str:
     return "private" if turn.street is None else f"street:{turn.street.id}"
 
 
-async def start(turn: Turn, kind: PostKind, text: str) -> None:
-    if text.strip():
-        await _from_words(turn, kind, text, {"flow": FLOW, "kind": kind.value})
+async def start(turn: Turn, kind: PostKind, text: str, *, for_neighbour: bool = False) -> None:
+    if turn.street is not None and await _paused(turn, turn.street):
         return
     state: dict = {"flow": FLOW, "kind": kind.value}
+    if for_neighbour:
+        state["for_neighbour"] = True
+    if text.strip():
+        await _from_words(turn, kind, text, state)
+        return
     if turn.street is not None:
         state["street_id"] = turn.street.id
         await _ask_what(turn, state)
@@ -107,7 +125,7 @@ async def _publish_from_state(turn: Turn, street: Street, state: dict) -> None:
     text = state.get("text", "")
     category = state.get("category") or classify(text)
     when = decode(state["when"]) if state.get("when") else parse_when(text)
-    await publish(turn, street, kind, text, category, when or When())
+    await publish(turn, street, kind, text, category, when or When(), for_neighbour=bool(state.get("for_neighbour")))
 
 
 async def _ask_what(turn: Turn, state: dict) -> None:
@@ -192,15 +210,33 @@ async def cancelled(turn: Turn, fields: list[str]) -> None:
     turn.reply(texts.FLOW_CANCELLED)
 
 
-async def publish(turn: Turn, street: Street, kind: PostKind, body: str, category: str, when: When) -> None:
+async def _paused(turn: Turn, street: Street) -> bool:
+    """Whether the street's organisers paused this neighbour's posting there (they are told kindly)."""
+    until = await turn.store.neighbours.paused_until(street.id, turn.neighbour.id)
+    if until is None or until <= turn.now:
+        return False
+    zone = (await for_street(turn.services, street)).timezone
+    turn.reply(texts.POSTING_PAUSED, street=street_name(street), until=date_words(local_date(until, zone)))
+    return True
+
+
+async def publish(
+    turn: Turn, street: Street, kind: PostKind, body: str, category: str, when: When, *, for_neighbour: bool = False
+) -> None:
     """Put the card up in the street. Posts made in private show as from "a neighbour"."""
+    if await _paused(turn, street):
+        return
     lifetime = (await for_street(turn.services, street)).lifetime(kind)
     anonymous = turn.is_private
     post = await turn.store.posts.add(
         street_id=street.id, author_id=turn.neighbour.id, kind=kind, category=category, when=when,
-        body=body, anonymous=anonymous, now=turn.now, expires_at=turn.now + lifetime,
+        body=body, anonymous=anonymous, now=turn.now, expires_at=turn.now + lifetime, for_neighbour=for_neighbour,
     )
     turn.effects.post(street, card(post, None if anonymous else turn.person), card_choices(post), card_of=post.id)
+    await weekly.count(turn.services, street.id, weekly.ASKS_POSTED if post.is_ask else weekly.OFFERS_POSTED, turn.now)
+    await note_activity(turn.services, street.id, turn.neighbour.id, turn.now)
     if anonymous:
         turn.reply(texts.POSTED_ANONYMOUSLY, street=street_name(street))
+    if for_neighbour:
+        turn.reply(texts.PROXY_HINT, (Choice(msg(texts.BUTTON_WITHDRAW), payload(WITHDRAW, post.id)),))
     await matching.suggest(turn.services, turn.effects, post, turn.now)

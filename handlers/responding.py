@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from handlers import giving_back, matching, texts
+from handlers import giving_back, matching, texts, weekly
+from handlers.activity import note_activity
 from handlers.cards import card_update, subject
 from handlers.domain import Post, PostKind, PostStatus, Response, ResponseStatus
 from handlers.messages import Choice, msg
@@ -63,6 +64,11 @@ async def _refresh_card(turn: Turn, post_id: int) -> None:
     turn.effects.add(card_update(post, await author(turn.store, post), someone_offered=waiting))
 
 
+async def _active(turn: Turn, post: Post) -> None:
+    """Answering or closing a post, even privately, counts as being active in its street."""
+    await note_activity(turn.services, post.street_id, turn.neighbour.id, turn.now)
+
+
 async def offer_help(turn: Turn, fields: list[str]) -> None:
     await _respond(turn, fields, PostKind.ASK)
 
@@ -89,6 +95,7 @@ async def _respond(turn: Turn, fields: list[str], kind: PostKind) -> None:
 
 async def _ask_author(turn: Turn, post: Post) -> None:
     response = await turn.store.responses.add(post.id, turn.neighbour.id, turn.now)
+    await _active(turn, post)
     turn.answer(texts.THANKS_FOR_OFFERING if post.is_ask else texts.THANKS_FOR_ASKING)
     poster = await author(turn.store, post)
     if poster is None:
@@ -116,8 +123,12 @@ async def confirm(turn: Turn, fields: list[str]) -> None:
         turn.answer(texts.POST_NOT_OPEN)
         return
     store = turn.store
+    handed_back_before = bool(await store.responses.of_post(post.id, ResponseStatus.HANDED_BACK))
     await store.responses.set_status(response.id, ResponseStatus.CONFIRMED, turn.now)
     await store.posts.set_status(post.id, PostStatus.MATCHED, turn.now)
+    await _active(turn, post)
+    if post.is_ask and not handed_back_before:  # an ask is met once, however many helpers it took
+        await weekly.count(turn.services, post.street_id, weekly.ASKS_MET, turn.now)
     for other in await store.responses.of_post(post.id, ResponseStatus.PENDING):
         await store.responses.set_status(other.id, ResponseStatus.WITHDRAWN, turn.now)
         if (someone := await person(store, other.neighbour_id)) is not None:
@@ -150,6 +161,7 @@ async def not_this_time(turn: Turn, fields: list[str]) -> None:
         turn.answer(texts.ALREADY_DONE)
         return
     await turn.store.responses.set_status(response.id, ResponseStatus.DECLINED, turn.now)
+    await _active(turn, post)
     if (responder := await person(turn.store, response.neighbour_id)) is not None:
         turn.effects.tell(responder, msg(texts.DECLINED_FOR_RESPONDER, subject=subject(post)))
     turn.reply(texts.NOTED_NOT_THIS_TIME)
@@ -174,6 +186,7 @@ async def done(turn: Turn, fields: list[str]) -> None:
         return
     was_open = post.status is PostStatus.OPEN
     await turn.store.posts.set_status(post.id, PostStatus.DONE, turn.now)
+    await _active(turn, post)
     await _close_pending(turn, post)
     turn.reply(texts.MARKED_DONE)
     if confirmed is not None:
@@ -181,7 +194,7 @@ async def done(turn: Turn, fields: list[str]) -> None:
         if (other := await person(turn.store, other_id)) is not None:
             turn.effects.tell(other, msg(texts.DONE_FOR_OTHER, subject=subject(post)))
         _, helped_id = _helper_and_helped(post, confirmed)
-        if helped_id is not None:
+        if helped_id is not None and not post.for_neighbour:  # the poster of a proxy ask wasn't the one helped
             await giving_back.after_helped(turn.services, turn.effects, helped_id, turn.now)
     if was_open:
         await _refresh_card(turn, post.id)
@@ -205,6 +218,14 @@ async def withdraw(turn: Turn, fields: list[str]) -> None:
     if not post.status.live:
         turn.answer(texts.ALREADY_DONE)
         return
+    await take_down(turn, post)
+    await _active(turn, post)
+    turn.reply(texts.WITHDRAWN)
+
+
+async def take_down(turn: Turn, post: Post) -> None:
+    """Close a live post for good (its author, or an organiser, took it down): whoever answered it
+    is thanked and told, and its card shows it has closed."""
     confirmed = await _confirmed(turn, post)
     await turn.store.posts.set_status(post.id, PostStatus.WITHDRAWN, turn.now)
     answered = await _close_pending(turn, post)
@@ -214,7 +235,6 @@ async def withdraw(turn: Turn, fields: list[str]) -> None:
     for response in answered:
         if (someone := await person(turn.store, response.neighbour_id)) is not None:
             turn.effects.tell(someone, msg(texts.WITHDRAWN_FOR_RESPONDER, subject=subject(post)))
-    turn.reply(texts.WITHDRAWN)
     await _refresh_card(turn, post.id)
 
 
@@ -234,6 +254,7 @@ async def hand_back(turn: Turn, fields: list[str]) -> None:
     store = turn.store
     await store.responses.set_status(confirmed.id, ResponseStatus.HANDED_BACK, turn.now)
     await store.posts.set_status(post.id, PostStatus.OPEN, turn.now)
+    await _active(turn, post)
     if post.is_ask:
         await store.suggestions.record(post.id, turn.neighbour.id, turn.now)  # not asked again for this one
     turn.reply(texts.HANDED_BACK)

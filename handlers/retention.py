@@ -22,6 +22,8 @@ async def purge(services: Services, now: datetime) -> dict[str, int]:
         "checkin_occurrences": await store.checkins.delete_occurrences_due_before(now - settings.keep_checkin_occurrences),
         "finished_one_off_checkins": await store.checkins.delete_finished_one_offs(now - settings.keep_checkin_occurrences),
         "buddy_invitations": await store.checkins.expire_invites(now - settings.buddy_invite_lifetime),
+        "hellos": await store.retention.delete_hellos_before(now - settings.keep_hellos),
+        "weekly_counts": await store.retention.delete_weekly_counts_before((now - settings.keep_weekly_counts).date()),
     }
     if any(removed.values()):
         log.info("retention purge %s", " ".join(f"{key}={count}" for key, count in removed.items()))

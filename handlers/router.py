@@ -38,6 +38,7 @@ class Command:
     where: Where
     about: str | None  # message id for command menus; None keeps it out of menus
     listed: Where  # which menus list it (it may still work elsewhere)
+    for_organisers: bool = False  # listed only in organisers' menus (the handler still checks)
 
 
 @dataclass(frozen=True)
@@ -89,9 +90,9 @@ class Router:
 
     def command(
         self, name: str, handler: CommandHandler, where: Where = Where.ANYWHERE, *, about: str | None = None,
-        listed: Where | None = None,
+        listed: Where | None = None, for_organisers: bool = False,
     ) -> None:
-        self._commands[name] = Command(name, handler, where, about, listed or where)
+        self._commands[name] = Command(name, handler, where, about, listed or where, for_organisers)
 
     def action(self, code: str, handler: ActionHandler) -> None:
         self._actions[code] = handler
@@ -124,7 +125,11 @@ class Router:
     def find_flow(self, name: str) -> TextHandler | None:
         return self._flows.get(name)
 
-    def menu(self, private: bool) -> list[Command]:
-        """Commands worth listing in a platform's menu, for a private chat or a group."""
+    def menu(self, private: bool, organisers: bool = False) -> list[Command]:
+        """Commands worth listing in a platform's menu, for a private chat or a group (and, with
+        `organisers`, the organisers' commands too, for platforms with a menu just for them)."""
         hidden = Where.GROUP if private else Where.PRIVATE
-        return [c for c in self._commands.values() if c.about is not None and c.listed is not hidden]
+        return [
+            c for c in self._commands.values()
+            if c.about is not None and c.listed is not hidden and (organisers or not c.for_organisers)
+        ]

@@ -5,9 +5,10 @@ Names are never written: a Person is kept as platform and user id only."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
-from handlers.messages import Choice, Lines, Msg, Outgoing, Param, Person, Quote, ToPerson
+from handlers.messages import Choice, Lines, Msg, Outgoing, Param, Person, Quote, ToPerson, WeeklyChart
 
 
 def _param(value: Param) -> Any:
@@ -43,6 +44,26 @@ def _read_msg(raw: dict) -> Msg:
     return Msg(raw["key"], {name: _read_param(value) for name, value in raw["params"].items()})
 
 
+def _chart(chart: WeeklyChart | None) -> dict | None:
+    if chart is None:
+        return None
+    return {
+        "title": _msg(chart.title),
+        "weeks": [week.isoformat() for week in chart.weeks],
+        "series": [[_msg(label), list(counts)] for label, counts in chart.series],
+    }
+
+
+def _read_chart(raw: dict | None) -> WeeklyChart | None:
+    if raw is None:
+        return None
+    return WeeklyChart(
+        _read_msg(raw["title"]),
+        tuple(date.fromisoformat(week) for week in raw["weeks"]),
+        tuple((_read_msg(label), tuple(counts)) for label, counts in raw["series"]),
+    )
+
+
 def encode_private(outgoing: Outgoing) -> str:
     assert isinstance(outgoing.to, ToPerson)
     person = outgoing.to.person
@@ -51,10 +72,14 @@ def encode_private(outgoing: Outgoing) -> str:
         "text": _msg(outgoing.text),
         "choices": [[_msg(c.label), c.payload, c.opens_private] for c in outgoing.choices],
         "locale": outgoing.locale,
+        "chart": _chart(outgoing.chart),
     }, ensure_ascii=False)
 
 
 def decode_private(raw: str) -> Outgoing:
     data = json.loads(raw)
     choices = tuple(Choice(_read_msg(label), payload, opens) for label, payload, opens in data["choices"])
-    return Outgoing(ToPerson(Person(*data["to"])), _read_msg(data["text"]), choices, locale=data.get("locale"))
+    return Outgoing(
+        ToPerson(Person(*data["to"])), _read_msg(data["text"]), choices, locale=data.get("locale"),
+        chart=_read_chart(data.get("chart")),
+    )

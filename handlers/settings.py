@@ -35,3 +35,14 @@ class CoreSettings:
     checkin_late_grace: timedelta = timedelta(hours=1)
     buddy_invite_lifetime: timedelta = timedelta(days=7)
     keep_checkin_occurrences: timedelta = timedelta(days=14)
+    # Street organisers' tools.
+    quiet_after: timedelta = timedelta(days=21)  # a neighbour counts as quiet after this long
+    quiet_list_size: int = 10
+    hello_every: timedelta = timedelta(days=14)  # a hello from the street at most this often
+    unmet_after: timedelta = timedelta(hours=24)  # an ask nobody took is flagged to organisers
+    digest_day: int = 0  # the weekly summary's usual day (Monday) and local time
+    digest_time: time = time(9, 0)
+    reminder_grace: timedelta = timedelta(hours=1)  # a reminder missed by longer is skipped
+    max_reminders_per_street: int = 20
+    keep_hellos: timedelta = timedelta(days=60)
+    keep_weekly_counts: timedelta = timedelta(days=366)

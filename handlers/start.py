@@ -6,7 +6,10 @@ from handlers import board, posting, texts
 from handlers.checkins import buddy
 from handlers.checkins import setup as checkin_setup
 from handlers.domain import PostKind
+from handlers.messages import msg
 from handlers.turn import Turn
+
+MAX_STREETS_CHECKED = 8
 
 # Deep-link payloads a private chat can start with, to carry on from the group.
 CONTINUE_WITH = {"mine": board.mine, "board": board.board, "checkin": checkin_setup.checkin}
@@ -29,6 +32,19 @@ async def start(turn: Turn, text: str) -> None:
 
 async def help_(turn: Turn, text: str) -> None:
     turn.reply(texts.HELP_PRIVATE if turn.is_private else texts.HELP_GROUP)
+    if await _organises_somewhere(turn):
+        turn.effects.tell(turn.person, msg(texts.HELP_ORGANISERS))
+
+
+async def _organises_somewhere(turn: Turn) -> bool:
+    """Organisers also hear about their own tools (privately): in the group they organise, or in
+    private if they organise any of their streets."""
+    check = turn.services.organisers.is_organiser
+    streets = [turn.street] if turn.street is not None else await turn.store.streets.of_neighbour(turn.neighbour.id)
+    for street in streets[:MAX_STREETS_CHECKED]:
+        if await check(street, turn.incoming.user_id):
+            return True
+    return False
 
 
 async def unknown(turn: Turn, name: str) -> None:

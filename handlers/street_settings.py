@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from handlers.domain import PostKind, Street
 from handlers.settings import CoreSettings
 from handlers.turn import Services
+from handlers.wording import check_post_text, tidy
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,9 @@ class StreetSettings:
     quiet_until: time
     ask_expiry_days: int
     offer_expiry_days: int
-
+    hello_text: str  # the street's own hello to quiet neighbours; "" for the usual one
+    digest_day: int  # when organisers' weekly summary usually comes (Monday = 0), local time
+    digest_time: time
 
     def lifetime(self, kind: PostKind) -> timedelta:
         """How long a post of this kind stays up before its author is asked about it."""
@@ -38,6 +41,9 @@ def defaults(settings: CoreSettings) -> StreetSettings:
         quiet_until=settings.quiet_until,
         ask_expiry_days=settings.ask_lifetime.days,
         offer_expiry_days=settings.offer_lifetime.days,
+        hello_text="",
+        digest_day=settings.digest_day,
+        digest_time=settings.digest_time,
     )
 
 
@@ -71,6 +77,21 @@ def _language(value: str) -> str:
     return value.lower()
 
 
+HELLO_MAX_LENGTH = 500
+
+
+def _hello_text(value: str) -> str:
+    if check_post_text(value, HELLO_MAX_LENGTH) is not None:
+        raise BadSetting(f"a few friendly sentences, under {HELLO_MAX_LENGTH} characters")
+    return tidy(value)
+
+
+def _weekday(value: str) -> int:
+    if value not in {str(day) for day in range(7)}:
+        raise BadSetting("a day from 0 (Monday) to 6 (Sunday)")
+    return int(value)
+
+
 _READERS: dict[str, Callable[[str], object]] = {
     "timezone": _zone,
     "language": _language,
@@ -78,6 +99,9 @@ _READERS: dict[str, Callable[[str], object]] = {
     "quiet_until": _clock_time,
     "ask_expiry_days": _days,
     "offer_expiry_days": _days,
+    "hello_text": _hello_text,
+    "digest_day": _weekday,
+    "digest_time": _clock_time,
 }
 
 
@@ -102,5 +126,5 @@ async def for_street(services: Services, street: Street | int) -> StreetSettings
 async def set_setting(services: Services, street: Street, name: str, value: str) -> object:
     """Store a changed setting after checking it; returns the value as read."""
     read = read_value(name, value)
-    await services.store.street_settings.put(street.id, name, value.strip())
+    await services.store.street_settings.put(street.id, name, tidy(value) if name == "hello_text" else value.strip())
     return read

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from storage.database import Database
 from storage.repositories.checkins import CheckinRepository
+from storage.repositories.digests import DigestRepository
+from storage.repositories.hellos import HelloRepository
 from storage.repositories.neighbours import NeighbourRepository
 from storage.repositories.posts import PostRepository
 from storage.repositories.responses import ResponseRepository
@@ -15,7 +17,9 @@ from storage.repositories.stats import StatsRepository
 from storage.repositories.small import (
     CardRepository, ConversationRepository, OutboxRepository, StreetSettingsRepository, SuggestionRepository,
 )
+from storage.repositories.reminders import ReminderRepository
 from storage.repositories.streets import StreetRepository
+from storage.repositories.weekly_counts import WeeklyCountRepository
 
 
 class SqliteStore:
@@ -33,6 +37,10 @@ class SqliteStore:
         self.street_settings = StreetSettingsRepository(db)
         self.stats = StatsRepository(db)
         self.checkins = CheckinRepository(db)
+        self.hellos = HelloRepository(db)
+        self.weekly_counts = WeeklyCountRepository(db)
+        self.digests = DigestRepository(db)
+        self.reminders = ReminderRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> SqliteStore:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, time, timezone
 
 
 def to_db(moment: datetime | None) -> int | None:
@@ -19,3 +19,12 @@ def from_db(seconds: int | None) -> datetime | None:
 
 def from_db_required(seconds: int) -> datetime:
     return datetime.fromtimestamp(seconds, tz=timezone.utc)
+
+
+def minutes_of(moment: time) -> int:
+    """A local clock time as minutes after midnight (schedules keep the time, not a moment)."""
+    return moment.hour * 60 + moment.minute
+
+
+def time_of(minutes: int) -> time:
+    return time(minutes // 60, minutes % 60)

@@ -28,10 +28,14 @@ class StreetKit:
             user_name=who.capitalize(), chat_title=None if private else "Elm Street", **fields,
         )
 
-    async def say(self, who: str, text: str, *, chat: str = GROUP, addressed: bool = True) -> list[Sent]:
-        """`who` says `text` in the group; returns what the bot sent in answer."""
+    async def say(
+        self, who: str, text: str, *, chat: str = GROUP, addressed: bool = True, reply_to: str | None = None
+    ) -> list[Sent]:
+        """`who` says `text` in the group (maybe as a reply to a message); returns what the bot sent in answer."""
         self.notifier.take()
-        await self.core.handle(self._incoming(who, private=False, chat=chat, text=text, addressed_to_bot=addressed))
+        await self.core.handle(self._incoming(
+            who, private=False, chat=chat, text=text, addressed_to_bot=addressed, reply_to=reply_to,
+        ))
         return self.notifier.sent
 
     async def tell(self, who: str, text: str) -> list[Sent]:
@@ -50,6 +54,9 @@ class StreetKit:
     async def join(self, who: str, chat: str = GROUP) -> None:
         await self.core.handle(self._incoming(who, private=False, chat=chat, kind=IncomingKind.JOINED))
 
+    async def leave(self, who: str, chat: str = GROUP) -> None:
+        await self.core.handle(self._incoming(who, private=False, chat=chat, kind=IncomingKind.LEFT))
+
     async def wait(self, delta: timedelta) -> list[Sent]:
         self.notifier.take()
         self.clock.advance(delta)
@@ -60,8 +67,11 @@ class StreetKit:
         return int(await self.store.db.fetch_value(f"SELECT COUNT(*) FROM {table} WHERE {where}"))
 
     async def snapshot(self) -> dict[str, list[tuple]]:
-        """Everything the street's activity changes (posts and answers), to check nothing changed."""
-        tables = ("posts", "responses", "cards", "suggestions", "conversations", "outbox")
+        """Everything a neighbour or organiser changes by acting (not who was seen when), to check nothing did."""
+        tables = (
+            "posts", "responses", "cards", "suggestions", "conversations", "outbox", "street_settings", "hellos",
+            "digest_subscriptions", "reminders",
+        )
         return {t: [tuple(row) for row in await self.store.db.fetch_all(f"SELECT * FROM {t} ORDER BY 1")] for t in tables}
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TextIO
 
+from bot.charts import render_weekly_chart
 from bot.console.directory import PLATFORM, ConsoleDirectory
 from handlers.messages import (
     Choice, MessageRef, Msg, Outgoing, Person, SendResult, SendStatus, ToPerson, ToPresser, ToStreet,
@@ -29,8 +31,9 @@ class Shown:
 
 class ConsoleNotifier:
     def __init__(self, out: TextIO, directory: ConsoleDirectory, street_names: dict[str, str],
-                 translate: Translate = no_translation) -> None:
+                 translate: Translate = no_translation, charts: Path | None = None) -> None:
         self._out = out
+        self._charts = charts  # where pictures are saved (the console can't show them)
         self._directory = directory
         self._street_names = street_names  # chat id -> the name typed for it
         self._translate = translate
@@ -75,8 +78,21 @@ class ConsoleNotifier:
             heading = f"[to {self._name(to.person)}, privately] Doorstep (#{self._counter}):"
         labels = self._labels(outgoing.choices, locale)
         self._print(heading, body, labels)
+        if outgoing.chart is not None:
+            self._save_chart(outgoing, locale)
         self.shown.append(Shown(self._counter, where, key, outgoing.choices, labels, body))
         return SendResult(SendStatus.SENT, MessageRef(PLATFORM, key, str(self._counter)))
+
+    def _save_chart(self, outgoing: Outgoing, locale: str) -> None:
+        assert outgoing.chart is not None
+        if self._charts is None:
+            self._out.write("    📈 (a chart, not saved)\n")
+            return
+        self._charts.mkdir(parents=True, exist_ok=True)
+        path = self._charts / f"chart-{self._counter}.png"
+        path.write_bytes(render_weekly_chart(outgoing.chart, lambda message: self._text(message, locale)))
+        self._out.write(f"    📈 chart saved to {path}\n")
+        self._out.flush()
 
     async def edit(self, ref: MessageRef, text: Msg, choices: tuple[Choice, ...], locale: str) -> bool:
         for shown in self.shown:

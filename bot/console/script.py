@@ -9,6 +9,7 @@ from datetime import timedelta
 _NAME = r"(?P<name>[^\W\d_][\w'-]{0,30})"
 _PRIVATE = re.compile(rf"^{_NAME}\s*\((?:private|privately|dm)\)\s*:\s?(?P<text>.*)$", re.IGNORECASE)
 _GROUP = re.compile(rf"^{_NAME}\s*:\s?(?P<text>.*)$")
+_REPLY = re.compile(rf"^{_NAME}\s+(?:replies|reply)\s+to\s+#?(?P<number>\d{{1,9}})\s*:\s?(?P<text>.*)$", re.IGNORECASE)
 _PRESS = re.compile(rf"^{_NAME}\s+(?:presses|taps|press|tap)\s+(?P<what>.+)$", re.IGNORECASE)
 _JOIN = re.compile(rf"^{_NAME}\s+(?P<what>joins|leaves)$", re.IGNORECASE)
 _FORWARD = re.compile(rf"^{_NAME}\s+forwards?\s+(?:it\s+|that\s+)?to\s+(?P<to>[^\W\d_][\w'-]{{0,30}})$", re.IGNORECASE)
@@ -22,6 +23,7 @@ class Say:
     name: str
     text: str
     private: bool
+    reply_to: str | None = None  # the number of the bot's message replied to (in the group)
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,8 @@ def parse_line(raw: str) -> Line | None:
         return Control(match.group("command").lower(), match.group("arg").strip())
     if match := _PRIVATE.match(line):
         return Say(match.group("name"), match.group("text"), private=True)
+    if match := _REPLY.match(line):
+        return Say(match.group("name"), match.group("text"), private=False, reply_to=match.group("number"))
     if match := _PRESS.match(line):
         return Press(match.group("name"), match.group("what").strip())
     if match := _JOIN.match(line):

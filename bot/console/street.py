@@ -32,6 +32,7 @@ Talk to the street like this:
   alice: /offer I can pick up shopping on Tuesdays    Alice says it in the street's group
   bob (private): /mine                                 Bob says it to the bot privately
   bob presses I can help                               Bob presses a button he can see (label or number)
+  olga replies to #3: /remove                          Olga replies in the group to the bot's message #3
   carol joins  /  carol leaves                         someone joins or leaves the group
   rosa forwards to sam                                 Rosa forwards her newest invitation (a link button) to Sam
   :wait 2h  (or 3d, 1w, 90m)                           move the clock on; whatever is due happens
@@ -48,6 +49,9 @@ class ConsoleOrganisers:
 
     async def is_organiser(self, street: Street, user_id: str) -> bool:
         return user_id in self.by_street.get(street.chat_id, set())
+
+    async def organisers_of(self, street: Street) -> list[str]:
+        return sorted(self.by_street.get(street.chat_id, set()))
 
 
 def _slug(name: str) -> str:
@@ -102,18 +106,20 @@ class ConsoleStreet:
         return True
 
     def _incoming(self, name: str, *, private: bool, kind: IncomingKind, text: str | None = None,
-                  payload: str | None = None) -> Incoming:
+                  payload: str | None = None, reply_to: str | None = None) -> Incoming:
         user_id = self._directory.user_id(name)
         return Incoming(
             platform=PLATFORM, chat_id=user_id if private else self._chat_id, user_id=user_id, is_private=private,
             kind=kind, text=text, payload=payload, user_name=self._directory.name(user_id),
-            chat_title=None if private else self._street_names[self._chat_id], ref=None,
+            chat_title=None if private else self._street_names[self._chat_id], ref=None, reply_to=reply_to,
         )
 
     async def _speak(self, line: Say) -> None:
         if line.private:
             self._notifier.unreachable.discard(self._directory.user_id(line.name))
-        await self._core.handle(self._incoming(line.name, private=line.private, kind=IncomingKind.MESSAGE, text=line.text))
+        await self._core.handle(self._incoming(
+            line.name, private=line.private, kind=IncomingKind.MESSAGE, text=line.text, reply_to=line.reply_to,
+        ))
 
     async def _press(self, line: Press) -> None:
         user_id = self._directory.user_id(line.name)

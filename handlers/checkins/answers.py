@@ -4,7 +4,8 @@
 
 from __future__ import annotations
 
-from handlers import posting, texts
+from handlers import posting, texts, weekly
+from handlers.activity import note_activity
 from handlers.checkins.escalation import note_answer, private
 from handlers.checkins.records import Checkin, Tell
 from handlers.domain import PostKind, When
@@ -46,6 +47,8 @@ async def answer(turn: Turn, fields: list[str]) -> None:
         turn.answer(texts.ANSWER_ALREADY)
         return
     await note_answer(turn.services, turn.effects, checkin, occurrence, turn.now)
+    await weekly.count_checkin_answered(turn.services, checkin.street_id, turn.now)
+    await note_activity(turn.services, checkin.street_id, turn.neighbour.id, turn.now)
     choice = fields[1]
     if choice == ALL_GOOD:
         turn.reply(texts.ANSWER_ALL_GOOD)

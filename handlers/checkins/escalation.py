@@ -28,7 +28,6 @@ BUDDY_TOLD = "cb"  # send receipt of the note to the buddy
 ORGANISERS_TOLD = "cg"  # send receipt of the last note to the organisers
 CHECKING, FINE = "go", "fine"
 ORGANISERS_TOLD_AT_MOST = 5
-NEIGHBOURS_ASKED_ABOUT = 200  # a bound on the live organiser checks in a big street
 
 
 def private(to: Person, text: Msg, choices: tuple[Choice, ...] = (), *, receipt: str | None = None) -> Outgoing:
@@ -45,15 +44,15 @@ def ack_choices(occurrence_id: int) -> tuple[Choice, ...]:
 
 
 async def organisers_of(services: Services, street: Street, leave_out: set[int | None]) -> list[Person]:
-    """The street's organisers among the neighbours seen there, asked live of the platform."""
+    """The street's organisers, asked live of the platform, leaving out the neighbour and their buddy."""
     found = []
-    for neighbour in await services.store.checkins.street_neighbours(street.id, NEIGHBOURS_ASKED_ABOUT):
-        if neighbour.id in leave_out or neighbour.platform != street.platform:
+    for user_id in await services.organisers.organisers_of(street):
+        neighbour = await services.store.neighbours.find(street.platform, user_id)
+        if neighbour is not None and neighbour.id in leave_out:
             continue
-        if await services.organisers.is_organiser(street, neighbour.user_id):
-            found.append(Person(neighbour.platform, neighbour.user_id))
-            if len(found) == ORGANISERS_TOLD_AT_MOST:
-                break
+        found.append(Person(street.platform, user_id))
+        if len(found) == ORGANISERS_TOLD_AT_MOST:
+            break
     return found
 
 

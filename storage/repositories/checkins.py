@@ -6,7 +6,6 @@ from datetime import date, datetime, time, timedelta
 from sqlite3 import Row
 
 from handlers.checkins.records import Checkin, Occurrence, Schedule, Stage, Tell
-from handlers.domain import Neighbour
 from storage.database import Database
 from storage.times import from_db, from_db_required, to_db
 
@@ -141,19 +140,6 @@ class CheckinRepository:
 
     async def next_due_at(self) -> datetime | None:
         return from_db(await self._db.fetch_value("SELECT MIN(next_due_at) FROM checkins WHERE next_due_at IS NOT NULL"))
-
-    async def street_neighbours(self, street_id: int, limit: int) -> list[Neighbour]:
-        """People seen in a street lately, most recent first: those an organiser check can be asked about."""
-        rows = await self._db.fetch_all(
-            "SELECT n.id, n.platform, n.user_id, n.reachable FROM neighbours n "
-            "JOIN street_members m ON m.neighbour_id = n.id WHERE m.street_id = ? "
-            "ORDER BY m.last_seen_at DESC, n.id LIMIT ?",
-            (street_id, limit),
-        )
-        return [
-            Neighbour(row["id"], row["platform"], row["user_id"], None if row["reachable"] is None else bool(row["reachable"]))
-            for row in rows
-        ]
 
     # Occurrences
 

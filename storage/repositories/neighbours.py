@@ -3,9 +3,9 @@ from __future__ import annotations
 from datetime import datetime
 from sqlite3 import Row
 
-from handlers.domain import Neighbour
+from handlers.domain import Neighbour, QuietNeighbour
 from storage.database import Database
-from storage.times import from_db, to_db
+from storage.times import from_db, from_db_required, to_db
 
 _COLUMNS = "id, platform, user_id, reachable, language, language_chosen"
 
@@ -49,12 +49,71 @@ class NeighbourRepository:
             "UPDATE neighbours SET language = ?, language_chosen = ? WHERE id = ?", (language, int(chosen), neighbour_id)
         )
 
-    async def seen_in_street(self, street_id: int, neighbour_id: int, now: datetime) -> None:
+    async def seen_in_street(self, street_id: int, neighbour_id: int, now: datetime) -> bool:
+        if await self.touch_member(street_id, neighbour_id, now):
+            return False
         await self._db.execute(
-            "INSERT INTO street_members (street_id, neighbour_id, last_seen_at) VALUES (?, ?, ?) "
-            "ON CONFLICT (street_id, neighbour_id) DO UPDATE SET last_seen_at = excluded.last_seen_at",
+            "INSERT INTO street_members (street_id, neighbour_id, last_seen_at) VALUES (?, ?, ?)",
             (street_id, neighbour_id, to_db(now)),
         )
+        return True
+
+    async def touch_member(self, street_id: int, neighbour_id: int, now: datetime) -> bool:
+        changed = await self._db.execute(
+            "UPDATE street_members SET last_seen_at = MAX(last_seen_at, ?) WHERE street_id = ? AND neighbour_id = ?",
+            (to_db(now), street_id, neighbour_id),
+        )
+        return changed > 0
+
+    async def is_member(self, street_id: int, neighbour_id: int) -> bool:
+        found = await self._db.fetch_value(
+            "SELECT 1 FROM street_members WHERE street_id = ? AND neighbour_id = ?", (street_id, neighbour_id)
+        )
+        return found is not None
+
+    async def quiet_in_street(
+        self, street_id: int, seen_before: datetime, leave_out: int, limit: int
+    ) -> list[QuietNeighbour]:
+        rows = await self._db.fetch_all(
+            "SELECT n.id, n.platform, n.user_id, m.last_seen_at, n.no_hellos, "
+            "(SELECT MAX(h.said_at) FROM hellos h WHERE h.neighbour_id = n.id) AS last_hello_at "
+            "FROM street_members m JOIN neighbours n ON n.id = m.neighbour_id "
+            "WHERE m.street_id = ? AND m.last_seen_at < ? AND m.neighbour_id != ? "
+            "ORDER BY m.last_seen_at, n.id LIMIT ?",
+            (street_id, to_db(seen_before), leave_out, limit),
+        )
+        return [
+            QuietNeighbour(
+                row["id"], row["platform"], row["user_id"], from_db_required(row["last_seen_at"]),
+                not row["no_hellos"], from_db(row["last_hello_at"]),
+            )
+            for row in rows
+        ]
+
+    async def count_quiet_in_street(self, street_id: int, seen_before: datetime, leave_out: int) -> int:
+        count = await self._db.fetch_value(
+            "SELECT COUNT(*) FROM street_members WHERE street_id = ? AND last_seen_at < ? AND neighbour_id != ?",
+            (street_id, to_db(seen_before), leave_out),
+        )
+        return int(count)
+
+    async def wants_hellos(self, neighbour_id: int) -> bool:
+        return not await self._db.fetch_value("SELECT no_hellos FROM neighbours WHERE id = ?", (neighbour_id,))
+
+    async def set_wants_hellos(self, neighbour_id: int, wanted: bool) -> None:
+        await self._db.execute("UPDATE neighbours SET no_hellos = ? WHERE id = ?", (int(not wanted), neighbour_id))
+
+    async def paused_until(self, street_id: int, neighbour_id: int) -> datetime | None:
+        return from_db(await self._db.fetch_value(
+            "SELECT paused_until FROM street_members WHERE street_id = ? AND neighbour_id = ?", (street_id, neighbour_id)
+        ))
+
+    async def pause_in_street(self, street_id: int, neighbour_id: int, until: datetime | None) -> bool:
+        changed = await self._db.execute(
+            "UPDATE street_members SET paused_until = ? WHERE street_id = ? AND neighbour_id = ?",
+            (to_db(until), street_id, neighbour_id),
+        )
+        return changed > 0
 
     async def left_street(self, street_id: int, neighbour_id: int) -> None:
         await self._db.execute(

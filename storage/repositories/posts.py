@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from sqlite3 import Row
 
 from handlers.domain import Post, PostKind, PostStatus, When
@@ -9,9 +9,10 @@ from storage.times import from_db, from_db_required, to_db
 
 _COLUMNS = (
     "p.id, p.street_id, p.author_id, p.kind, p.category, p.when_day, p.when_part, p.when_recurring, p.body, "
-    "p.anonymous, p.status, p.created_at, p.expires_at, p.keep_open_asked_at, p.closed_at"
+    "p.anonymous, p.status, p.created_at, p.expires_at, p.keep_open_asked_at, p.closed_at, p.for_neighbour"
 )
 _LIVE = "('open', 'matched')"
+_UNMET_WAITING = "p.status = 'open' AND p.kind = 'ask' AND p.unmet_alerted_at IS NULL"
 
 
 def _post(row: Row) -> Post:
@@ -29,6 +30,7 @@ def _post(row: Row) -> Post:
         expires_at=from_db_required(row["expires_at"]),
         keep_open_asked_at=from_db(row["keep_open_asked_at"]),
         closed_at=from_db(row["closed_at"]),
+        for_neighbour=bool(row["for_neighbour"]),
     )
 
 
@@ -41,13 +43,13 @@ class PostRepository:
 
     async def add(
         self, *, street_id: int, author_id: int, kind: PostKind, category: str, when: When, body: str,
-        anonymous: bool, now: datetime, expires_at: datetime,
+        anonymous: bool, now: datetime, expires_at: datetime, for_neighbour: bool = False,
     ) -> Post:
         post_id = await self._db.insert(
             "INSERT INTO posts (street_id, author_id, kind, category, when_day, when_part, when_recurring, body, "
-            "anonymous, status, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)",
+            "anonymous, status, created_at, expires_at, for_neighbour) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)",
             (street_id, author_id, kind.value, category, when.day, when.part, int(when.recurring), body,
-             int(anonymous), to_db(now), to_db(expires_at)),
+             int(anonymous), to_db(now), to_db(expires_at), int(for_neighbour)),
         )
         post = await self.get(post_id)
         assert post is not None
@@ -129,3 +131,27 @@ class PostRepository:
         return from_db(await self._db.fetch_value(
             f"SELECT MIN(keep_open_asked_at) FROM posts WHERE status IN {_LIVE} AND keep_open_asked_at IS NOT NULL"
         ))
+
+    async def live_in_street(self, street_id: int, limit: int) -> list[Post]:
+        return await self._many(
+            f"WHERE p.street_id = ? AND p.status IN {_LIVE} ORDER BY p.created_at DESC, p.id DESC LIMIT ?",
+            (street_id, limit),
+        )
+
+    async def unmet_waiting(self, now: datetime, wait: timedelta) -> list[Post]:
+        return await self._many(
+            f"WHERE {_UNMET_WAITING} AND COALESCE(p.unmet_check_at, p.created_at + ?) <= ? ORDER BY p.created_at, p.id",
+            (int(wait.total_seconds()), to_db(now)),
+        )
+
+    async def next_unmet_check_at(self, wait: timedelta) -> datetime | None:
+        return from_db(await self._db.fetch_value(
+            f"SELECT MIN(COALESCE(p.unmet_check_at, p.created_at + ?)) FROM posts p WHERE {_UNMET_WAITING}",
+            (int(wait.total_seconds()),),
+        ))
+
+    async def put_off_unmet_check(self, post_id: int, until: datetime) -> None:
+        await self._db.execute("UPDATE posts SET unmet_check_at = ? WHERE id = ?", (to_db(until), post_id))
+
+    async def mark_unmet_alerted(self, post_id: int, now: datetime) -> None:
+        await self._db.execute("UPDATE posts SET unmet_alerted_at = ? WHERE id = ?", (to_db(now), post_id))

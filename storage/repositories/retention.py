@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from storage.database import Database
 from storage.times import to_db
@@ -24,3 +24,9 @@ class RetentionRepository:
 
     async def delete_outbox_older_than(self, moment: datetime) -> int:
         return await self._db.execute("DELETE FROM outbox WHERE created_at < ?", (to_db(moment),))
+
+    async def delete_hellos_before(self, moment: datetime) -> int:
+        return await self._db.execute("DELETE FROM hellos WHERE said_at < ?", (to_db(moment),))
+
+    async def delete_weekly_counts_before(self, week_start: date) -> int:
+        return await self._db.execute("DELETE FROM weekly_counts WHERE week_start < ?", (week_start.isoformat(),))

@@ -27,6 +27,18 @@ class CardRepository:
         )
         return [MessageRef(row["platform"], row["chat_id"], row["message_id"]) for row in rows]
 
+    async def post_shown_at(self, ref: MessageRef) -> int | None:
+        return await self._db.fetch_value(
+            "SELECT post_id FROM cards WHERE platform = ? AND chat_id = ? AND message_id = ?",
+            (ref.platform, ref.chat_id, ref.message_id),
+        )
+
+    async def count_in_chat(self, post_id: int, platform: str, chat_id: str) -> int:
+        count = await self._db.fetch_value(
+            "SELECT COUNT(*) FROM cards WHERE post_id = ? AND platform = ? AND chat_id = ?", (post_id, platform, chat_id)
+        )
+        return int(count)
+
 
 class SuggestionRepository:
     def __init__(self, db: Database) -> None:
