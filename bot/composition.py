@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from bot.clock import ManualClock
 from bot.console.directory import ConsoleDirectory
 from bot.console.notifier import ConsoleNotifier
+from bot.console.script import echo
 from bot.console.street import ConsoleOrganisers, ConsoleStreet
 from config.settings import Settings
 from handlers.app import Doorstep
@@ -28,6 +29,10 @@ def core_settings(settings: Settings) -> CoreSettings:
         keep_open_answer_window=posts.keep_open_answer_window,
         max_post_length=posts.max_length,
         matches_told_at_once=posts.matches_told_at_once,
+        radius_m=settings.nearby.radius_metres,
+        next_round_after=settings.nearby.next_round_after,
+        widen_after=settings.nearby.widen_after,
+        pings_per_day=settings.nearby.pings_per_day,
     )
 
 
@@ -62,7 +67,7 @@ async def run_console(
             if not raw:
                 break
             if not interactive:
-                out.write(f"» {raw.rstrip()}\n")
+                out.write(f"» {echo(raw)}\n")
             if not await street.do(raw):
                 break
 

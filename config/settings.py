@@ -105,6 +105,21 @@ class PostSettings(BaseModel):
         return timedelta(days=self.offer_expiry_days)
 
 
+class NearbySettings(BaseModel):
+    radius_metres: int = Field(default=800, ge=200, le=2000)
+    next_round_hours: int = Field(default=3, ge=1, le=48)
+    widen_after_hours: int = Field(default=12, ge=1, le=24 * 7)
+    pings_per_day: int = Field(default=4, ge=1, le=20)
+
+    @property
+    def next_round_after(self) -> timedelta:
+        return timedelta(hours=self.next_round_hours)
+
+    @property
+    def widen_after(self) -> timedelta:
+        return timedelta(hours=self.widen_after_hours)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="DOORSTEP_",
@@ -120,6 +135,7 @@ class Settings(BaseSettings):
     telegram: TelegramSettings = Field(default_factory=TelegramSettings)
     matrix: MatrixSettings = Field(default_factory=MatrixSettings)
     posts: PostSettings = Field(default_factory=PostSettings)
+    nearby: NearbySettings = Field(default_factory=NearbySettings)
 
     @field_validator("timezone")
     @classmethod

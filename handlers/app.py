@@ -8,7 +8,10 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from handlers import board, cards, expiry, posting, responding, retention, start, texts
+from handlers import (
+    areas, board, cards, expiry, fan_out, posting, recurring, relay, responding, retention, start, texts, whereabouts,
+    widening,
+)
 from handlers.delivery import Courier
 from handlers.domain import Street
 from handlers.incoming import Incoming, IncomingKind
@@ -29,10 +32,16 @@ def build_router() -> Router:
     router.command("offer", posting.offer, about=texts.ABOUT_OFFER)
     router.command("board", board.board, about=texts.ABOUT_BOARD)
     router.command("mine", board.mine, Where.PRIVATE, about=texts.ABOUT_MINE)
+    router.command("area", areas.area, Where.GROUP, about=texts.ABOUT_AREA)
+    router.command("radius", areas.radius, Where.GROUP, about=texts.ABOUT_RADIUS)
+    router.command("location", whereabouts.show, Where.PRIVATE, about=texts.ABOUT_LOCATION)
+    router.command("forgetlocation", whereabouts.forget, Where.PRIVATE, about=texts.ABOUT_FORGET_LOCATION)
+    router.command("endchat", relay.end_command, Where.PRIVATE, about=texts.ABOUT_END_CHAT)
 
     router.action(cards.HELP, responding.offer_help)
     router.action(cards.TAKE, responding.take_offer)
     router.action(responding.CONFIRM, responding.confirm)
+    router.action(responding.CONFIRM_THROUGH_BOT, responding.confirm_through_bot)
     router.action(responding.NOT_THIS_TIME, responding.not_this_time)
     router.action(responding.DONE, responding.done)
     router.action(responding.WITHDRAW, responding.withdraw)
@@ -43,10 +52,26 @@ def build_router() -> Router:
     router.action(posting.PICK_CATEGORY, posting.picked_category)
     router.action(posting.PICK_WHEN, posting.picked_when)
     router.action(posting.CANCEL, posting.cancelled)
+    router.action(areas.SET_RADIUS, areas.set_radius)
+    router.action(whereabouts.FORGET, whereabouts.forget_pressed)
+    router.action(widening.WIDEN_YES, widening.show_nearby)
+    router.action(widening.WIDEN_NO, widening.keep_it_here)
+    router.action(recurring.KEEP, recurring.keep)
+    router.action(recurring.JUST_ONCE, recurring.just_once)
+    router.action(relay.REPLY, relay.reply_here)
+    router.action(relay.END_CHAT, relay.end_pressed)
 
     router.flow(posting.FLOW, posting.on_text)
+    router.location(whereabouts.shared)
+    router.private_words(relay.pass_on)
 
+    router.receipt(widening.NEARBY_CARD, widening.remember_nearby_card)
+    router.receipt(relay.RECEIPT, relay.after_send)
+
+    router.due("recurring", recurring.run_due, recurring.next_due)
     router.due("expiry", expiry.run_due, expiry.next_due)
+    router.due("fan_out", fan_out.run_due, fan_out.next_due)
+    router.due("widening", widening.run_due, widening.next_due)
     router.due("retention", retention.run_due)
     return router
 
@@ -153,6 +178,8 @@ class Doorstep:
             await self._press(turn)
         elif incoming.kind is IncomingKind.MESSAGE:
             await self._message(turn)
+        elif incoming.kind is IncomingKind.LOCATION and self.router.location_handler is not None:
+            await self.router.location_handler(turn)
 
     async def _press(self, turn: Turn) -> None:
         parsed = parse_payload(turn.incoming.payload or "")
@@ -186,8 +213,16 @@ class Doorstep:
         handler = self.router.find_flow(state.get("flow", "")) if state else None
         if state is not None and handler is not None:
             await handler(turn, text, state)
+        elif turn.is_private and await self._private_words(turn, text):
+            return
         elif turn.is_private and not turn.held_delivered:
             turn.reply(texts.NOT_UNDERSTOOD)
+
+    async def _private_words(self, turn: Turn, text: str) -> bool:
+        for handler in self.router.private_words_handlers:
+            if await handler(turn, text):
+                return True
+        return False
 
 
 def _sorry(incoming: Incoming) -> Outgoing:

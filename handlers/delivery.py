@@ -93,5 +93,8 @@ class Courier:
     async def _update_card(self, update: CardUpdate) -> None:
         async with self._store.transaction():
             refs = await self._store.cards.of_post(update.post_id)
+            nearby = await self._store.cards.nearby_of_post(update.post_id) if update.nearby_text is not None else []
         for ref in refs:
             await self._notifier.edit(ref, update.text, update.choices, update.locale)
+        for ref in nearby:
+            await self._notifier.edit(ref, update.nearby_text, update.choices, update.locale)  # type: ignore[arg-type]

@@ -97,6 +97,8 @@ class CardUpdate:
     text: Msg
     choices: tuple[Choice, ...] = ()
     locale: str = "en"
+    # The text for the post's anonymous copies in nearby streets; None leaves those copies as they are.
+    nearby_text: Msg | None = None
 
 
 @dataclass(frozen=True)

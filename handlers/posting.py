@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Awaitable, Callable
 
-from handlers import matching, texts
+from handlers import fan_out, recurring, texts
 from handlers.cards import card, card_choices
 from handlers.categories import CATEGORIES, BY_CODE, classify
 from handlers.domain import PostKind, Street, When
@@ -203,4 +203,5 @@ async def publish(turn: Turn, street: Street, kind: PostKind, body: str, categor
     turn.effects.post(street, card(post, None if anonymous else turn.person), card_choices(post), card_of=post.id)
     if anonymous:
         turn.reply(texts.POSTED_ANONYMOUSLY, street=street_name(street))
-    await matching.suggest(turn.services, turn.effects, post, turn.now)
+    await fan_out.start(turn.services, turn.effects, post, turn.now)
+    await recurring.start_series(turn.services, turn.effects, post)

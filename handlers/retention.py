@@ -19,6 +19,8 @@ async def purge(services: Services, now: datetime) -> dict[str, int]:
         "last_seen": await store.retention.delete_members_last_seen_before(now - settings.keep_last_seen),
         "unfinished_flows": await store.retention.delete_conversations_untouched_since(now - settings.keep_unfinished_flows),
         "waiting_messages": await store.retention.delete_outbox_older_than(now - settings.keep_waiting_messages),
+        "own_locations": await store.retention.delete_cells_untouched_without_street(now - settings.keep_last_seen),
+        "ended_chats": await store.retention.delete_relays_of_closed_posts(),
     }
     if any(removed.values()):
         log.info("retention purge %s", " ".join(f"{key}={count}" for key, count in removed.items()))

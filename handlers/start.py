@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from handlers import board, posting, texts
+from handlers import areas, board, posting, texts, whereabouts
 from handlers.domain import PostKind
 from handlers.turn import Turn
 
 # Deep-link payloads a private chat can start with, to carry on from the group.
-CONTINUE_WITH = {"mine": board.mine, "board": board.board}
+CONTINUE_WITH = {
+    "mine": board.mine, "board": board.board, areas.PIN_SCOPE: areas.ask_for_pin, whereabouts.SHOW: whereabouts.show,
+}
 
 
 async def start(turn: Turn, text: str) -> None:

@@ -23,7 +23,7 @@ class StreetSettings:
     quiet_until: time
     ask_expiry_days: int
     offer_expiry_days: int
-
+    radius_m: int  # how far the street's asks reach, between cells (200–2,000 m)
 
     def lifetime(self, kind: PostKind) -> timedelta:
         """How long a post of this kind stays up before its author is asked about it."""
@@ -38,6 +38,7 @@ def defaults(settings: CoreSettings) -> StreetSettings:
         quiet_until=settings.quiet_until,
         ask_expiry_days=settings.ask_lifetime.days,
         offer_expiry_days=settings.offer_lifetime.days,
+        radius_m=settings.radius_m,
     )
 
 
@@ -71,6 +72,16 @@ def _language(value: str) -> str:
     return value.lower()
 
 
+RADIUS_RANGE_M = (200, 2000)
+
+
+def _radius(value: str) -> int:
+    low, high = RADIUS_RANGE_M
+    if not value.isdigit() or not low <= int(value) <= high:
+        raise BadSetting(f"a distance from {low} to {high} metres")
+    return int(value)
+
+
 _READERS: dict[str, Callable[[str], object]] = {
     "timezone": _zone,
     "language": _language,
@@ -78,6 +89,7 @@ _READERS: dict[str, Callable[[str], object]] = {
     "quiet_until": _clock_time,
     "ask_expiry_days": _days,
     "offer_expiry_days": _days,
+    "radius_m": _radius,
 }
 
 

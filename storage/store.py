@@ -6,8 +6,12 @@ from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
 from storage.database import Database
+from storage.repositories.fan_outs import FanOutRepository
 from storage.repositories.neighbours import NeighbourRepository
+from storage.repositories.places import NeighbourCellRepository, StreetAreaRepository
 from storage.repositories.posts import PostRepository
+from storage.repositories.recurrences import RecurrenceRepository
+from storage.repositories.relays import RelayRepository
 from storage.repositories.responses import ResponseRepository
 from storage.repositories.retention import RetentionRepository
 from storage.repositories.small import (
@@ -29,6 +33,11 @@ class SqliteStore:
         self.outbox = OutboxRepository(db)
         self.retention = RetentionRepository(db)
         self.street_settings = StreetSettingsRepository(db)
+        self.areas = StreetAreaRepository(db)
+        self.cells = NeighbourCellRepository(db)
+        self.fan_outs = FanOutRepository(db)
+        self.recurrences = RecurrenceRepository(db)
+        self.relays = RelayRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> SqliteStore:

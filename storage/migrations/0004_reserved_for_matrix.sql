@@ -1,0 +1,2 @@
+-- Placeholder: number 0004 belongs to the matrix branch. It only keeps the numbers contiguous on the
+-- radius branch (whose migration is 0005) and changes nothing; drop it when the branches are merged.
