@@ -6,7 +6,8 @@ Nearest first (in five-minute bands), then the neighbour told least recently, so
 doesn't get everything. Nobody is told twice about a post, told more than a few times a day, or told
 once they have taken on what their offer said they could ("up to twice a week").
 
-For an offer: the asks it fits, nearest first, then those fewest neighbours have heard of."""
+For an offer: the asks it fits that nobody is waiting on a yes for, nearest first, then those fewest
+neighbours have heard of."""
 
 from __future__ import annotations
 
@@ -125,8 +126,9 @@ async def asks_for(services: Services, offer: Post, now: datetime, limit: int) -
     settings = await for_street(services, offer.street_id)
     near_asks = [(ask, near) for ask, near in await _near_posts(services, offer, PostKind.ASK, settings, now)
                  if ask.author_id != offerer]
-    told = await store.suggestions.told_about(offerer, [ask.id for ask, _ in near_asks])
-    fresh = [(ask, near) for ask, near in near_asks if ask.id not in told]
+    ask_ids = [ask.id for ask, _ in near_asks]
+    passed_over = await store.suggestions.told_about(offerer, ask_ids) | await store.responses.waiting_among(ask_ids)
+    fresh = [(ask, near) for ask, near in near_asks if ask.id not in passed_over]
     if held_back:
         return Shortlist([], bool(fresh))
     heard = await store.suggestions.counts([ask.id for ask, _ in fresh])

@@ -90,6 +90,8 @@ class ResponseRepository(Protocol):
     async def set_status(self, response_id: int, status: ResponseStatus, now: datetime) -> None: ...
     async def commitments(self, neighbour_ids: Collection[int], category: str, since: datetime) -> dict[int, int]:
         """How many asks each said "I can help" to (or takers each said yes to) in a category lately."""
+    async def waiting_among(self, post_ids: Collection[int]) -> set[int]:
+        """Which of these posts have an answer waiting for its author's yes."""
 
 
 class CardRepository(Protocol):

@@ -1,9 +1,10 @@
 """Recurring asks and offers ("every Tuesday", "fortnightly"): each occurrence is a fresh post, with
 its own card and its own round of neighbours, put up the morning after the last one. Whoever helped
-last time hears first, if they said they'd like to keep it.
+(or took the offer) last time hears first, if they said they'd like to keep it.
 
-Taking an occurrence down (or closing it) ends the series; two occurrences in a row that nobody
-could take pause it, with a kind word to the author, so a forgotten series doesn't run for ever."""
+An offer nobody has taken yet simply stands (a fresh card each week would only be noise). Taking an
+occurrence down (or closing it) ends the series; two asks in a row that nobody could take pause it,
+with a kind word to the author, so a forgotten series doesn't run for ever."""
 
 from __future__ import annotations
 
@@ -83,6 +84,15 @@ async def _next_occurrence(services: Services, effects: Effects, series: Recurre
     if current is None or current.author_id is None or current.status in (PostStatus.WITHDRAWN, PostStatus.EXPIRED):
         await store.recurrences.end(series.id)  # taken down or closed by its author: the series ends
         return
+    settings = await for_street(services, current.street_id)
+    occurs_on = series.occurs_on + timedelta(days=series.every_days)
+    while occurs_on < now.astimezone(settings.timezone).date():  # the bot was away: skip what's past
+        occurs_on += timedelta(days=series.every_days)
+    next_at = rollover_at(settings, occurs_on)
+    if not current.is_ask and current.status is PostStatus.OPEN:
+        await store.recurrences.move_on(series.id, current.id, occurs_on, next_at, series.unmet)
+        effects.wake(next_at)
+        return
     met = current.status in (PostStatus.MATCHED, PostStatus.DONE)
     if current.status.live:
         await close_post(services, effects, current, PostStatus.DONE if met else PostStatus.EXPIRED, now)
@@ -92,14 +102,10 @@ async def _next_occurrence(services: Services, effects: Effects, series: Recurre
         if (poster := await author(store, current)) is not None:
             effects.tell(poster, msg(texts.RECURRING_PAUSED, subject=subject(current)))
         return
-    settings = await for_street(services, current.street_id)
-    occurs_on = series.occurs_on + timedelta(days=series.every_days)
-    while occurs_on < now.astimezone(settings.timezone).date():  # the bot was away: skip what's past
-        occurs_on += timedelta(days=series.every_days)
-    next_at = rollover_at(settings, occurs_on)
+    expires_at = next_at + GRACE if current.is_ask else max(next_at + GRACE, now + settings.lifetime(current.kind))
     fresh = await store.posts.add(
         street_id=current.street_id, author_id=current.author_id, kind=current.kind, category=current.category,
-        when=current.when, body=current.body, anonymous=current.anonymous, now=now, expires_at=next_at + GRACE,
+        when=current.when, body=current.body, anonymous=current.anonymous, now=now, expires_at=expires_at,
     )
     await store.recurrences.move_on(series.id, fresh.id, occurs_on, next_at, unmet)
     street = await store.streets.get(fresh.street_id)

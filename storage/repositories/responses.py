@@ -73,3 +73,13 @@ class ResponseRepository:
             (*neighbour_ids, to_db(since), category, *neighbour_ids, to_db(since), category),
         )
         return {row["helper"]: row["taken"] for row in rows}
+
+    async def waiting_among(self, post_ids: Collection[int]) -> set[int]:
+        """Which of these posts have an answer waiting for its author's yes."""
+        if not post_ids:
+            return set()
+        marks = ", ".join("?" * len(post_ids))
+        rows = await self._db.fetch_all(
+            f"SELECT DISTINCT post_id FROM responses WHERE status = 'pending' AND post_id IN ({marks})", tuple(post_ids)
+        )
+        return {row["post_id"] for row in rows}
