@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-doorstep
 
-.PHONY: run test demo check-config lint clean
+.PHONY: run test demo check-config lint clean bench
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Doorstep needs Python 3.11 or newer (python3 --version)"; exit 1; }
@@ -30,6 +30,10 @@ check-config: $(STAMP)
 test: $(STAMP)
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest
+
+## Benchmarks (docs/performance.md); `make bench BENCH_ARGS=--quick` for a few seconds' worth.
+bench: $(STAMP)
+	$(BIN)/python bench/matching.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -42,8 +42,7 @@ class Shortlist:
 
 async def place_of(store: Store, post: Post) -> Place:
     """A post's place: its author's own cell if they shared one, else its street's area."""
-    cell = await store.cells.of_neighbour(post.author_id) if post.author_id is not None else None
-    return Place(post.street_id, cell or await store.areas.of_street(post.street_id))
+    return Place(post.street_id, await store.cells.own_or_area(post.author_id, post.street_id))
 
 
 def fits_in_time(first: Post, second: Post, zone: ZoneInfo, now: datetime) -> bool:
@@ -57,20 +56,18 @@ def fits_in_time(first: Post, second: Post, zone: ZoneInfo, now: datetime) -> bo
 async def _near_posts(
     services: Services, post: Post, kind: PostKind, settings: StreetSettings, now: datetime,
 ) -> list[tuple[Post, Nearness]]:
-    """Open posts of `kind` that fit `post` in category and time and lie within its street's radius."""
+    """Open posts of `kind`, by anyone but the post's author, that fit `post` in category and time
+    and lie within its street's radius."""
     store = services.store
-    street = await store.streets.get(post.street_id)
-    if street is None:
-        return []
     origin = await place_of(store, post)
     cells = cells_within(origin.cell, settings.radius_m) if origin.cell else ()
-    found = await store.posts.open_near(
-        kind=kind, category=post.category, platform=street.platform, street_id=post.street_id, cells=cells,
-    )
+    found = await store.posts.open_near(kind=kind, category=post.category, street_id=post.street_id, cells=cells)
     near_posts = []
     for other, cell in found:
+        if other.author_id is None or other.author_id == post.author_id:
+            continue
         near = nearness(origin, Place(other.street_id, cell), settings.radius_m)
-        if near is not None and other.author_id is not None and fits_in_time(post, other, settings.timezone, now):
+        if near is not None and fits_in_time(post, other, settings.timezone, now):
             near_posts.append((other, near))
     return near_posts
 
@@ -89,25 +86,24 @@ async def _over_capacity(services: Services, offers: dict[int, Post], category: 
 async def helpers_for(services: Services, ask: Post, now: datetime, limit: int) -> Shortlist:
     """The next few neighbours to tell about an ask."""
     settings = await for_street(services, ask.street_id)
-    told = await services.store.suggestions.told(ask.id)
     best: dict[int, Candidate] = {}  # one offer per helper: their nearest, then their oldest
     for offer, near in await _near_posts(services, ask, PostKind.OFFER, settings, now):
         helper = offer.author_id
         assert helper is not None
-        if helper == ask.author_id or helper in told:
-            continue
         current = best.get(helper)
         if current is None or (near.band, offer.created_at, offer.id) < (current.near.band, current.post.created_at, current.post.id):
             best[helper] = Candidate(offer, helper, near)
     if not best:
         return Shortlist([], False)
-    lately = await services.store.suggestions.told_lately(best.keys(), now - DAY)
-    busy = {helper for helper, (_, recent) in lately.items() if recent >= services.settings.pings_per_day}
+    lately = await services.store.suggestions.told_lately(best.keys(), now - DAY, about_post_id=ask.id)
+    for helper in [h for h, told in lately.items() if told.about_this]:
+        del best[helper]
+    busy = {h for h in best if h in lately and lately[h].since_count >= services.settings.pings_per_day}
     full = await _over_capacity(services, {h: c.post for h, c in best.items() if h not in busy}, ask.category, now)
     never = datetime.min.replace(tzinfo=now.tzinfo)
 
     def rank(candidate: Candidate) -> tuple:
-        last_told = lately[candidate.helper_id][0] if candidate.helper_id in lately else never
+        last_told = lately[candidate.helper_id].last_at if candidate.helper_id in lately else never
         return candidate.near.band, last_told, candidate.post.created_at, candidate.post.id
 
     eligible = sorted((c for h, c in best.items() if h not in busy and h not in full), key=rank)
@@ -121,11 +117,10 @@ async def asks_for(services: Services, offer: Post, now: datetime, limit: int) -
         return Shortlist([], False)
     store = services.store
     lately = await store.suggestions.told_lately([offerer], now - DAY)
-    allowance = min(limit, services.settings.pings_per_day - (lately[offerer][1] if offerer in lately else 0))
+    allowance = min(limit, services.settings.pings_per_day - (lately[offerer].since_count if offerer in lately else 0))
     held_back = allowance <= 0 or bool(await _over_capacity(services, {offerer: offer}, offer.category, now))
     settings = await for_street(services, offer.street_id)
-    near_asks = [(ask, near) for ask, near in await _near_posts(services, offer, PostKind.ASK, settings, now)
-                 if ask.author_id != offerer]
+    near_asks = await _near_posts(services, offer, PostKind.ASK, settings, now)
     ask_ids = [ask.id for ask, _ in near_asks]
     passed_over = await store.suggestions.told_about(offerer, ask_ids) | await store.responses.waiting_among(ask_ids)
     fresh = [(ask, near) for ask, near in near_asks if ask.id not in passed_over]

@@ -88,6 +88,15 @@ class Response:
 
 
 @dataclass(frozen=True)
+class ToldLately:
+    """How much one neighbour has been told about posts: for fairness, and so nobody is told twice."""
+
+    last_at: datetime  # the last time they were told about anything
+    since_count: int  # how many times since the moment asked about
+    about_this: bool  # whether they were already told about the post asked about
+
+
+@dataclass(frozen=True)
 class FanOut:
     """What comes next for an open post on the bot's own initiative."""
 

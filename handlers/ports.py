@@ -7,7 +7,8 @@ from datetime import date, datetime
 from typing import AsyncContextManager, Collection, Protocol, Sequence
 
 from handlers.domain import (
-    FanOut, Neighbour, Post, PostKind, PostStatus, Recurrence, Relay, Response, ResponseStatus, Street, When,
+    FanOut, Neighbour, Post, PostKind, PostStatus, Recurrence, Relay, Response, ResponseStatus, Street, ToldLately,
+    When,
 )
 from handlers.messages import Choice, MessageRef, Msg, Outgoing, SendResult
 
@@ -77,9 +78,10 @@ class PostRepository(Protocol):
     async def next_expiry_at(self) -> datetime | None: ...
     async def next_keep_open_asked_at(self) -> datetime | None: ...
     async def open_near(
-        self, *, kind: PostKind, category: str, platform: str, street_id: int, cells: Sequence[str],
+        self, *, kind: PostKind, category: str, street_id: int, cells: Sequence[str],
     ) -> list[tuple[Post, str | None]]:
-        """Open posts in this street or placed in one of `cells` (same platform), each with its place's cell."""
+        """Open posts in this street, or placed in one of `cells` on the street's platform, each with its
+        place's cell."""
 
 
 class ResponseRepository(Protocol):
@@ -107,8 +109,10 @@ class SuggestionRepository(Protocol):
 
     async def told(self, post_id: int) -> set[int]: ...
     async def record(self, post_id: int, neighbour_id: int, now: datetime) -> None: ...
-    async def told_lately(self, neighbour_ids: Collection[int], since: datetime) -> dict[int, tuple[datetime, int]]:
-        """For each who has been told anything: when last, and how many times since `since`."""
+    async def told_lately(
+        self, neighbour_ids: Collection[int], since: datetime, about_post_id: int | None = None,
+    ) -> dict[int, ToldLately]:
+        """For each who has been told anything: when last, how often since `since`, whether about this post."""
     async def told_about(self, neighbour_id: int, post_ids: Collection[int]) -> set[int]: ...
     async def counts(self, post_ids: Collection[int]) -> dict[int, int]: ...
 
@@ -158,6 +162,8 @@ class NeighbourCellRepository(Protocol):
     async def of_neighbour(self, neighbour_id: int) -> str | None: ...
     async def set(self, neighbour_id: int, cell: str, now: datetime) -> None: ...
     async def clear(self, neighbour_id: int) -> bool: ...
+    async def own_or_area(self, neighbour_id: int | None, street_id: int) -> str | None:
+        """The neighbour's own cell if they shared one, else the street's area."""
 
 
 class FanOutRepository(Protocol):

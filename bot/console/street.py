@@ -41,7 +41,7 @@ Talk to the street like this:
   :wait 2h  (or 3d, 1w, 90m)                           move the clock on; whatever is due happens
   :street Mill Road                                    talk in another street's group
   :unreachable bob                                     Bob has never opened a private chat with the bot
-  :organiser alice                                     Alice organises this street
+  :organiser alice                                     Alice organises this street (then alice: /area)
   :as alice                                            plain lines are then Alice speaking in the group
   :help, :quit"""
 

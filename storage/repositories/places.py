@@ -42,3 +42,11 @@ class NeighbourCellRepository:
 
     async def clear(self, neighbour_id: int) -> bool:
         return await self._db.execute("DELETE FROM neighbour_cells WHERE neighbour_id = ?", (neighbour_id,)) > 0
+
+    async def own_or_area(self, neighbour_id: int | None, street_id: int) -> str | None:
+        """The neighbour's own cell if they shared one, else the street's area, in one query."""
+        return await self._db.fetch_value(
+            "SELECT COALESCE((SELECT cell FROM neighbour_cells WHERE neighbour_id = ?), "
+            "(SELECT cell FROM street_areas WHERE street_id = ?))",
+            (neighbour_id, street_id),
+        )

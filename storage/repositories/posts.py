@@ -132,13 +132,14 @@ class PostRepository:
         ))
 
     async def open_near(
-        self, *, kind: PostKind, category: str, platform: str, street_id: int, cells: Sequence[str],
+        self, *, kind: PostKind, category: str, street_id: int, cells: Sequence[str],
     ) -> list[tuple[Post, str | None]]:
-        """Open posts of one kind and category in this street, or placed in one of `cells` on the same
+        """Open posts of one kind and category in this street, or placed in one of `cells` on the street's
         platform, each with its place: its author's own cell if they shared one, else its street's area.
 
         Three indexed lookups (this street; authors' cells; street areas) instead of one scan."""
         place = "COALESCE(n.cell, a.cell)"
+        same_platform = "(SELECT platform FROM streets WHERE id = ?)"
         fits = "p.status = 'open' AND p.kind = ? AND p.category = ?"
         parts = [
             f"SELECT {_COLUMNS}, {place} AS place FROM posts p "
@@ -149,17 +150,18 @@ class PostRepository:
         params: list[object] = [street_id, kind.value, category]
         if cells:
             marks = ", ".join("?" * len(cells))
+            # CROSS JOIN fixes the order: start from the few cells, never from every street.
             parts.append(
                 f"SELECT {_COLUMNS}, n.cell AS place FROM neighbour_cells n "
-                "JOIN posts p ON p.author_id = n.neighbour_id JOIN streets s ON s.id = p.street_id "
-                f"WHERE n.cell IN ({marks}) AND s.platform = ? AND {fits}"
+                "CROSS JOIN posts p ON p.author_id = n.neighbour_id CROSS JOIN streets s ON s.id = p.street_id "
+                f"WHERE n.cell IN ({marks}) AND s.platform = {same_platform} AND {fits}"
             )
             parts.append(
                 f"SELECT {_COLUMNS}, a.cell AS place FROM street_areas a "
-                "JOIN streets s ON s.id = a.street_id JOIN posts p ON p.street_id = a.street_id "
+                "CROSS JOIN streets s ON s.id = a.street_id CROSS JOIN posts p ON p.street_id = a.street_id "
                 "LEFT JOIN neighbour_cells n ON n.neighbour_id = p.author_id "
-                f"WHERE a.cell IN ({marks}) AND s.platform = ? AND n.neighbour_id IS NULL AND {fits}"
+                f"WHERE a.cell IN ({marks}) AND s.platform = {same_platform} AND n.neighbour_id IS NULL AND {fits}"
             )
-            params += [*cells, platform, kind.value, category] * 2
+            params += [*cells, street_id, kind.value, category] * 2
         rows = await self._db.fetch_all(" UNION ".join(parts), params)
         return [(_post(row), row["place"]) for row in rows]

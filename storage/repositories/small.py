@@ -7,6 +7,7 @@ import json
 from datetime import datetime
 from typing import Collection
 
+from handlers.domain import ToldLately
 from handlers.messages import MessageRef
 from storage.database import Database
 from storage.times import from_db_required, to_db
@@ -53,17 +54,23 @@ class SuggestionRepository:
             (post_id, neighbour_id, to_db(now)),
         )
 
-    async def told_lately(self, neighbour_ids: Collection[int], since: datetime) -> dict[int, tuple[datetime, int]]:
-        """For each who has been told anything: when they were last told, and how often since `since`."""
+    async def told_lately(
+        self, neighbour_ids: Collection[int], since: datetime, about_post_id: int | None = None,
+    ) -> dict[int, ToldLately]:
+        """For each who has been told anything: when last, how often since `since`, and whether about
+        this post (one query, so finding candidates stays quick)."""
         if not neighbour_ids:
             return {}
         marks = ", ".join("?" * len(neighbour_ids))
         rows = await self._db.fetch_all(
-            "SELECT neighbour_id, MAX(suggested_at) AS last, SUM(suggested_at >= ?) AS lately FROM suggestions "
-            f"WHERE neighbour_id IN ({marks}) GROUP BY neighbour_id",
-            (to_db(since), *neighbour_ids),
+            "SELECT neighbour_id, MAX(suggested_at) AS last, SUM(suggested_at >= ?) AS lately, "
+            f"MAX(post_id = ?) AS about_this FROM suggestions WHERE neighbour_id IN ({marks}) GROUP BY neighbour_id",
+            (to_db(since), about_post_id, *neighbour_ids),
         )
-        return {row["neighbour_id"]: (from_db_required(row["last"]), int(row["lately"])) for row in rows}
+        return {
+            row["neighbour_id"]: ToldLately(from_db_required(row["last"]), int(row["lately"]), bool(row["about_this"]))
+            for row in rows
+        }
 
     async def told_about(self, neighbour_id: int, post_ids: Collection[int]) -> set[int]:
         """Which of these posts this neighbour has already been told about."""

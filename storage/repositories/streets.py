@@ -51,7 +51,7 @@ class StreetRepository:
             return []
         marks = ", ".join("?" * len(cells))
         rows = await self._db.fetch_all(
-            f"SELECT {_COLUMNS}, a.cell FROM street_areas a JOIN streets s ON s.id = a.street_id "
+            f"SELECT {_COLUMNS}, a.cell FROM street_areas a CROSS JOIN streets s ON s.id = a.street_id "
             f"WHERE a.cell IN ({marks}) AND s.platform = ? AND s.id != ? ORDER BY s.id",
             (*cells, platform, except_street_id),
         )

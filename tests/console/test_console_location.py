@@ -69,3 +69,17 @@ def test_two_streets_and_a_far_one_in_the_console(tmp_path: Path) -> None:
         assert db.execute("SELECT COUNT(*) FROM neighbour_cells").fetchone()[0] == 0  # Sam forgot his
     assert values and not [v for v in values if isinstance(v, float)]
     assert not [v for v in values if isinstance(v, str) and COORDINATE_BITS.search(v)]
+
+
+def test_the_nearby_example(tmp_path: Path) -> None:
+    script = (Path(__file__).resolve().parents[2] / "examples" / "nearby.txt").read_text()
+    result = doorstep("demo", "--start", "2026-03-02T09:00+00:00", stdin=script, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "[to Sam, privately]" in out and "📍 Elm Street, about 5 minutes' walk" in out
+    assert "[to Fay, privately]" not in out
+    assert "Shall I show it in nearby streets' groups too (Mill Road)?" in out
+    assert "💬 About “could someone fix my garden gate this week?”:\n    “Lovely, I'll come by on Thursday at ten.”" in out
+    to_mo = [b for b in re.split(r"\n(?=\[|»)", out) if b.startswith("[to Mo, privately]")]
+    assert to_mo and all("Rosa" not in block for block in to_mo)  # talking through Doorstep: no name
+    assert not COORDINATE_BITS.search(out) and "Traceback" not in out + result.stderr

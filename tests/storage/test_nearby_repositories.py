@@ -4,7 +4,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import h3
 
-from handlers.domain import PostKind, PostStatus, ResponseStatus, When
+from handlers.domain import PostKind, PostStatus, ResponseStatus, ToldLately, When
 from handlers.messages import MessageRef
 from storage import SqliteStore
 
@@ -47,13 +47,11 @@ async def test_open_near_finds_the_street_the_cells_and_nothing_else(store: Sqli
     closed = await _post(store, mill.id, sam)
     await store.posts.set_status(closed, PostStatus.DONE, NOW)
 
-    found = await store.posts.open_near(
-        kind=PostKind.OFFER, category="shopping", platform="t", street_id=elm.id, cells=[HERE, NEXT_DOOR],
-    )
+    found = await store.posts.open_near(kind=PostKind.OFFER, category="shopping", street_id=elm.id, cells=[HERE, NEXT_DOOR])
     assert sorted((post.id, place) for post, place in found) == sorted(
         [(ann_offer, None), (sam_offer, NEXT_DOOR), (kim_offer, HERE)]
     )
-    only_street = await store.posts.open_near(kind=PostKind.OFFER, category="shopping", platform="t", street_id=elm.id, cells=[])
+    only_street = await store.posts.open_near(kind=PostKind.OFFER, category="shopping", street_id=elm.id, cells=[])
     assert [post.id for post, _ in only_street] == [ann_offer]
 
 
@@ -66,14 +64,25 @@ async def test_streets_with_an_area_nearby(store: SqliteStore) -> None:
     assert await store.areas.clear(mill.id) and not await store.areas.clear(mill.id)
 
 
+async def test_a_place_is_ones_own_cell_else_the_street_area(store: SqliteStore) -> None:
+    (elm, mill, *_), (ann, sam, *_) = await _setup(store)
+    await store.areas.set(elm.id, HERE, NOW)
+    await store.cells.set(sam, AWAY, NOW)
+    assert await store.cells.own_or_area(ann, elm.id) == HERE
+    assert await store.cells.own_or_area(sam, elm.id) == AWAY
+    assert await store.cells.own_or_area(None, elm.id) == HERE
+    assert await store.cells.own_or_area(ann, mill.id) is None
+
+
 async def test_who_was_told_lately_and_what_they_took_on(store: SqliteStore) -> None:
     (elm, *_), (ann, sam, kim, *_) = await _setup(store)
     asks = [await _post(store, elm.id, kim, kind=PostKind.ASK) for _ in range(3)]
     await store.suggestions.record(asks[0], ann, NOW - timedelta(days=2))
     await store.suggestions.record(asks[1], ann, NOW - timedelta(hours=1))
     await store.suggestions.record(asks[2], ann, NOW)
-    lately = await store.suggestions.told_lately([ann, sam], NOW - timedelta(days=1))
-    assert lately == {ann: (NOW, 2)}
+    lately = await store.suggestions.told_lately([ann, sam], NOW - timedelta(days=1), about_post_id=asks[0])
+    assert lately == {ann: ToldLately(NOW, 2, True)}
+    assert not (await store.suggestions.told_lately([ann], NOW, about_post_id=999))[ann].about_this
     assert await store.suggestions.told_about(ann, [asks[0], asks[2], 999]) == {asks[0], asks[2]}
     assert await store.suggestions.counts(asks) == {asks[0]: 1, asks[1]: 1, asks[2]: 1}
 
