@@ -34,11 +34,13 @@ async def area(turn: Turn, text: str) -> None:
         turn.reply(texts.ORGANISERS_ONLY)
         return
     if text.strip().lower() in _CLEAR_WORDS:
+        await turn.store.conversations.clear(turn.neighbour.id, PIN_SCOPE)  # a pin asked for earlier no longer counts
         removed = await turn.store.areas.clear(street.id)
         turn.reply(texts.AREA_CLEARED if removed else texts.AREA_NONE, street=street_name(street))
         return
     await turn.store.conversations.put(turn.neighbour.id, PIN_SCOPE, {"street_id": street.id}, turn.now)
-    turn.reply(texts.AREA_SHARE_PIN, (private_link(PIN_SCOPE),), who=turn.person, street=street_name(street))
+    key = texts.AREA_MOVE_PIN if await turn.store.areas.of_street(street.id) else texts.AREA_SHARE_PIN
+    turn.reply(key, (private_link(PIN_SCOPE),), who=turn.person, street=street_name(street))
 
 
 async def _waiting_street(turn: Turn) -> Street | None:

@@ -23,28 +23,20 @@ async def suggest(services: Services, effects: Effects, post: Post, now: datetim
     if post.category == OTHER or post.status is not PostStatus.OPEN or post.author_id is None:
         return False
     limit = services.settings.matches_told_at_once
-    if post.is_ask:
-        shortlist = await helpers_for(services, post, now, limit)
-        for candidate in shortlist.chosen:
-            if await tell_helper(services, effects, candidate.helper_id, post, candidate.near, now):
-                await services.store.posts.mark_suggested(candidate.post.id, now)
-        return shortlist.more_later
-    shortlist = await asks_for(services, post, now, limit)
-    told = [c for c in shortlist.chosen if await tell_helper(services, effects, c.helper_id, c.post, c.near, now)]
-    if told:
-        await services.store.posts.mark_suggested(post.id, now)
+    shortlist = await (helpers_for if post.is_ask else asks_for)(services, post, now, limit)
+    for candidate in shortlist.chosen:
+        ask = post if post.is_ask else candidate.post
+        await tell_helper(services, effects, candidate.helper_id, ask, candidate.near, now)
     return shortlist.more_later
 
 
-async def tell_helper(services: Services, effects: Effects, helper_id: int, ask: Post, near: Nearness, now: datetime) -> bool:
+async def tell_helper(services: Services, effects: Effects, helper_id: int, ask: Post, near: Nearness, now: datetime) -> None:
     """Tell one neighbour, privately, about an ask they could help with."""
     helper = await person(services.store, helper_id)
-    if helper is None:
-        return False
-    street = await services.store.streets.get(ask.street_id)
-    effects.tell(helper, suggestion(ask, near, street_name(street)), (respond_choice(ask),))
-    await services.store.suggestions.record(ask.id, helper_id, now)
-    return True
+    if helper is not None:
+        street = await services.store.streets.get(ask.street_id)
+        effects.tell(helper, suggestion(ask, near, street_name(street)), (respond_choice(ask),))
+        await services.store.suggestions.record(ask.id, helper_id, now)
 
 
 def suggestion(ask: Post, near: Nearness, street: Param) -> Msg:

@@ -19,8 +19,3 @@ def quiet_until(settings: StreetSettings, now: datetime) -> datetime | None:
         return None
     end_day = local.date() if moment < end else local.date() + timedelta(days=1)
     return datetime.combine(end_day, end, tzinfo=settings.timezone).astimezone(timezone.utc)
-
-
-def not_quiet(settings: StreetSettings, moment: datetime) -> datetime:
-    """`moment`, or the end of the quiet hours it falls in."""
-    return quiet_until(settings, moment) or moment

@@ -171,6 +171,10 @@ AREA_SHARE_PIN = N_(
     "📍 {who}, share a location pin for {street} with me privately — anywhere along the street will do. "
     "I'll keep only a rough area (about a city block), never the pin."
 )
+AREA_MOVE_PIN = N_(
+    "📍 {who}, {street} already has a rough area. To move it, share a new location pin with me privately; "
+    "/area clear removes it."
+)
 AREA_SHARE_PIN_HERE = N_("📍 Share a location pin here for {street} — anywhere along the street will do.")
 AREA_SET = N_("Thanks! {street}'s area is set. The pin itself isn't kept.")
 AREA_SET_FOR_STREET = N_("📍 {street} now has a rough area, so asks can reach neighbours within {walk}.")

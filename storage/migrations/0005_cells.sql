@@ -15,8 +15,10 @@ CREATE TABLE neighbour_cells (
 );
 CREATE INDEX neighbour_cells_by_cell ON neighbour_cells (cell);
 
--- Fairness: when each neighbour was last told about something, and how often lately.
+-- Fairness: when each neighbour was last told about something, and how often lately. This replaces
+-- posts.suggested_at, which is no longer written; what it held is erased (nothing kept without a use).
 CREATE INDEX suggestions_by_neighbour ON suggestions (neighbour_id, suggested_at);
+UPDATE posts SET suggested_at = NULL WHERE suggested_at IS NOT NULL;
 
 -- Copies of a card shown in a nearby street's group (anonymous; updated without the author's name).
 ALTER TABLE cards ADD COLUMN nearby INTEGER NOT NULL DEFAULT 0;

@@ -89,16 +89,6 @@ class PostRepository:
             (neighbour_id,),
         )
 
-    async def open_of_kind(self, street_id: int, kind: PostKind, category: str) -> list[Post]:
-        return await self._many(
-            "WHERE p.street_id = ? AND p.status = 'open' AND p.kind = ? AND p.category = ? "
-            "ORDER BY p.suggested_at IS NOT NULL, p.suggested_at, p.created_at, p.id",
-            (street_id, kind.value, category),
-        )
-
-    async def mark_suggested(self, post_id: int, now: datetime) -> None:
-        await self._db.execute("UPDATE posts SET suggested_at = ? WHERE id = ?", (to_db(now), post_id))
-
     async def due_for_keep_open_question(self, now: datetime) -> list[Post]:
         return await self._many(
             f"WHERE p.status IN {_LIVE} AND p.keep_open_asked_at IS NULL AND p.expires_at <= ? "

@@ -52,9 +52,13 @@ async def test_only_organisers_set_an_area_and_it_is_checked_again_at_the_pin(to
 
 async def test_an_area_can_be_cleared(town: StreetKit) -> None:
     await give_area(town, ELM_CHAT, ELM)
+    assert only(await town.say(ORGANISER, "/area")).key == texts.AREA_MOVE_PIN
     assert only(await town.say("sam", "/area clear")).key == texts.ORGANISERS_ONLY
     assert only(await town.say(ORGANISER, "/area clear")).key == texts.AREA_CLEARED
     assert only(await town.say(ORGANISER, "/area clear")).key == texts.AREA_NONE
+    assert await town.count("street_areas") == 0
+    # The /area before the clear asked for a pin; after the clear, a private pin is the organiser's own.
+    assert only(await town.share(ORGANISER, *ELM)).key == texts.LOCATION_SAVED
     assert await town.count("street_areas") == 0
 
 
