@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-doorstep
 
-.PHONY: run test demo demo-organiser check-config translations clean
+.PHONY: run test demo demo-organiser check-config translations clean bench
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Doorstep needs Python 3.11 or newer (python3 --version)"; exit 1; }
@@ -38,6 +38,10 @@ translations: $(STAMP)
 test: $(STAMP)
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest
+
+## Benchmarks (docs/performance.md); `make bench BENCH_ARGS=--quick` for a few seconds' worth.
+bench: $(STAMP)
+	$(BIN)/python bench/matching.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -13,6 +13,7 @@ from bot.clock import ManualClock
 from bot.i18n import Catalogues
 from bot.console.directory import ConsoleDirectory
 from bot.console.notifier import ConsoleNotifier
+from bot.console.script import echo
 from bot.console.street import ConsoleOrganisers, ConsoleStreet
 from config.settings import Settings
 from handlers.app import Doorstep
@@ -36,6 +37,10 @@ def core_settings(settings: Settings, catalogues: Catalogues) -> CoreSettings:
         checkin_late_grace=settings.checkins.late_grace,
         quiet_after=timedelta(days=settings.organisers.quiet_after_days),
         unmet_after=timedelta(hours=settings.organisers.unmet_after_hours),
+        radius_m=settings.nearby.radius_metres,
+        next_round_after=settings.nearby.next_round_after,
+        widen_after=settings.nearby.widen_after,
+        pings_per_day=settings.nearby.pings_per_day,
     )
 
 
@@ -72,7 +77,7 @@ async def run_console(
             if not raw:
                 break
             if not interactive:
-                out.write(f"» {raw.rstrip()}\n")
+                out.write(f"» {echo(raw)}\n")
             if not await street.do(raw):
                 break
 

@@ -130,10 +130,27 @@ class CheckinSettings(BaseModel):
     @property
     def late_grace(self) -> timedelta:
         return timedelta(minutes=self.late_grace_minutes)
+
+
 class OrganiserSettings(BaseModel):
     # Under 90: quiet neighbours are found from last-seen times, which are forgotten after 90 days.
     quiet_after_days: int = Field(default=21, ge=1, le=89)
     unmet_after_hours: int = Field(default=24, ge=1, le=24 * 14)
+
+
+class NearbySettings(BaseModel):
+    radius_metres: int = Field(default=800, ge=200, le=2000)
+    next_round_hours: int = Field(default=3, ge=1, le=48)
+    widen_after_hours: int = Field(default=12, ge=1, le=24 * 7)
+    pings_per_day: int = Field(default=4, ge=1, le=20)
+
+    @property
+    def next_round_after(self) -> timedelta:
+        return timedelta(hours=self.next_round_hours)
+
+    @property
+    def widen_after(self) -> timedelta:
+        return timedelta(hours=self.widen_after_hours)
 
 
 class Settings(BaseSettings):
@@ -155,6 +172,7 @@ class Settings(BaseSettings):
     health: HealthSettings = Field(default_factory=HealthSettings)
     checkins: CheckinSettings = Field(default_factory=CheckinSettings)
     organisers: OrganiserSettings = Field(default_factory=OrganiserSettings)
+    nearby: NearbySettings = Field(default_factory=NearbySettings)
 
     @field_validator("timezone")
     @classmethod

@@ -9,8 +9,8 @@ import logging
 from datetime import datetime
 
 from handlers import (
-    activity, board, cards, digest, expiry, languages, moderation, organiser_settings, posting, quiet, reminders,
-    responding, retention, start, texts, unmet,
+    activity, areas, board, cards, digest, expiry, fan_out, languages, moderation, organiser_settings, posting, quiet,
+    recurring, relay, reminders, responding, retention, start, texts, unmet, whereabouts, widening,
 )
 from handlers.checkins import answers, buddy, controls, due, escalation
 from handlers.checkins import setup as checkin_setup
@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 def build_router() -> Router:
     router = Router()
     _posts_and_answers(router)
+    _nearby(router)
     _checkins(router)
     _organisers_tools(router)
     router.due("retention", retention.run_due)  # last: after everything else had its turn
@@ -48,6 +49,7 @@ def _posts_and_answers(router: Router) -> None:
     router.action(cards.HELP, responding.offer_help)
     router.action(cards.TAKE, responding.take_offer)
     router.action(responding.CONFIRM, responding.confirm)
+    router.action(responding.CONFIRM_THROUGH_BOT, responding.confirm_through_bot)
     router.action(responding.NOT_THIS_TIME, responding.not_this_time)
     router.action(responding.DONE, responding.done)
     router.action(responding.WITHDRAW, responding.withdraw)
@@ -135,6 +137,31 @@ def _organisers_tools(router: Router) -> None:
     router.due("unmet asks", unmet.run_due, unmet.next_due)
     router.due("weekly summaries", digest.run_due, digest.next_due)
     router.due("reminders", reminders.run_due, reminders.next_due)
+
+
+def _nearby(router: Router) -> None:
+    """Nearby without records: areas and radius, neighbours' own cells, rounds of suggestions,
+    widening to nearby streets, recurring posts, and talking through the bot."""
+    router.command("area", areas.area, Where.GROUP, about=texts.ABOUT_AREA, for_organisers=True)
+    router.command("radius", areas.radius, Where.GROUP, about=texts.ABOUT_RADIUS, for_organisers=True)
+    router.command("location", whereabouts.show, Where.PRIVATE, about=texts.ABOUT_LOCATION)
+    router.command("forgetlocation", whereabouts.forget, Where.PRIVATE, about=texts.ABOUT_FORGET_LOCATION)
+    router.command("endchat", relay.end_command, Where.PRIVATE, about=texts.ABOUT_END_CHAT)
+    router.action(areas.SET_RADIUS, areas.set_radius)
+    router.action(whereabouts.FORGET, whereabouts.forget_pressed)
+    router.action(widening.WIDEN_YES, widening.show_nearby)
+    router.action(widening.WIDEN_NO, widening.keep_it_here)
+    router.action(recurring.KEEP, recurring.keep)
+    router.action(recurring.JUST_ONCE, recurring.just_once)
+    router.action(relay.REPLY, relay.reply_here)
+    router.action(relay.END_CHAT, relay.end_pressed)
+    router.location(whereabouts.shared)
+    router.private_words(relay.pass_on)
+    router.receipt(widening.NEARBY_CARD, widening.remember_nearby_card)
+    router.receipt(relay.RECEIPT, relay.after_send)
+    router.due("recurring", recurring.run_due, recurring.next_due)
+    router.due("fan_out", fan_out.run_due, fan_out.next_due)
+    router.due("widening", widening.run_due, widening.next_due)
 
 
 class NobodyOrganises:
@@ -243,6 +270,8 @@ class Doorstep:
             await self._press(turn)
         elif incoming.kind is IncomingKind.MESSAGE:
             await self._message(turn)
+        elif incoming.kind is IncomingKind.LOCATION and self.router.location_handler is not None:
+            await self.router.location_handler(turn)
 
     async def _press(self, turn: Turn) -> None:
         parsed = parse_payload(turn.incoming.payload or "")
@@ -276,8 +305,16 @@ class Doorstep:
         handler = self.router.find_flow(state.get("flow", "")) if state else None
         if state is not None and handler is not None:
             await handler(turn, text, state)
+        elif turn.is_private and await self._private_words(turn, text):
+            return
         elif turn.is_private and not turn.held_delivered:
             turn.reply(texts.NOT_UNDERSTOOD)
+
+    async def _private_words(self, turn: Turn, text: str) -> bool:
+        for handler in self.router.private_words_handlers:
+            if await handler(turn, text):
+                return True
+        return False
 
 
 def _sorry(incoming: Incoming) -> Outgoing:

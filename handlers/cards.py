@@ -34,12 +34,17 @@ def subject(post: Post) -> Msg:
     return words(post, SUBJECT_LENGTH) or msg(label(post.category))
 
 
-def card(post: Post, author: Person | None, *, someone_offered: bool = False) -> Msg:
+def card(post: Post, author: Person | None, *, someone_offered: bool = False, nearby_of: Param | None = None) -> Msg:
+    """The card in the post's street; with `nearby_of` (the post's street name), its anonymous copy
+    for a nearby street's group ("A neighbour on Elm Street could use a hand")."""
     if post.status is PostStatus.OPEN:
-        head_key = texts.CARD_ASK_HEAD if post.is_ask else texts.CARD_OFFER_HEAD
-        if post.for_neighbour:
-            head_key = texts.CARD_PROXY_HEAD
-        head = msg(head_key, who=author_shown(post, author))
+        if nearby_of is not None and post.is_ask:
+            head = msg(texts.NEARBY_CARD_HEAD, street=nearby_of)
+        else:
+            head_key = texts.CARD_ASK_HEAD if post.is_ask else texts.CARD_OFFER_HEAD
+            if post.for_neighbour:
+                head_key = texts.CARD_PROXY_HEAD
+            head = msg(head_key, who=author_shown(post, author))
         waiting = msg(texts.CARD_WAITING) if someone_offered else None
         return lines(head, details(post), words(post), waiting)
     if post.status is PostStatus.MATCHED:
@@ -58,5 +63,11 @@ def card_choices(post: Post) -> tuple[Choice, ...]:
     return (respond_choice(post),) if post.status is PostStatus.OPEN else ()
 
 
-def card_update(post: Post, author: Person | None, *, someone_offered: bool = False) -> CardUpdate:
-    return CardUpdate(post.id, card(post, author, someone_offered=someone_offered), card_choices(post))
+def card_update(
+    post: Post, author: Person | None, *, someone_offered: bool = False, home: Param | None = None,
+) -> CardUpdate:
+    """Every copy of the card, updated: the author's name only ever in the post's own street."""
+    return CardUpdate(
+        post.id, card(post, author, someone_offered=someone_offered), card_choices(post),
+        nearby_text=card(post, None, someone_offered=someone_offered, nearby_of=home),
+    )

@@ -111,5 +111,8 @@ class Courier:
             locale = update.locale or (
                 await languages.of_street(self._services, post.street_id) if post else self._services.settings.locale
             )
+            nearby = await self._store.cards.nearby_of_post(update.post_id) if update.nearby_text is not None else []
         for ref in refs:
             await self._notifier.edit(ref, update.text, update.choices, locale)
+        for ref in nearby:
+            await self._notifier.edit(ref, update.nearby_text, update.choices, locale)  # type: ignore[arg-type]

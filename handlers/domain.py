@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import date, datetime, time
 from enum import StrEnum
 
 
@@ -125,3 +125,49 @@ class DigestSubscription:
     weekday: int  # Monday = 0
     at: time
     next_at: datetime
+
+
+@dataclass(frozen=True)
+class ToldLately:
+    """How much one neighbour has been told about posts: for fairness, and so nobody is told twice."""
+
+    last_at: datetime  # the last time they were told about anything
+    since_count: int  # how many times since the moment asked about
+    about_this: bool  # whether they were already told about the post asked about
+
+
+@dataclass(frozen=True)
+class FanOut:
+    """What comes next for an open post on the bot's own initiative."""
+
+    post_id: int
+    next_round_at: datetime | None  # the next few candidates are told then, if nobody has said yes
+    widen_at: datetime | None  # asks: when to offer to show it in nearby streets
+    widen_asked_at: datetime | None = None
+    widened_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """A recurring post ("every Tuesday"): `post_id` is its current occurrence."""
+
+    id: int
+    post_id: int
+    every_days: int  # 7 or 14
+    occurs_on: date  # the current occurrence's local date
+    next_at: datetime  # when the next occurrence goes up
+    keeper_id: int | None  # the last helper (or taker), if they'd like to be asked first
+    unmet: int  # occurrences in a row that nobody could take
+
+
+@dataclass(frozen=True)
+class Relay:
+    """Two neighbours talking through the bot about one post."""
+
+    id: int
+    post_id: int
+    author_id: int
+    responder_id: int
+
+    def other(self, neighbour_id: int) -> int:
+        return self.responder_id if neighbour_id == self.author_id else self.author_id

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from handlers import texts
+from handlers import relay, texts
 from handlers.activity import note_activity
 from handlers.cards import card_update, subject
 from handlers.domain import Post, PostStatus, ResponseStatus
@@ -25,14 +25,14 @@ async def run_due(services: Services, effects: Effects, now: datetime) -> None:
     store = services.store
     for post in await store.posts.due_for_keep_open_question(now):
         if post.status is PostStatus.MATCHED:
-            await _close(services, effects, post, PostStatus.DONE, now)
+            await close_post(services, effects, post, PostStatus.DONE, now)
         elif post.author_id is None:
-            await _close(services, effects, post, PostStatus.EXPIRED, now)
+            await close_post(services, effects, post, PostStatus.EXPIRED, now)
         else:
             await _ask_to_keep(services, effects, post, now)
     for post in await store.posts.unanswered_keep_open(now - services.settings.keep_open_answer_window):
         status = PostStatus.DONE if post.status is PostStatus.MATCHED else PostStatus.EXPIRED
-        await _close(services, effects, post, status, now)
+        await close_post(services, effects, post, status, now)
 
 
 async def next_due(services: Services) -> datetime | None:
@@ -57,9 +57,10 @@ async def _ask_to_keep(services: Services, effects: Effects, post: Post, now: da
     effects.tell(poster, msg(texts.KEEP_OPEN_QUESTION, subject=subject(post), days=days), choices)
 
 
-async def _close(services: Services, effects: Effects, post: Post, status: PostStatus, now: datetime) -> None:
+async def close_post(services: Services, effects: Effects, post: Post, status: PostStatus, now: datetime) -> None:
     store = services.store
     await store.posts.set_status(post.id, status, now)
+    await relay.end_for_post(store, post.id)
     for response in await store.responses.of_post(post.id, ResponseStatus.PENDING):
         await store.responses.set_status(response.id, ResponseStatus.WITHDRAWN, now)
     closed = await store.posts.get(post.id)
@@ -95,6 +96,6 @@ async def close(turn: Turn, fields: list[str]) -> None:
     post = await _own_open_post(turn, fields)
     if post is None:
         return
-    await _close(turn.services, turn.effects, post, PostStatus.EXPIRED, turn.now)
+    await close_post(turn.services, turn.effects, post, PostStatus.EXPIRED, turn.now)
     await note_activity(turn.services, post.street_id, turn.neighbour.id, turn.now)
     turn.reply(texts.CLOSED_BY_AUTHOR)

@@ -13,6 +13,7 @@ class IncomingKind(StrEnum):
     PRESS = "press"  # a button pressed, a reaction, or an option number replied
     JOINED = "joined"  # someone joined the street's group
     LEFT = "left"
+    LOCATION = "location"  # a location shared; the adapter sends only its coarse cell (`cell`)
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Incoming:
     ref: str | None = None  # the adapter's handle for answering a press
     language: str | None = None  # the language the platform says the person uses (e.g. "pl"), if any
     reply_to: str | None = None  # the platform's id of the message this one replies to, if any
+    cell: str | None = None  # LOCATION: the coarse cell (bot/location.py); never coordinates. None: unreadable
 
     @property
     def person(self) -> Person:

@@ -111,6 +111,8 @@ class CardUpdate:
     text: Msg
     choices: tuple[Choice, ...] = ()
     locale: str | None = None  # None: the street's language
+    # The text for the post's anonymous copies in nearby streets; None leaves those copies as they are.
+    nearby_text: Msg | None = None
 
 
 @dataclass(frozen=True)

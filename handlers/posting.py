@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Awaitable, Callable
 
-from handlers import matching, texts, weekly
+from handlers import fan_out, recurring, texts, weekly
 from handlers.activity import note_activity
 from handlers.cards import card, card_choices
 from handlers.categories import CATEGORIES, BY_CODE, classify
@@ -239,4 +239,5 @@ async def publish(
         turn.reply(texts.POSTED_ANONYMOUSLY, street=street_name(street))
     if for_neighbour:
         turn.reply(texts.PROXY_HINT, (Choice(msg(texts.BUTTON_WITHDRAW), payload(WITHDRAW, post.id)),))
-    await matching.suggest(turn.services, turn.effects, post, turn.now)
+    await fan_out.start(turn.services, turn.effects, post, turn.now)
+    await recurring.start_series(turn.services, turn.effects, post)

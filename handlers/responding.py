@@ -3,16 +3,17 @@
 
 from __future__ import annotations
 
-from handlers import giving_back, matching, texts, weekly
+from handlers import fan_out, giving_back, recurring, relay, texts, weekly
 from handlers.activity import note_activity
 from handlers.cards import card_update, subject
 from handlers.domain import Post, PostKind, PostStatus, Response, ResponseStatus
-from handlers.messages import Choice, msg
-from handlers.people import author, person
+from handlers.messages import Choice, lines, msg
+from handlers.people import author, person, street_name
 from handlers.router import payload, single_id
 from handlers.turn import Turn
 
-CONFIRM = "ok"
+CONFIRM = "ok"  # yes, and share usernames
+CONFIRM_THROUGH_BOT = "ot"  # yes, and talk through the bot
 NOT_THIS_TIME = "no"
 DONE = "dn"
 WITHDRAW = "wd"
@@ -61,7 +62,8 @@ async def _refresh_card(turn: Turn, post_id: int) -> None:
     if post is None:
         return
     waiting = bool(await turn.store.responses.of_post(post.id, ResponseStatus.PENDING)) and post.is_ask
-    turn.effects.add(card_update(post, await author(turn.store, post), someone_offered=waiting))
+    home = street_name(await turn.store.streets.get(post.street_id))
+    turn.effects.add(card_update(post, await author(turn.store, post), someone_offered=waiting, home=home))
 
 
 async def _active(turn: Turn, post: Post) -> None:
@@ -102,16 +104,28 @@ async def _ask_author(turn: Turn, post: Post) -> None:
         return
     key, role = (texts.CONFIRM_HELPER, "helper") if post.is_ask else (texts.CONFIRM_TAKER, "taker")
     choices = (
-        Choice(msg(texts.BUTTON_YES_PUT_IN_TOUCH), payload(CONFIRM, response.id)),
+        Choice(msg(texts.BUTTON_YES_SHARE), payload(CONFIRM, response.id)),
+        Choice(msg(texts.BUTTON_YES_RELAY), payload(CONFIRM_THROUGH_BOT, response.id)),
         Choice(msg(texts.BUTTON_NOT_THIS_TIME), payload(NOT_THIS_TIME, response.id)),
     )
     street = None if post.anonymous else await turn.store.streets.get(post.street_id)
-    turn.effects.tell(poster, msg(key, **{role: turn.person, "subject": subject(post)}), choices, fallback=street)
+    question = lines(msg(key, **{role: turn.person, "subject": subject(post)}), msg(texts.CONTACT_CHOICE))
+    turn.effects.tell(poster, question, choices, fallback=street)
     await _refresh_card(turn, post.id)
 
 
 async def confirm(turn: Turn, fields: list[str]) -> None:
-    """The author says yes to one neighbour: both are put in touch and the card shows it's sorted."""
+    """The author says yes to one neighbour and shares usernames: both are put in touch."""
+    await _confirm(turn, fields, through_bot=False)
+
+
+async def confirm_through_bot(turn: Turn, fields: list[str]) -> None:
+    """The author says yes but would rather talk through the bot, keeping their username private."""
+    await _confirm(turn, fields, through_bot=True)
+
+
+async def _confirm(turn: Turn, fields: list[str], *, through_bot: bool) -> None:
+    """Both are put in touch (directly or through the bot) and the card shows it's sorted."""
     found = await _response_for_press(turn, fields)
     if found is None:
         return
@@ -133,21 +147,25 @@ async def confirm(turn: Turn, fields: list[str]) -> None:
         await store.responses.set_status(other.id, ResponseStatus.WITHDRAWN, turn.now)
         if (someone := await person(store, other.neighbour_id)) is not None:
             turn.effects.tell(someone, msg(texts.SOMEONE_ELSE_CHOSEN, subject=subject(post)))
-    await _put_in_touch(turn, post, response)
+    await _put_in_touch(turn, post, response, through_bot)
+    await recurring.after_confirmed(turn, post, response)
     await _refresh_card(turn, post.id)
 
 
-async def _put_in_touch(turn: Turn, post: Post, response: Response) -> None:
+async def _put_in_touch(turn: Turn, post: Post, response: Response, through_bot: bool) -> None:
+    helper_id, _ = _helper_and_helped(post, response)
+    done = Choice(msg(texts.BUTTON_DONE), payload(DONE, post.id))
+    cant = Choice(msg(texts.BUTTON_CANT_MAKE_IT), payload(CANT_MAKE_IT, post.id))
+    author_choices = (done, cant) if helper_id == post.author_id else (done,)
+    responder_choices = (done, cant) if helper_id == response.neighbour_id else (done,)
+    if through_bot:
+        await relay.start(turn, post, response, author_choices, responder_choices)
+        return
     responder = await person(turn.store, response.neighbour_id)
     if responder is None:
         return
     street = None if post.anonymous else await turn.store.streets.get(post.street_id)
-    helper_id, _ = _helper_and_helped(post, response)
-    done = Choice(msg(texts.BUTTON_DONE), payload(DONE, post.id))
-    cant = Choice(msg(texts.BUTTON_CANT_MAKE_IT), payload(CANT_MAKE_IT, post.id))
     about = subject(post)
-    author_choices = (done, cant) if helper_id == post.author_id else (done,)
-    responder_choices = (done, cant) if helper_id == response.neighbour_id else (done,)
     turn.effects.tell(turn.person, msg(texts.IN_TOUCH_AUTHOR, other=responder, subject=about), author_choices, fallback=street)
     turn.effects.tell(responder, msg(texts.IN_TOUCH_RESPONDER, other=turn.person, subject=about), responder_choices, fallback=street)
 
@@ -187,6 +205,7 @@ async def done(turn: Turn, fields: list[str]) -> None:
     was_open = post.status is PostStatus.OPEN
     await turn.store.posts.set_status(post.id, PostStatus.DONE, turn.now)
     await _active(turn, post)
+    await relay.end_for_post(turn.store, post.id)
     await _close_pending(turn, post)
     turn.reply(texts.MARKED_DONE)
     if confirmed is not None:
@@ -228,6 +247,7 @@ async def take_down(turn: Turn, post: Post) -> None:
     is thanked and told, and its card shows it has closed."""
     confirmed = await _confirmed(turn, post)
     await turn.store.posts.set_status(post.id, PostStatus.WITHDRAWN, turn.now)
+    await relay.end_for_post(turn.store, post.id)
     answered = await _close_pending(turn, post)
     if confirmed is not None:
         await turn.store.responses.set_status(confirmed.id, ResponseStatus.WITHDRAWN, turn.now)
@@ -239,7 +259,8 @@ async def take_down(turn: Turn, post: Post) -> None:
 
 
 async def hand_back(turn: Turn, fields: list[str]) -> None:
-    """The helper can't make it: the post reopens and others are asked; nobody posts again."""
+    """The helper can't make it: the post reopens, the next few are asked (and the rounds start
+    again), the author gets a kind note; nobody posts again."""
     post = await _post_for_press(turn, fields)
     if post is None:
         return
@@ -255,6 +276,7 @@ async def hand_back(turn: Turn, fields: list[str]) -> None:
     await store.responses.set_status(confirmed.id, ResponseStatus.HANDED_BACK, turn.now)
     await store.posts.set_status(post.id, PostStatus.OPEN, turn.now)
     await _active(turn, post)
+    await relay.end_for_post(store, post.id)
     if post.is_ask:
         await store.suggestions.record(post.id, turn.neighbour.id, turn.now)  # not asked again for this one
     turn.reply(texts.HANDED_BACK)
@@ -264,5 +286,5 @@ async def hand_back(turn: Turn, fields: list[str]) -> None:
     await _refresh_card(turn, post.id)
     reopened = await store.posts.get(post.id)
     if reopened is not None and reopened.is_ask:
-        await matching.suggest(turn.services, turn.effects, reopened, turn.now)
+        await fan_out.start(turn.services, turn.effects, reopened, turn.now)
 

@@ -24,6 +24,8 @@ async def purge(services: Services, now: datetime) -> dict[str, int]:
         "buddy_invitations": await store.checkins.expire_invites(now - settings.buddy_invite_lifetime),
         "hellos": await store.retention.delete_hellos_before(now - settings.keep_hellos),
         "weekly_counts": await store.retention.delete_weekly_counts_before((now - settings.keep_weekly_counts).date()),
+        "own_locations": await store.retention.delete_cells_untouched_without_street(now - settings.keep_last_seen),
+        "ended_chats": await store.retention.delete_relays_of_closed_posts(),
     }
     if any(removed.values()):
         log.info("retention purge %s", " ".join(f"{key}={count}" for key, count in removed.items()))

@@ -19,6 +19,8 @@ TextHandler = Callable[[Turn, str, dict], Awaitable[None]]  # (turn, the text, t
 DueRunner = Callable[[Services, Effects, datetime], Awaitable[None]]  # do what is due by `now`
 DueTime = Callable[[Services], Awaitable[datetime | None]]  # when it next has something to do
 ReceiptHandler = Callable[[Services, Effects, list[str], SendResult, datetime], Awaitable[None]]
+LocationHandler = Callable[[Turn], Awaitable[None]]  # (turn) with `turn.incoming.cell`, a coarse cell or None
+WordsHandler = Callable[[Turn, str], Awaitable[bool]]  # (turn, the text) -> whether it took the words
 
 _COMMAND = re.compile(r"^[/!]([A-Za-z][A-Za-z0-9_]{0,31})(?:@[A-Za-z0-9_]+)?(?:\s+|$)(.*)$", re.DOTALL)
 PAYLOAD_SEPARATOR = ":"
@@ -87,6 +89,8 @@ class Router:
         self._flows: dict[str, TextHandler] = {}
         self._due: list[DueWork] = []
         self._receipts: dict[str, ReceiptHandler] = {}
+        self._location: LocationHandler | None = None
+        self._private_words: list[WordsHandler] = []
 
     def command(
         self, name: str, handler: CommandHandler, where: Where = Where.ANYWHERE, *, about: str | None = None,
@@ -108,6 +112,23 @@ class Router:
     def receipt(self, code: str, handler: ReceiptHandler) -> None:
         """What to record once a message marked with this receipt code was sent (or couldn't be)."""
         self._receipts[code] = handler
+
+    def location(self, handler: LocationHandler) -> None:
+        """What to do when someone shares a location (already reduced to a cell by the adapter)."""
+        self._location = handler
+
+    def private_words(self, handler: WordsHandler) -> None:
+        """Who may take plain words in a private chat when no guided flow waits for them (tried in
+        registration order; a handler returns False to pass them on)."""
+        self._private_words.append(handler)
+
+    @property
+    def location_handler(self) -> LocationHandler | None:
+        return self._location
+
+    @property
+    def private_words_handlers(self) -> list[WordsHandler]:
+        return list(self._private_words)
 
     @property
     def due_work(self) -> list[DueWork]:

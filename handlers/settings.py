@@ -46,3 +46,10 @@ class CoreSettings:
     max_reminders_per_street: int = 20
     keep_hellos: timedelta = timedelta(days=60)
     keep_weekly_counts: timedelta = timedelta(days=366)
+    # Nearby matching (see docs/location.md): how far asks reach unless a street chose otherwise, when
+    # the next few candidates hear of a post nobody has said yes to, when an unmet ask may be shown in
+    # nearby streets, and how often one neighbour may be told about posts in a day.
+    radius_m: int = 800
+    next_round_after: timedelta = timedelta(hours=3)
+    widen_after: timedelta = timedelta(hours=12)
+    pings_per_day: int = 4

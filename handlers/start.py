@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handlers import board, posting, texts
+from handlers import areas, board, posting, texts, whereabouts
 from handlers.checkins import buddy
 from handlers.checkins import setup as checkin_setup
 from handlers.domain import PostKind
@@ -12,7 +12,10 @@ from handlers.turn import Turn
 MAX_STREETS_CHECKED = 8
 
 # Deep-link payloads a private chat can start with, to carry on from the group.
-CONTINUE_WITH = {"mine": board.mine, "board": board.board, "checkin": checkin_setup.checkin}
+CONTINUE_WITH = {
+    "mine": board.mine, "board": board.board, "checkin": checkin_setup.checkin,
+    areas.PIN_SCOPE: areas.ask_for_pin, whereabouts.SHOW: whereabouts.show,
+}
 
 
 async def start(turn: Turn, text: str) -> None:

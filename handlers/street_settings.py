@@ -27,6 +27,7 @@ class StreetSettings:
     hello_text: str  # the street's own hello to quiet neighbours; "" for the usual one
     digest_day: int  # when organisers' weekly summary usually comes (Monday = 0), local time
     digest_time: time
+    radius_m: int  # how far the street's asks reach, between cells (200–2,000 m)
 
     def lifetime(self, kind: PostKind) -> timedelta:
         """How long a post of this kind stays up before its author is asked about it."""
@@ -44,6 +45,7 @@ def defaults(settings: CoreSettings) -> StreetSettings:
         hello_text="",
         digest_day=settings.digest_day,
         digest_time=settings.digest_time,
+        radius_m=settings.radius_m,
     )
 
 
@@ -92,6 +94,16 @@ def _weekday(value: str) -> int:
     return int(value)
 
 
+RADIUS_RANGE_M = (200, 2000)
+
+
+def _radius(value: str) -> int:
+    low, high = RADIUS_RANGE_M
+    if not value.isdigit() or not low <= int(value) <= high:
+        raise BadSetting(f"a distance from {low} to {high} metres")
+    return int(value)
+
+
 _READERS: dict[str, Callable[[str], object]] = {
     "timezone": _zone,
     "language": _language,
@@ -102,6 +114,7 @@ _READERS: dict[str, Callable[[str], object]] = {
     "hello_text": _hello_text,
     "digest_day": _weekday,
     "digest_time": _clock_time,
+    "radius_m": _radius,
 }
 
 

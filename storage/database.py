@@ -138,14 +138,13 @@ class Database:
                 return cursor.lastrowid
 
     async def fetch_one(self, sql: str, params: Iterable[Any] = ()) -> aiosqlite.Row | None:
-        async with self.transaction():
-            async with self._connection.execute(sql, tuple(params)) as cursor:
-                return await cursor.fetchone()
+        rows = await self.fetch_all(sql, params)
+        return rows[0] if rows else None
 
     async def fetch_all(self, sql: str, params: Iterable[Any] = ()) -> list[aiosqlite.Row]:
+        # One trip to the database thread (execute, fetch and close together) rather than three.
         async with self.transaction():
-            async with self._connection.execute(sql, tuple(params)) as cursor:
-                return list(await cursor.fetchall())
+            return list(await self._connection.execute_fetchall(sql, tuple(params)))
 
     async def fetch_value(self, sql: str, params: Iterable[Any] = ()) -> Any:
         row = await self.fetch_one(sql, params)

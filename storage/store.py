@@ -9,8 +9,12 @@ from storage.database import Database
 from storage.repositories.checkins import CheckinRepository
 from storage.repositories.digests import DigestRepository
 from storage.repositories.hellos import HelloRepository
+from storage.repositories.fan_outs import FanOutRepository
 from storage.repositories.neighbours import NeighbourRepository
+from storage.repositories.places import NeighbourCellRepository, StreetAreaRepository
 from storage.repositories.posts import PostRepository
+from storage.repositories.recurrences import RecurrenceRepository
+from storage.repositories.relays import RelayRepository
 from storage.repositories.responses import ResponseRepository
 from storage.repositories.retention import RetentionRepository
 from storage.repositories.stats import StatsRepository
@@ -41,6 +45,11 @@ class SqliteStore:
         self.weekly_counts = WeeklyCountRepository(db)
         self.digests = DigestRepository(db)
         self.reminders = ReminderRepository(db)
+        self.areas = StreetAreaRepository(db)
+        self.cells = NeighbourCellRepository(db)
+        self.fan_outs = FanOutRepository(db)
+        self.recurrences = RecurrenceRepository(db)
+        self.relays = RelayRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> SqliteStore:

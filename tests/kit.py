@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from bot.clock import ManualClock
+from bot.location import located
 from handlers.app import Doorstep
 from handlers.incoming import Incoming, IncomingKind
 from storage import SqliteStore
@@ -21,12 +22,16 @@ class StreetKit:
     store: SqliteStore
     notifier: RecordingNotifier
     clock: ManualClock
+    titles: dict[str, str] = field(default_factory=dict)  # group chat -> its name (default "Elm Street")
+
+    def _fields(self, who: str, *, private: bool, chat: str = GROUP) -> dict:
+        return dict(
+            platform=PLATFORM, chat_id=who if private else chat, user_id=who, is_private=private,
+            user_name=who.capitalize(), chat_title=None if private else self.titles.get(chat, "Elm Street"),
+        )
 
     def _incoming(self, who: str, *, private: bool, chat: str = GROUP, **fields) -> Incoming:  # type: ignore[no-untyped-def]
-        return Incoming(
-            platform=PLATFORM, chat_id=who if private else chat, user_id=who, is_private=private,
-            user_name=who.capitalize(), chat_title=None if private else "Elm Street", **fields,
-        )
+        return Incoming(**self._fields(who, private=private, chat=chat), **fields)
 
     async def say(
         self, who: str, text: str, *, chat: str = GROUP, addressed: bool = True, reply_to: str | None = None
@@ -49,6 +54,14 @@ class StreetKit:
         await self.core.handle(
             self._incoming(who, private=private, chat=chat, kind=IncomingKind.PRESS, payload=payload, ref="press-1")
         )
+        return self.notifier.sent
+
+    async def share(self, who: str, latitude: object, longitude: object, *, private: bool = True, chat: str = GROUP,
+                    addressed: bool = True) -> list[Sent]:
+        """`who` shares a location pin; it becomes a cell at the adapter's edge (bot/location.py)."""
+        self.notifier.take()
+        fields = self._fields(who, private=private, chat=chat)
+        await self.core.handle(located(latitude=latitude, longitude=longitude, addressed_to_bot=addressed, **fields))
         return self.notifier.sent
 
     async def join(self, who: str, chat: str = GROUP) -> None:

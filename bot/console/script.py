@@ -13,6 +13,11 @@ _REPLY = re.compile(rf"^{_NAME}\s+(?:replies|reply)\s+to\s+#?(?P<number>\d{{1,9}
 _PRESS = re.compile(rf"^{_NAME}\s+(?:presses|taps|press|tap)\s+(?P<what>.+)$", re.IGNORECASE)
 _JOIN = re.compile(rf"^{_NAME}\s+(?P<what>joins|leaves)$", re.IGNORECASE)
 _FORWARD = re.compile(rf"^{_NAME}\s+forwards?\s+(?:it\s+|that\s+)?to\s+(?P<to>[^\W\d_][\w'-]{{0,30}})$", re.IGNORECASE)
+_SHARE = re.compile(
+    rf"^{_NAME}(?P<private>\s*\((?:private|privately|dm)\))?\s+(?:shares|shared)(?:\s+(?:a\s+)?location)?\s+(?P<where>.+)$",
+    re.IGNORECASE,
+)
+_LOCATION_CONTROL = re.compile(rf"^:location\s+{_NAME}\s+(?P<where>.+)$", re.IGNORECASE)
 _COLON = re.compile(r"^:(?P<command>[a-z]+)\s*(?P<arg>.*)$", re.IGNORECASE)
 _DURATION = re.compile(r"(\d+)\s*(w|weeks?|d|days?|h|hrs?|hours?|m|mins?|minutes?)\b", re.IGNORECASE)
 _UNITS = {"w": timedelta(weeks=1), "d": timedelta(days=1), "h": timedelta(hours=1), "m": timedelta(minutes=1)}
@@ -47,6 +52,18 @@ class Forward:
 
 
 @dataclass(frozen=True)
+class Share:
+    """A location shared as a pin: `where` is "lat,lon", turned into a cell before the core sees it."""
+
+    name: str
+    where: str
+    private: bool
+
+    def __repr__(self) -> str:  # never print the coordinates, even while debugging
+        return f"Share(name={self.name!r}, private={self.private})"
+
+
+@dataclass(frozen=True)
 class Control:
     command: str
     arg: str
@@ -57,7 +74,7 @@ class Blank:
     pass
 
 
-Line = Say | Press | Membership | Forward | Control | Blank
+Line = Say | Press | Membership | Forward | Share | Control | Blank
 
 
 def parse_line(raw: str) -> Line | None:
@@ -65,6 +82,10 @@ def parse_line(raw: str) -> Line | None:
     line = raw.strip()
     if not line or line.startswith("#"):
         return Blank()
+    if match := _LOCATION_CONTROL.match(line):
+        return Share(match.group("name"), match.group("where").strip(), private=True)
+    if match := _SHARE.match(line):
+        return Share(match.group("name"), match.group("where").strip(), private=bool(match.group("private")))
     if match := _COLON.match(line):
         return Control(match.group("command").lower(), match.group("arg").strip())
     if match := _PRIVATE.match(line):
@@ -88,3 +109,11 @@ def parse_duration(text: str) -> timedelta | None:
     if not found or _DURATION.sub("", text).strip(" ,and"):
         return None
     return sum((int(amount) * _UNITS[unit[0].lower()] for amount, unit in found), timedelta())
+
+
+def echo(raw: str) -> str:
+    """A script line as it may be shown back: a location share without its coordinates."""
+    line = parse_line(raw)
+    if isinstance(line, Share):
+        return f"{line.name}{' (private)' if line.private else ''} shares a location"
+    return raw.rstrip()

@@ -3,6 +3,7 @@
     alice: /offer I can pick up shopping on Tuesdays     (Alice, in the street's group)
     bob (private): /mine                                  (Bob, in his private chat with the bot)
     bob presses I can help                                (press a button Bob can see, by label or number)
+    bob (private) shares 51.5007,-0.1246                  (Bob shares a location pin with the bot privately)
     carol joins                                           (someone joins the group)
     :wait 2d                                              (move the clock on; due things happen)
 """
@@ -17,7 +18,8 @@ from zoneinfo import ZoneInfo
 from bot.clock import ManualClock
 from bot.console.directory import PLATFORM, ConsoleDirectory
 from bot.console.notifier import GROUP, PRIVATE, ConsoleNotifier, Shown
-from bot.console.script import Blank, Control, Forward, Membership, Press, Say, parse_duration, parse_line
+from bot.console.script import Blank, Control, Forward, Membership, Press, Say, Share, parse_duration, parse_line
+from bot.location import located_from_text
 from handlers.app import Doorstep
 from handlers.domain import Street
 from handlers.incoming import Incoming, IncomingKind
@@ -33,12 +35,15 @@ Talk to the street like this:
   bob (private): /mine                                 Bob says it to the bot privately
   bob presses I can help                               Bob presses a button he can see (label or number)
   olga replies to #3: /remove                          Olga replies in the group to the bot's message #3
+  bob (private) shares 51.5007,-0.1246                 Bob shares a location pin privately (only a rough
+                                                       area is kept; an organiser says /area first to set
+                                                       the street's); :location bob 51.5,-0.12 is the same
   carol joins  /  carol leaves                         someone joins or leaves the group
   rosa forwards to sam                                 Rosa forwards her newest invitation (a link button) to Sam
   :wait 2h  (or 3d, 1w, 90m)                           move the clock on; whatever is due happens
   :street Mill Road                                    talk in another street's group
   :unreachable bob                                     Bob has never opened a private chat with the bot
-  :organiser alice                                     Alice organises this street
+  :organiser alice                                     Alice organises this street (then alice: /area)
   :as alice                                            plain lines are then Alice speaking in the group
   :help, :quit"""
 
@@ -100,6 +105,8 @@ class ConsoleStreet:
             forwarded = self._notifier.forward(self._directory.user_id(line.name), self._directory.user_id(line.to))
             if not forwarded:
                 self._say(f"({self._directory.name(self._directory.user_id(line.name))} has nothing with a link to forward.)")
+        elif isinstance(line, Share):
+            await self._share(line)
         elif isinstance(line, Membership):
             kind = IncomingKind.JOINED if line.joined else IncomingKind.LEFT
             await self._core.handle(self._incoming(line.name, private=False, kind=kind))
@@ -120,6 +127,14 @@ class ConsoleStreet:
         await self._core.handle(self._incoming(
             line.name, private=line.private, kind=IncomingKind.MESSAGE, text=line.text, reply_to=line.reply_to,
         ))
+
+    async def _share(self, line: Share) -> None:
+        """The pin becomes a cell right here, as a platform adapter would do it."""
+        base = self._incoming(line.name, private=line.private, kind=IncomingKind.LOCATION)
+        if line.private:
+            self._notifier.unreachable.discard(base.user_id)
+        fields = {name: getattr(base, name) for name in ("platform", "chat_id", "user_id", "is_private", "user_name", "chat_title")}
+        await self._core.handle(located_from_text(line.where, **fields, addressed_to_bot=True))
 
     async def _press(self, line: Press) -> None:
         user_id = self._directory.user_id(line.name)

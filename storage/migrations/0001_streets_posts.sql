@@ -43,8 +43,7 @@ CREATE TABLE posts (
     created_at INTEGER NOT NULL,
     expires_at INTEGER NOT NULL,
     keep_open_asked_at INTEGER,
-    closed_at INTEGER,
-    suggested_at INTEGER
+    closed_at INTEGER
 );
 CREATE INDEX posts_open_by_street ON posts (street_id, status, kind, category);
 CREATE INDEX posts_by_author ON posts (author_id, status);

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from sqlite3 import Row
+from typing import Sequence
 
 from handlers.domain import Post, PostKind, PostStatus, When
 from storage.database import Database
@@ -90,16 +91,6 @@ class PostRepository:
             (neighbour_id,),
         )
 
-    async def open_of_kind(self, street_id: int, kind: PostKind, category: str) -> list[Post]:
-        return await self._many(
-            "WHERE p.street_id = ? AND p.status = 'open' AND p.kind = ? AND p.category = ? "
-            "ORDER BY p.suggested_at IS NOT NULL, p.suggested_at, p.created_at, p.id",
-            (street_id, kind.value, category),
-        )
-
-    async def mark_suggested(self, post_id: int, now: datetime) -> None:
-        await self._db.execute("UPDATE posts SET suggested_at = ? WHERE id = ?", (to_db(now), post_id))
-
     async def due_for_keep_open_question(self, now: datetime) -> list[Post]:
         return await self._many(
             f"WHERE p.status IN {_LIVE} AND p.keep_open_asked_at IS NULL AND p.expires_at <= ? "
@@ -155,3 +146,38 @@ class PostRepository:
 
     async def mark_unmet_alerted(self, post_id: int, now: datetime) -> None:
         await self._db.execute("UPDATE posts SET unmet_alerted_at = ? WHERE id = ?", (to_db(now), post_id))
+
+    async def open_near(
+        self, *, kind: PostKind, category: str, street_id: int, cells: Sequence[str],
+    ) -> list[tuple[Post, str | None]]:
+        """Open posts of one kind and category in this street, or placed in one of `cells` on the street's
+        platform, each with its place: its author's own cell if they shared one, else its street's area.
+
+        Three indexed lookups (this street; authors' cells; street areas) instead of one scan."""
+        place = "COALESCE(n.cell, a.cell)"
+        same_platform = "(SELECT platform FROM streets WHERE id = ?)"
+        fits = "p.status = 'open' AND p.kind = ? AND p.category = ?"
+        parts = [
+            f"SELECT {_COLUMNS}, {place} AS place FROM posts p "
+            "LEFT JOIN neighbour_cells n ON n.neighbour_id = p.author_id "
+            "LEFT JOIN street_areas a ON a.street_id = p.street_id "
+            f"WHERE p.street_id = ? AND {fits}"
+        ]
+        params: list[object] = [street_id, kind.value, category]
+        if cells:
+            marks = ", ".join("?" * len(cells))
+            # CROSS JOIN fixes the order: start from the few cells, never from every street.
+            parts.append(
+                f"SELECT {_COLUMNS}, n.cell AS place FROM neighbour_cells n "
+                "CROSS JOIN posts p ON p.author_id = n.neighbour_id CROSS JOIN streets s ON s.id = p.street_id "
+                f"WHERE n.cell IN ({marks}) AND s.platform = {same_platform} AND {fits}"
+            )
+            parts.append(
+                f"SELECT {_COLUMNS}, a.cell AS place FROM street_areas a "
+                "CROSS JOIN streets s ON s.id = a.street_id CROSS JOIN posts p ON p.street_id = a.street_id "
+                "LEFT JOIN neighbour_cells n ON n.neighbour_id = p.author_id "
+                f"WHERE a.cell IN ({marks}) AND s.platform = {same_platform} AND n.neighbour_id IS NULL AND {fits}"
+            )
+            params += [*cells, street_id, kind.value, category] * 2
+        rows = await self._db.fetch_all(" UNION ".join(parts), params)
+        return [(_post(row), row["place"]) for row in rows]

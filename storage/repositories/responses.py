@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from sqlite3 import Row
+from typing import Collection
 
 from handlers.domain import Response, ResponseStatus
 from storage.database import Database
@@ -52,3 +53,33 @@ class ResponseRepository:
         await self._db.execute(
             "UPDATE responses SET status = ?, updated_at = ? WHERE id = ?", (status.value, to_db(now), response_id)
         )
+
+    async def commitments(self, neighbour_ids: Collection[int], category: str, since: datetime) -> dict[int, int]:
+        """How much each has taken on in a category since `since`: asks they said "I can help" to,
+        and takers they said yes to on their own offers."""
+        if not neighbour_ids:
+            return {}
+        marks = ", ".join("?" * len(neighbour_ids))
+        rows = await self._db.fetch_all(
+            "SELECT helper, COUNT(*) AS taken FROM ("
+            "  SELECT r.neighbour_id AS helper FROM responses r JOIN posts p ON p.id = r.post_id"
+            f"  WHERE r.neighbour_id IN ({marks}) AND r.status IN ('pending', 'confirmed') AND r.created_at >= ?"
+            "  AND p.kind = 'ask' AND p.category = ?"
+            "  UNION ALL"
+            "  SELECT p.author_id FROM posts p JOIN responses r ON r.post_id = p.id"
+            f"  WHERE p.author_id IN ({marks}) AND r.status = 'confirmed' AND r.created_at >= ?"
+            "  AND p.kind = 'offer' AND p.category = ?"
+            ") GROUP BY helper",
+            (*neighbour_ids, to_db(since), category, *neighbour_ids, to_db(since), category),
+        )
+        return {row["helper"]: row["taken"] for row in rows}
+
+    async def waiting_among(self, post_ids: Collection[int]) -> set[int]:
+        """Which of these posts have an answer waiting for its author's yes."""
+        if not post_ids:
+            return set()
+        marks = ", ".join("?" * len(post_ids))
+        rows = await self._db.fetch_all(
+            f"SELECT DISTINCT post_id FROM responses WHERE status = 'pending' AND post_id IN ({marks})", tuple(post_ids)
+        )
+        return {row["post_id"] for row in rows}

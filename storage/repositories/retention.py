@@ -30,3 +30,17 @@ class RetentionRepository:
 
     async def delete_weekly_counts_before(self, week_start: date) -> int:
         return await self._db.execute("DELETE FROM weekly_counts WHERE week_start < ?", (week_start.isoformat(),))
+
+    async def delete_cells_untouched_without_street(self, moment: datetime) -> int:
+        """A neighbour's own area goes once the bot no longer knows them in any street."""
+        return await self._db.execute(
+            "DELETE FROM neighbour_cells WHERE set_at < ? "
+            "AND neighbour_id NOT IN (SELECT neighbour_id FROM street_members)",
+            (to_db(moment),),
+        )
+
+    async def delete_relays_of_closed_posts(self) -> int:
+        """A chat through the bot ends when its post is no longer sorted-and-open (done, closed, reopened)."""
+        return await self._db.execute(
+            "DELETE FROM relays WHERE post_id NOT IN (SELECT id FROM posts WHERE status = 'matched')"
+        )

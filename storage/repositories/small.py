@@ -5,25 +5,37 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from typing import Collection
 
+from handlers.domain import ToldLately
 from handlers.messages import MessageRef
 from storage.database import Database
-from storage.times import to_db
+from storage.times import from_db_required, to_db
 
 
 class CardRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    async def remember(self, post_id: int, ref: MessageRef) -> None:
+    async def remember(self, post_id: int, ref: MessageRef, nearby: bool = False) -> None:
+        """`nearby`: an anonymous copy shown in a nearby street's group."""
         await self._db.execute(
-            "INSERT OR IGNORE INTO cards (post_id, platform, chat_id, message_id) VALUES (?, ?, ?, ?)",
-            (post_id, ref.platform, ref.chat_id, ref.message_id),
+            "INSERT OR IGNORE INTO cards (post_id, platform, chat_id, message_id, nearby) VALUES (?, ?, ?, ?, ?)",
+            (post_id, ref.platform, ref.chat_id, ref.message_id, int(nearby)),
         )
 
     async def of_post(self, post_id: int) -> list[MessageRef]:
+        """The post's cards in its own street."""
+        return await self._refs(post_id, nearby=False)
+
+    async def nearby_of_post(self, post_id: int) -> list[MessageRef]:
+        """Its anonymous copies in nearby streets."""
+        return await self._refs(post_id, nearby=True)
+
+    async def _refs(self, post_id: int, nearby: bool) -> list[MessageRef]:
         rows = await self._db.fetch_all(
-            "SELECT platform, chat_id, message_id FROM cards WHERE post_id = ? ORDER BY rowid", (post_id,)
+            "SELECT platform, chat_id, message_id FROM cards WHERE post_id = ? AND nearby = ? ORDER BY rowid",
+            (post_id, int(nearby)),
         )
         return [MessageRef(row["platform"], row["chat_id"], row["message_id"]) for row in rows]
 
@@ -53,6 +65,44 @@ class SuggestionRepository:
             "INSERT OR IGNORE INTO suggestions (post_id, neighbour_id, suggested_at) VALUES (?, ?, ?)",
             (post_id, neighbour_id, to_db(now)),
         )
+
+    async def told_lately(
+        self, neighbour_ids: Collection[int], since: datetime, about_post_id: int | None = None,
+    ) -> dict[int, ToldLately]:
+        """For each who has been told anything: when last, how often since `since`, and whether about
+        this post (one query, so finding candidates stays quick)."""
+        if not neighbour_ids:
+            return {}
+        marks = ", ".join("?" * len(neighbour_ids))
+        rows = await self._db.fetch_all(
+            "SELECT neighbour_id, MAX(suggested_at) AS last, SUM(suggested_at >= ?) AS lately, "
+            f"MAX(post_id = ?) AS about_this FROM suggestions WHERE neighbour_id IN ({marks}) GROUP BY neighbour_id",
+            (to_db(since), about_post_id, *neighbour_ids),
+        )
+        return {
+            row["neighbour_id"]: ToldLately(from_db_required(row["last"]), int(row["lately"]), bool(row["about_this"]))
+            for row in rows
+        }
+
+    async def told_about(self, neighbour_id: int, post_ids: Collection[int]) -> set[int]:
+        """Which of these posts this neighbour has already been told about."""
+        if not post_ids:
+            return set()
+        marks = ", ".join("?" * len(post_ids))
+        rows = await self._db.fetch_all(
+            f"SELECT post_id FROM suggestions WHERE neighbour_id = ? AND post_id IN ({marks})", (neighbour_id, *post_ids)
+        )
+        return {row["post_id"] for row in rows}
+
+    async def counts(self, post_ids: Collection[int]) -> dict[int, int]:
+        """How many neighbours have been told about each post."""
+        if not post_ids:
+            return {}
+        marks = ", ".join("?" * len(post_ids))
+        rows = await self._db.fetch_all(
+            f"SELECT post_id, COUNT(*) AS told FROM suggestions WHERE post_id IN ({marks}) GROUP BY post_id", tuple(post_ids)
+        )
+        return {row["post_id"]: row["told"] for row in rows}
 
 
 class ConversationRepository:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from sqlite3 import Row
+from typing import Sequence
 
 from handlers.domain import Street
 from storage.database import Database
@@ -43,3 +44,15 @@ class StreetRepository:
             (neighbour_id,),
         )
         return [_street(row) for row in rows]
+
+    async def with_area_in(self, platform: str, cells: Sequence[str], except_street_id: int) -> list[tuple[Street, str]]:
+        """Other streets on the platform whose area is one of `cells`, each with its area."""
+        if not cells:
+            return []
+        marks = ", ".join("?" * len(cells))
+        rows = await self._db.fetch_all(
+            f"SELECT {_COLUMNS}, a.cell FROM street_areas a CROSS JOIN streets s ON s.id = a.street_id "
+            f"WHERE a.cell IN ({marks}) AND s.platform = ? AND s.id != ? ORDER BY s.id",
+            (*cells, platform, except_street_id),
+        )
+        return [(_street(row), row["cell"]) for row in rows]

@@ -1,0 +1,1 @@
+"""Benchmarks: run them as scripts (`python bench/matching.py`) or with `make bench`."""
