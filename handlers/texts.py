@@ -141,3 +141,15 @@ ABOUT_OFFER = N_("Offer something to your street")
 ABOUT_BOARD = N_("What's open on the street")
 ABOUT_MINE = N_("Your open asks and offers")
 ABOUT_HELP = N_("What I can do")
+
+
+# --- Matrix ---------------------------------------------------------------------------------------
+# Matrix has no buttons: the bot lists the choices, seeds them as reactions, and reads a reply too.
+MATRIX_CHOOSE_BY_REACTION = N_("React with {keys} — or reply to this message with your choice.")
+MATRIX_CHOOSE_BY_NUMBER = N_("React with a number — or reply to this message with it.")
+MATRIX_PRIVATE_INVITE_SENT = N_(
+    "{who}, I've invited you to a private chat with me — accept the invite and we'll carry on there."
+)
+MATRIX_COULD_NOT_DECRYPT = N_(
+    "Sorry — your last message reached me encrypted in a way I can't read yet. Could you send it again?"
+)

@@ -6,6 +6,7 @@ from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
 from storage.database import Database
+from storage.repositories.matrix_prompts import MatrixPromptRepository
 from storage.repositories.neighbours import NeighbourRepository
 from storage.repositories.posts import PostRepository
 from storage.repositories.responses import ResponseRepository
@@ -29,6 +30,7 @@ class SqliteStore:
         self.outbox = OutboxRepository(db)
         self.retention = RetentionRepository(db)
         self.street_settings = StreetSettingsRepository(db)
+        self.matrix_prompts = MatrixPromptRepository(db)  # only the Matrix adapter uses it
 
     @classmethod
     async def open(cls, path: Path | str) -> SqliteStore:

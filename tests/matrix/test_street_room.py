@@ -1,0 +1,56 @@
+"""Offer, ask and match in a street room, through reactions, against a real homeserver — in a plain
+room and in an encrypted one, where the neighbours must decrypt what the bot says."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.matrix.conftest import Street, StreetRoom
+
+
+@pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted"])
+async def test_offer_ask_and_match_by_reactions(street: Street, street_room: StreetRoom, encrypted: bool) -> None:
+    bot = await street.bot()
+    rosa, sam = await street.neighbour("Rosa"), await street.neighbour("Sam")
+    room = await street_room(rosa, bot, sam, encrypted=encrypted)
+
+    mark = sam.mark()
+    await sam.say(room, "!offer I can pick up shopping on weekday mornings")
+    offer = await sam.notice(room, contains="Sam is offering", after=mark, sender=bot.user_id)
+    assert "“I can pick up shopping on weekday mornings”" in offer.body
+    assert offer.content["format"] == "org.matrix.custom.html" and "<br>" in offer.html
+    assert "👍 Yes please" in offer.body and "React with 👍" in offer.body
+    assert await sam.reactions_on(room, offer.event_id, 1, bot.user_id) == ["👍"]
+
+    mark_rosa, mark_sam = rosa.mark(), sam.mark()
+    await rosa.say(room, "!ask Could someone pick up milk, bread and eggs tomorrow morning?")
+    ask = await rosa.notice(room, contains="Rosa could use a hand", after=mark_rosa, sender=bot.user_id)
+    assert "👍 I can help" in ask.body
+    # Sam offered shopping: he hears of the ask privately, in a direct room the bot opens.
+    sam_private = await sam.private_room_with(bot.user_id)
+    fits = await sam.notice(sam_private, contains="fits what you offered", after=mark_sam, sender=bot.user_id)
+    assert "milk, bread and eggs" in fits.body
+
+    mark_rosa, mark_sam = rosa.mark(), sam.mark()
+    await sam.react(room, ask.event_id, "👍", encrypted=encrypted)
+    thanks = await sam.notice(room, contains="Thank you!", after=mark_sam, sender=bot.user_id)
+    assert thanks.content["m.relates_to"]["m.in_reply_to"]["event_id"] == ask.event_id
+    assert f'href="https://matrix.to/#/{sam.user_id}"' in thanks.html and sam.user_id in thanks.content["m.mentions"]["user_ids"]
+    rosa_private = await rosa.private_room_with(bot.user_id)
+    question = await rosa.notice(rosa_private, contains="Sam can help with your ask", after=mark_rosa, sender=bot.user_id)
+    assert f'<a href="https://matrix.to/#/{sam.user_id}">Sam</a>' in question.html
+    assert "✅ Yes please" in question.body and "❌ Not this time" in question.body
+    assert sorted(await rosa.reactions_on(rosa_private, question.event_id, 2, bot.user_id)) == ["✅", "❌"]
+    await rosa.edit_of(room, ask.event_id, contains="Someone has offered", after=mark_rosa)
+
+    mark_rosa, mark_sam = rosa.mark(), sam.mark()
+    await rosa.react(rosa_private, question.event_id, "✅️")  # with a variation selector, as some clients send it
+    await rosa.notice(rosa_private, contains="You and Sam are in touch", after=mark_rosa, sender=bot.user_id)
+    await sam.notice(sam_private, contains="Rosa said yes!", after=mark_sam, sender=bot.user_id)
+    sorted_card = await rosa.edit_of(room, ask.event_id, contains="✅ Sorted", after=mark_rosa)
+    assert "React with" not in sorted_card.content["m.new_content"]["body"]
+    if encrypted:
+        for person in (rosa, sam):
+            from_bot = [s for s in person.seen if s.event.sender == bot.user_id and s.type == "m.room.message"]
+            assert from_bot and all(getattr(s.event, "decrypted", False) for s in from_bot if s.room_id == room)
+            assert not person.undecrypted()
