@@ -16,8 +16,9 @@ from handlers.render import Translate, no_translation, persons_in, render
 from storage.repositories.matrix_prompts import PromptChoice
 
 HTML_FORMAT = "org.matrix.custom.html"
-# "/ask" in a sentence, not inside a word or a link.
+# "/ask" in a sentence, not inside a word or a link; or a command on its own (a parameter).
 _COMMAND_IN_TEXT = re.compile(r"(?<![\w/:.])/([a-z][a-z0-9_]*)\b")
+_COMMAND_ALONE = re.compile(r"/([A-Za-z][A-Za-z0-9_]{0,31})")
 
 
 def localpart(user_id: str) -> str:
@@ -69,15 +70,20 @@ class Markup:
 
         return _COMMAND_IN_TEXT.sub(to_bang, self._translate(locale, key))
 
+    @staticmethod
+    def _value(text: str) -> str:
+        """A parameter as shown: a command named on its own ("/frobnicate") gets Matrix's prefix."""
+        return f"!{text[1:]}" if _COMMAND_ALONE.fullmatch(text) else text
+
     def _name(self, names: Mapping[str, str], who: Person) -> str:
         return names.get(who.user_id) or who.name or localpart(who.user_id)
 
     def plain(self, message: Msg, locale: str, names: Mapping[str, str]) -> str:
-        return render(message, locale, translate=self._template, person=lambda who: self._name(names, who))
+        return render(message, locale, translate=self._template, escape=self._value, person=lambda who: self._name(names, who))
 
     def html(self, message: Msg, locale: str, names: Mapping[str, str]) -> str:
         text = render(
-            message, locale, translate=self._template, escape=lambda s: html.escape(s, quote=False),
+            message, locale, translate=self._template, escape=lambda s: html.escape(self._value(s), quote=False),
             person=lambda who: pill(who.user_id, self._name(names, who)),
         )
         return text.replace("\n", "<br>")
