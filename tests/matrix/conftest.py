@@ -71,7 +71,7 @@ class Bot:
 
 
 @dataclass
-class Street:
+class StreetOnMatrix:
     """A test's homeserver accounts: the bot and neighbours; everything is stopped afterwards."""
 
     server: Synapse
@@ -112,8 +112,8 @@ class Street:
 
 
 @pytest.fixture
-async def street(synapse: Synapse, tmp_path: Path) -> AsyncIterator[Street]:
-    made = Street(synapse, tmp_path)
+async def street(synapse: Synapse, tmp_path: Path) -> AsyncIterator[StreetOnMatrix]:
+    made = StreetOnMatrix(synapse, tmp_path)
     yield made
     await made.close()
 
@@ -122,7 +122,7 @@ StreetRoom = Callable[..., Awaitable[str]]
 
 
 @pytest.fixture
-def street_room(street: Street) -> StreetRoom:
+def street_room(street: StreetOnMatrix) -> StreetRoom:
     """A street room made by `organiser`, with the bot invited (it greets once it's in) and the
     neighbours joined."""
 

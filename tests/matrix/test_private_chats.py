@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from nio import RoomCreateResponse, RoomPreset
 
-from tests.matrix.conftest import Street, StreetRoom
+from tests.matrix.conftest import StreetOnMatrix, StreetRoom
 from tests.matrix.neighbour import Neighbour
 
 ENCRYPTION = {"type": "m.room.encryption", "state_key": "", "content": {"algorithm": "m.megolm.v1.aes-sha2"}}
@@ -21,7 +21,7 @@ async def _open_private_chat(person: Neighbour, bot_id: str) -> str:
     return answer.room_id
 
 
-async def test_a_private_chat_with_guided_posting_by_numbers_and_reactions(street: Street, street_room: StreetRoom) -> None:
+async def test_a_private_chat_with_guided_posting_by_numbers_and_reactions(street: StreetOnMatrix, street_room: StreetRoom) -> None:
     bot = await street.bot()
     rosa = await street.neighbour("Rosa")
     room = await street_room(rosa, bot)
@@ -58,7 +58,7 @@ async def test_a_private_chat_with_guided_posting_by_numbers_and_reactions(stree
     await rosa.edit_of(room, card.event_id, contains="This one has closed", after=mark)
 
 
-async def test_a_button_that_opens_a_private_chat(street: Street, street_room: StreetRoom) -> None:
+async def test_a_button_that_opens_a_private_chat(street: StreetOnMatrix, street_room: StreetRoom) -> None:
     bot = await street.bot()
     rosa, sam = await street.neighbour("Rosa"), await street.neighbour("Sam")
     room = await street_room(rosa, bot, sam)
@@ -81,7 +81,7 @@ async def test_a_button_that_opens_a_private_chat(street: Street, street_room: S
     assert sam.found(mark, room, lambda seen: "invited you" in seen.body) is None
 
 
-async def test_someone_who_never_accepts_hears_it_in_the_street(street: Street, street_room: StreetRoom) -> None:
+async def test_someone_who_never_accepts_hears_it_in_the_street(street: StreetOnMatrix, street_room: StreetRoom) -> None:
     bot = await street.bot(invite_wait_s=2)
     rosa = await street.neighbour("Rosa", accept_invites=False)
     sam = await street.neighbour("Sam")

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.matrix.conftest import Street, StreetRoom
+from tests.matrix.conftest import StreetOnMatrix, StreetRoom
 
 
 @pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted"])
-async def test_offer_ask_and_match_by_reactions(street: Street, street_room: StreetRoom, encrypted: bool) -> None:
+async def test_offer_ask_and_match_by_reactions(street: StreetOnMatrix, street_room: StreetRoom, encrypted: bool) -> None:
     bot = await street.bot()
     rosa, sam = await street.neighbour("Rosa"), await street.neighbour("Sam")
     room = await street_room(rosa, bot, sam, encrypted=encrypted)
