@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from bot.matrix import retention
 from bot.matrix.direct import DirectRooms
 from bot.matrix.inbound import Inbound
 from bot.matrix.markup import Markup
@@ -20,16 +20,12 @@ from bot.matrix.sync import KeyKeeper, SyncLoop
 from bot.matrix.tasks import Spawner
 from config.settings import MatrixSettings
 from handlers.ports import Clock
-from handlers.turn import Effects, Services
 
 if TYPE_CHECKING:
     from handlers.app import Doorstep
     from storage import SqliteStore
 
 log = logging.getLogger(__name__)
-
-KEEP_PROMPTS = timedelta(days=30)  # choices on messages that aren't a post's card (docs/privacy.md)
-PROMPT_RETENTION = "matrix-prompts"
 
 
 @dataclass(frozen=True)
@@ -72,8 +68,7 @@ class MatrixAdapter:
 
     async def start(self, core: Doorstep) -> None:
         self._markup.know_commands(lambda name: core.router.find_command(name) is not None)
-        if all(work.name != PROMPT_RETENTION for work in core.router.due_work):
-            core.router.due(PROMPT_RETENTION, self._forget_old_prompts)
+        retention.register(core.router, self._store)
         await log_in(self.client, self._settings, patience_s=self._patience.login_s)
         await self.direct.load()
         self._inbound = Inbound(
@@ -109,8 +104,3 @@ class MatrixAdapter:
         await self._spawner.drain(self._patience.stop_s)
         await self.client.close()
         log.info("matrix stopped")
-
-    async def _forget_old_prompts(self, services: Services, effects: Effects, now: datetime) -> None:
-        removed = await self._store.matrix_prompts.delete_unbound_older_than(now - KEEP_PROMPTS)
-        if removed:
-            log.info("retention purge matrix_prompts=%d", removed)

@@ -18,6 +18,8 @@ from tests.matrix.proxy import Outage, Relay
 async def relay(street: StreetOnMatrix) -> AsyncIterator[Relay]:
     started = await Relay(street.server.port).start()
     yield started
+    for bot in street.bots:  # before the relay goes, so nothing is left trying to get through it
+        await bot.stop()
     await started.close()
 
 
