@@ -12,6 +12,7 @@ from typing import Sequence
 
 from bot import logs
 from bot.composition import run_console
+from bot.platforms import PlatformStartFailed
 from config import ConfigurationError, Settings, load_settings
 from config.inspect import describe_settings
 from storage import StorageError
@@ -58,6 +59,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StorageError as problem:
         print(f"doorstep: {problem}", file=sys.stderr)
         return EXIT_STORAGE
+    except PlatformStartFailed as problem:
+        print(f"doorstep: can't connect: {problem}", file=sys.stderr)
+        return EXIT_CONFIGURATION
     except KeyboardInterrupt:
         print("\nBye for now. 👋", file=sys.stderr)
         return 0

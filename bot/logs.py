@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import sys
 from typing import TextIO
 
@@ -13,6 +14,24 @@ QUIET_LIBRARIES = ("httpx", "httpcore", "aiosqlite", "apscheduler", "telegram.ex
 def hashed(user_id: str) -> str:
     """A short, stable stand-in for a user id in logs."""
     return hashlib.sha256(user_id.encode()).hexdigest()[:10]
+
+
+# A Matrix user id (@someone:example.org), as libraries like matrix-nio write them into their logs.
+_MATRIX_USER_ID = re.compile(r"@[A-Za-z0-9._=\-/+]+:[A-Za-z0-9.\-]+(?::[0-9]+)?")
+
+
+class HashUserIds(logging.Filter):
+    """Libraries name people by their ids in their own log lines; ours keep only a hash."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):
+            return True  # a malformed record: the handler reports it as usual
+        if "@" in message:
+            record.msg = _MATRIX_USER_ID.sub(lambda found: f"user:{hashed(found.group(0))}", message)
+            record.args = None
+        return True
 
 
 class KeyValueFormatter(logging.Formatter):
@@ -27,6 +46,7 @@ class KeyValueFormatter(logging.Formatter):
 def configure(level: str = "INFO", stream: TextIO = sys.stderr) -> None:
     handler = logging.StreamHandler(stream)
     handler.setFormatter(KeyValueFormatter())
+    handler.addFilter(HashUserIds())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

@@ -69,8 +69,12 @@ class MatrixAdapter:
     async def start(self, core: Doorstep) -> None:
         self._markup.know_commands(lambda name: core.router.find_command(name) is not None)
         retention.register(core.router, self._store)
-        await log_in(self.client, self._settings, patience_s=self._patience.login_s)
-        await self.direct.load()
+        try:
+            await log_in(self.client, self._settings, patience_s=self._patience.login_s)
+            await self.direct.load()
+        except BaseException:
+            await self.client.close()  # the runner only stops adapters that started
+            raise
         self._inbound = Inbound(
             self.client, self.direct, self.notifier, self._store, self.organisers, self._spawner,
             allowed_servers=self.allowed_servers, catching_up=not self.client.loaded_sync_token,

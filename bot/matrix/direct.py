@@ -40,12 +40,6 @@ class DirectRooms:
     def is_private(self, room_id: str) -> bool:
         return any(room_id in rooms for rooms in self._rooms_by_user.values())
 
-    def person_of(self, room_id: str) -> str | None:
-        for user, rooms in self._rooms_by_user.items():
-            if room_id in rooms:
-                return user
-        return None
-
     async def record(self, user_id: str, room_id: str) -> None:
         """Remember a direct room with someone (first in their list, so it is the one reused)."""
         rooms = [room_id, *(room for room in self._rooms_by_user.get(user_id, []) if room != room_id)]

@@ -18,6 +18,7 @@ from typing import Awaitable, Callable, TypeVar
 from aiohttp import ClientError
 from nio import AsyncClient, AsyncClientConfig, LoginResponse, WhoamiResponse
 
+from bot.platforms import PlatformStartFailed
 from config.settings import MatrixSettings
 
 log = logging.getLogger(__name__)
@@ -27,7 +28,7 @@ TRANSIENT = (ClientError, asyncio.TimeoutError, OSError)
 T = TypeVar("T")
 
 
-class MatrixStartFailed(Exception):
+class MatrixStartFailed(PlatformStartFailed):
     """The bot can't get onto Matrix; the message says why, in plain words."""
 
 

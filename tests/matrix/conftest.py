@@ -80,12 +80,13 @@ class StreetOnMatrix:
     neighbours: list[Neighbour] = field(default_factory=list)
 
     async def bot(self, *, invite_wait_s: int = 15, organiser_level: int = 50, homeserver: str | None = None,
-                  start: bool = True) -> Bot:
+                  allowed_homeservers: tuple[str, ...] = (), start: bool = True) -> Bot:
         account = self.server.register(unique("doorstep"))
         folder = self.directory / account.localpart
         settings = MatrixSettings(
             homeserver=homeserver or self.server.url, user_id=account.user_id, password=SecretStr(account.password),
             store_path=folder / "matrix", invite_wait_seconds=invite_wait_s, organiser_power_level=organiser_level,
+            allowed_homeservers=list(allowed_homeservers),
         )
         store = await SqliteStore.open(folder / "doorstep.sqlite3")
         clock = ManualClock(START)

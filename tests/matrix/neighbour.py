@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 from nio import (
     AsyncClient, AsyncClientConfig, Event, InviteMemberEvent, JoinResponse, LocalProtocolError, MegolmEvent,
-    RoomCreateResponse, RoomSendResponse, SyncResponse,
+    RoomCreateResponse, RoomPreset, RoomSendResponse, SyncResponse,
 )
 from nio.api import Api
 from nio.store import SqliteMemoryStore
@@ -18,6 +18,7 @@ from nio.store import SqliteMemoryStore
 from tests.matrix.synapse import RegisteredUser, Synapse
 
 WAIT_S = 20.0
+ENCRYPTION = {"type": "m.room.encryption", "state_key": "", "content": {"algorithm": "m.megolm.v1.aes-sha2"}}
 
 
 @dataclass
@@ -193,13 +194,21 @@ class Neighbour:
 
     async def create_room(self, name: str, *, invite: list[str], encrypted: bool = False, version: str | None = None,
                           power_levels: dict[str, int] | None = None) -> str:
-        initial_state = [{"type": "m.room.encryption", "state_key": "", "content": {"algorithm": "m.megolm.v1.aes-sha2"}}] if encrypted else []
+        initial_state = [ENCRYPTION] if encrypted else []
         answer = await self.client.room_create(
             name=name, invite=invite, initial_state=initial_state, room_version=version,
             power_level_override={"users": power_levels} if power_levels else None,
         )
         assert isinstance(answer, RoomCreateResponse), answer
         await self.until(lambda: answer.room_id in self.client.rooms, what="the new room to sync")
+        return answer.room_id
+
+    async def open_private_chat(self, user_id: str) -> str:
+        """A direct, encrypted chat with `user_id`, started the way Element starts one."""
+        answer = await self.client.room_create(
+            is_direct=True, invite=[user_id], preset=RoomPreset.trusted_private_chat, initial_state=[ENCRYPTION],
+        )
+        assert isinstance(answer, RoomCreateResponse), answer
         return answer.room_id
 
     async def join(self, room_id: str) -> None:

@@ -113,14 +113,35 @@ async def test_an_undecryptable_message_is_logged_without_content(
 
     secret = secrets.token_hex(8)
     mark = rosa.mark()
-    await rosa.send_raw(room, "m.room.encrypted", {
-        "algorithm": "m.megolm.v1.aes-sha2", "sender_key": rosa.client.olm.account.identity_keys["curve25519"],
-        "device_id": rosa.client.device_id, "session_id": "no-such-session",
-        "ciphertext": "AwgAEnB" + secret,
-    })
+    await rosa.send_raw(room, "m.room.encrypted", _bogus_encrypted(
+        rosa.client.olm.account.identity_keys["curve25519"], rosa.client.device_id, secret,
+    ))
     await rosa.say(room, "!board")
     await rosa.notice(room, contains="Nothing open on the board", after=mark, sender=bot.user_id)
     logged = [r for r in caplog.records if "could not decrypt" in r.getMessage()]
+    assert rosa.found(mark, room, lambda s: "can't read" in s.body) is None  # in a street room it stays quiet
     assert logged and rosa.user_id not in logged[0].getMessage()
     assert all(secret not in r.getMessage() for r in caplog.records)  # nio's records included
     assert bot.adapter.syncing
+
+
+def _bogus_encrypted(sender_key: str, device_id: str, secret: str) -> dict:
+    """An encrypted event nobody can decrypt: its session was never shared."""
+    return {
+        "algorithm": "m.megolm.v1.aes-sha2", "sender_key": sender_key, "device_id": device_id,
+        "session_id": "no-such-session", "ciphertext": "AwgAEnB" + secret,
+    }
+
+
+async def test_an_undecryptable_private_message_gets_a_kind_word(street: StreetOnMatrix, street_room: StreetRoom) -> None:
+    bot = await street.bot()
+    rosa = await street.neighbour("Rosa")
+    await street_room(rosa, bot)
+    mark = rosa.mark()
+    private = await rosa.open_private_chat(bot.user_id)
+    await rosa.notice(private, contains="I'm Doorstep", after=mark, sender=bot.user_id)
+    mark = rosa.mark()
+    await rosa.send_raw(private, "m.room.encrypted", _bogus_encrypted(
+        rosa.client.olm.account.identity_keys["curve25519"], rosa.client.device_id, secrets.token_hex(8),
+    ))
+    await rosa.notice(private, contains="in a way I can't read yet", after=mark, sender=bot.user_id)

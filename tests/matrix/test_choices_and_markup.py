@@ -96,3 +96,26 @@ def test_room_powers_from_state() -> None:
     create_v10 = {"type": "m.room.create", "sender": "@rosa:x", "content": {"room_version": "10", "creator": "@rosa:x"}}
     assert RoomPowers.from_state([create_v10, levels]).level("@rosa:x") == 10
     assert RoomPowers.from_state([create_v10]).level("@rosa:x") == 100  # no power levels yet: the creator's
+
+
+def test_library_log_lines_keep_only_a_hash_of_matrix_ids() -> None:
+    import io
+    import logging
+
+    from bot import logs
+
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    quiet = {name: logging.getLogger(name).level for name in logs.QUIET_LIBRARIES}
+    stream = io.StringIO()
+    logs.configure("INFO", stream)
+    try:
+        logging.getLogger("nio.crypto.log").warning("Missing session for %s and @sam:example.org:8448", "@rosa:example.org")
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)
+        for name, was in quiet.items():
+            logging.getLogger(name).setLevel(was)
+    line = stream.getvalue()
+    assert "rosa" not in line and "sam" not in line
+    assert f"user:{logs.hashed('@rosa:example.org')}" in line and f"user:{logs.hashed('@sam:example.org:8448')}" in line

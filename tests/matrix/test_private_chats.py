@@ -4,21 +4,9 @@ never accepts the bot's invite."""
 
 from __future__ import annotations
 
-from nio import RoomCreateResponse, RoomPreset
+from nio import DirectRoomsResponse
 
 from tests.matrix.conftest import StreetOnMatrix, StreetRoom
-from tests.matrix.neighbour import Neighbour
-
-ENCRYPTION = {"type": "m.room.encryption", "state_key": "", "content": {"algorithm": "m.megolm.v1.aes-sha2"}}
-
-
-async def _open_private_chat(person: Neighbour, bot_id: str) -> str:
-    """The neighbour starts a direct (encrypted) chat with the bot, as Element does."""
-    answer = await person.client.room_create(
-        is_direct=True, invite=[bot_id], preset=RoomPreset.trusted_private_chat, initial_state=[ENCRYPTION],
-    )
-    assert isinstance(answer, RoomCreateResponse), answer
-    return answer.room_id
 
 
 async def test_a_private_chat_with_guided_posting_by_numbers_and_reactions(street: StreetOnMatrix, street_room: StreetRoom) -> None:
@@ -27,9 +15,12 @@ async def test_a_private_chat_with_guided_posting_by_numbers_and_reactions(stree
     room = await street_room(rosa, bot)
 
     mark = rosa.mark()
-    private = await _open_private_chat(rosa, bot.user_id)
+    private = await rosa.open_private_chat(bot.user_id)
     await rosa.notice(private, contains="I'm Doorstep", after=mark, sender=bot.user_id)
     assert bot.adapter.direct.is_private(private)
+    mark = rosa.mark()
+    await rosa.say(private, "")
+    await rosa.notice(private, contains="I'm not sure what you mean", after=mark, sender=bot.user_id)
 
     mark = rosa.mark()
     await rosa.say(private, "!ask")
@@ -72,6 +63,8 @@ async def test_a_button_that_opens_a_private_chat(street: StreetOnMatrix, street
     assert sam.user_id in invited.content["m.mentions"]["user_ids"]
     private = await sam.private_room_with(bot.user_id)
     await sam.notice(private, contains="You've nothing open right now", after=mark, sender=bot.user_id)
+    recorded = await bot.adapter.client.list_direct_rooms()
+    assert isinstance(recorded, DirectRoomsResponse) and recorded.rooms[sam.user_id] == [private]  # in m.direct
 
     # Answering the same button again (a reply this time) carries on in the same private chat.
     mark = sam.mark()

@@ -3,6 +3,8 @@ room and in an encrypted one, where the neighbours must decrypt what the bot say
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from tests.matrix.conftest import StreetOnMatrix, StreetRoom
@@ -54,3 +56,43 @@ async def test_offer_ask_and_match_by_reactions(street: StreetOnMatrix, street_r
             from_bot = [s for s in person.seen if s.event.sender == bot.user_id and s.type == "m.room.message"]
             assert from_bot and all(getattr(s.event, "decrypted", False) for s in from_bot if s.room_id == room)
             assert not person.undecrypted()
+
+
+async def test_invites_from_other_homeservers_are_declined(street: StreetOnMatrix) -> None:
+    bot = await street.bot(allowed_homeservers=("elsewhere.example",))
+    rosa = await street.neighbour("Rosa")  # on the test homeserver, which isn't allowed here
+    room = await rosa.create_room("Elm Street", invite=[bot.user_id])
+
+    def declined() -> bool:
+        return rosa.found(0, room, lambda s: s.type == "m.room.member" and s.event.state_key == bot.user_id
+                          and s.content.get("membership") == "leave") is not None
+
+    await rosa.until(declined, what="the bot to decline")
+    assert room not in bot.adapter.client.rooms
+
+
+async def test_joining_and_leaving_the_street_room(street: StreetOnMatrix, street_room: StreetRoom) -> None:
+    bot = await street.bot()
+    rosa, joe = await street.neighbour("Rosa"), await street.neighbour("Joe")
+    room = await street_room(rosa, bot)
+
+    async def members() -> set[str]:
+        rows = await bot.store.db.fetch_all(
+            "SELECT n.user_id FROM street_members m JOIN neighbours n ON n.id = m.neighbour_id"
+        )
+        return {row["user_id"] for row in rows}
+
+    await rosa.invite(room, joe.user_id)
+    await joe.until(lambda: room in joe.client.rooms, what="joining the street")
+    await _eventually(lambda: members(), lambda found: joe.user_id in found)
+    await joe.leave(room)
+    await _eventually(lambda: members(), lambda found: joe.user_id not in found)
+
+
+async def _eventually(read, check, timeout: float = 20.0) -> None:  # type: ignore[no-untyped-def]
+    """Polls the bot's database (nothing to wait on there) until `check` holds."""
+    async def poll() -> None:
+        while not check(await read()):
+            await asyncio.sleep(0.05)
+
+    await asyncio.wait_for(poll(), timeout)
