@@ -7,6 +7,7 @@ keep working and no old command is answered twice."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import os
@@ -83,6 +84,8 @@ def build_client(settings: MatrixSettings) -> AsyncClient:
     assert settings.homeserver and settings.user_id
     store_path = settings.store_path
     store_path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with contextlib.suppress(OSError):
+        store_path.chmod(0o700)  # encryption keys and the access token: the bot's own user only
     saved = load_session(store_path)
     device_id = saved.device_id if saved is not None and saved.user_id == settings.user_id else None
     return AsyncClient(settings.homeserver, settings.user_id, device_id=device_id, store_path=str(store_path), config=client_config())
