@@ -65,21 +65,20 @@ class MatrixNotifier:
         self.in_flight = InFlight()
 
     async def send(self, outgoing: Outgoing) -> SendResult:
-        with self.in_flight:
-            to = outgoing.to
-            text, reply_to = outgoing.text, None
-            if isinstance(to, ToStreet):
-                room_id: str | None = to.street.chat_id
-                reply_to = to.reply_to
-            elif isinstance(to, ToPerson):
-                room_id = await self._direct.reach(to.person.user_id, self._invite_wait_s)
-                if room_id is None:
-                    return SendResult(SendStatus.UNREACHABLE)
-            else:
-                room_id, reply_to, text = self._presser_answer(to, text)
-                if room_id is None:
-                    return SendResult(SendStatus.FAILED)
-            return await self.say(room_id, text, outgoing.choices, outgoing.locale, reply_to=reply_to, post_id=outgoing.card_of)
+        to = outgoing.to
+        text, reply_to = outgoing.text, None
+        if isinstance(to, ToStreet):
+            room_id: str | None = to.street.chat_id
+            reply_to = to.reply_to
+        elif isinstance(to, ToPerson):
+            room_id = await self._direct.reach(to.person.user_id, self._invite_wait_s)
+            if room_id is None:
+                return SendResult(SendStatus.UNREACHABLE)
+        else:
+            room_id, reply_to, text = self._presser_answer(to, text)
+            if room_id is None:
+                return SendResult(SendStatus.FAILED)
+        return await self.say(room_id, text, outgoing.choices, outgoing.locale, reply_to=reply_to, post_id=outgoing.card_of)
 
     async def say(
         self, room_id: str, text: Msg, choices: tuple[Choice, ...] = (), locale: str = "en", *,
@@ -87,22 +86,22 @@ class MatrixNotifier:
     ) -> SendResult:
         """One notice in one room, with its choices remembered and seeded as reactions."""
         composed = await self._compose(room_id, text, choices, locale, reply_to)
-        event_id = await self._sender.send(room_id, "m.room.message", composed.content)
-        if event_id is None:
-            return SendResult(SendStatus.FAILED)
-        if composed.choices:
-            await self._store.matrix_prompts.remember(Prompt(event_id, room_id, composed.choices), post_id, self._clock.now())
-            for key in composed.keys:
-                await self._sender.react(room_id, event_id, key)
+        with self.in_flight:
+            event_id = await self._sender.send(room_id, "m.room.message", composed.content)
+            if event_id is None:
+                return SendResult(SendStatus.FAILED)
+            if composed.choices:
+                await self._store.matrix_prompts.remember(Prompt(event_id, room_id, composed.choices), post_id, self._clock.now())
+        for key in composed.keys:
+            await self._sender.react(room_id, event_id, key)
         return SendResult(SendStatus.SENT, MessageRef(PLATFORM, room_id, event_id))
 
     async def edit(self, ref: MessageRef, text: Msg, choices: tuple[Choice, ...], locale: str) -> bool:
         room_id, event_id = ref.chat_id, ref.message_id
         composed = await self._compose(room_id, text, choices, locale, None)
-        with self.in_flight:
-            if await self._sender.send(room_id, "m.room.message", Markup.edit(event_id, composed)) is None:
-                return False
-            await self._update_prompt(room_id, event_id, composed)
+        if await self._sender.send(room_id, "m.room.message", Markup.edit(event_id, composed)) is None:
+            return False
+        await self._update_prompt(room_id, event_id, composed)
         return True
 
     async def _compose(self, room_id: str, text: Msg, choices: tuple[Choice, ...], locale: str, reply_to: str | None) -> Composed:
