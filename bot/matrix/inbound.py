@@ -222,7 +222,8 @@ class Inbound:
         private chat, of the bot's latest question there."""
         prompts = self._store.matrix_prompts
         if reply_to is not None:
-            return await prompts.get(reply_to)
+            prompt = await prompts.get(reply_to)
+            return prompt if prompt is not None and prompt.room_id == room_id else None
         return await prompts.latest_in_room(room_id) if private else None
 
     def _addressed(self, content: dict, reply_to: str | None, prompt: Prompt | None) -> bool:
@@ -250,7 +251,7 @@ class Inbound:
             # A reaction can race the saving of the very message it is on.
             await self._notifier.in_flight.settled(RACING_SEND_WAIT_S)
             prompt = await prompts.get(target)
-        if prompt is None:
+        if prompt is None or prompt.room_id != room.room_id:
             return  # a reaction on a message without choices is just a reaction
         choice = match_reaction(prompt, key)
         if choice is not None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import os
 import secrets
 import signal
 import socket
@@ -199,11 +198,8 @@ class Synapse:
         """A new account through shared-secret registration (it comes with an access token)."""
         password = secrets.token_hex(8)
         nonce = self._request("GET", "/_synapse/admin/v1/register")["nonce"]
-        mac = hmac.new(self._shared_secret.encode(), digestmod=hashlib.sha1)
-        for part in (nonce, localpart, password, "admin" if admin else "notadmin"):
-            mac.update(part.encode())
-            if part != ("admin" if admin else "notadmin"):
-                mac.update(b"\x00")
+        parts = (nonce, localpart, password, "admin" if admin else "notadmin")
+        mac = hmac.new(self._shared_secret.encode(), b"\x00".join(part.encode() for part in parts), hashlib.sha1)
         answer = self._request("POST", "/_synapse/admin/v1/register", {
             "nonce": nonce, "username": localpart, "password": password, "admin": admin, "mac": mac.hexdigest(),
         })
