@@ -5,8 +5,12 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-doorstep
+# The Matrix tests start a throwaway Synapse; it lives in its own virtualenv (its pins differ from ours).
+SYNAPSE_VERSION := 1.163.2
+SYNAPSE_VENV := .test-servers/synapse/venv
+SYNAPSE_STAMP := $(SYNAPSE_VENV)/.installed-synapse-$(SYNAPSE_VERSION)
 
-.PHONY: run test demo demo-organiser check-config translations clean bench
+.PHONY: run test demo demo-organiser check-config translations clean bench synapse
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Doorstep needs Python 3.11 or newer (python3 --version)"; exit 1; }
@@ -14,6 +18,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
+
+$(SYNAPSE_STAMP):
+	@test -n "$(PYTHON)" || { echo "Doorstep needs Python 3.11 or newer (python3 --version)"; exit 1; }
+	rm -rf $(SYNAPSE_VENV)
+	$(PYTHON) -m venv $(SYNAPSE_VENV)
+	$(SYNAPSE_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(SYNAPSE_VENV)/bin/python -m pip install --quiet 'matrix-synapse==$(SYNAPSE_VERSION)'
+	@touch $(SYNAPSE_STAMP)
+
+## A homeserver for the Matrix tests (installed once; the tests start and stop it).
+synapse: $(SYNAPSE_STAMP)
 
 ## Run the bot: Telegram and/or Matrix when configured (.env), otherwise the console street.
 run: $(STAMP)
@@ -35,7 +50,7 @@ translations: $(STAMP)
 	$(BIN)/python -m bot.translations
 
 ## Everything: architecture contracts and the whole test suite.
-test: $(STAMP)
+test: $(STAMP) $(SYNAPSE_STAMP)
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest
 
@@ -44,4 +59,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/matching.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis
+	rm -rf $(VENV) .test-servers .pytest_cache .hypothesis

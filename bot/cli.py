@@ -12,6 +12,7 @@ from typing import Sequence
 
 from bot import logs
 from bot.composition import run_console
+from bot.platforms import PlatformStartFailed
 from config import ConfigurationError, Settings, load_settings
 from config.inspect import describe_settings
 from storage import StorageError
@@ -74,6 +75,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_STORAGE
     except ConfigurationError as problem:  # found only on connecting, e.g. a token Telegram refuses
         print(f"doorstep: configuration problem: {problem}", file=sys.stderr)
+        return EXIT_CONFIGURATION
+    except PlatformStartFailed as problem:
+        print(f"doorstep: can't connect: {problem}", file=sys.stderr)
         return EXIT_CONFIGURATION
     except KeyboardInterrupt:
         print("\nBye for now. 👋", file=sys.stderr)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import sys
 from typing import TextIO
 
@@ -30,6 +31,24 @@ def _without_secrets(line: str) -> str:
     return line
 
 
+# A Matrix user id (@someone:example.org), as libraries like matrix-nio write them into their logs.
+_MATRIX_USER_ID = re.compile(r"@[A-Za-z0-9._=\-/+]+:[A-Za-z0-9.\-]+(?::[0-9]+)?")
+
+
+class HashUserIds(logging.Filter):
+    """Libraries name people by their ids in their own log lines; ours keep only a hash."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):
+            return True  # a malformed record: the handler reports it as usual
+        if "@" in message:
+            record.msg = _MATRIX_USER_ID.sub(lambda found: f"user:{hashed(found.group(0))}", message)
+            record.args = None
+        return True
+
+
 class KeyValueFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         line = f"time={self.formatTime(record, '%Y-%m-%dT%H:%M:%S')} level={record.levelname.lower()} " \
@@ -42,6 +61,7 @@ class KeyValueFormatter(logging.Formatter):
 def configure(level: str = "INFO", stream: TextIO = sys.stderr) -> None:
     handler = logging.StreamHandler(stream)
     handler.setFormatter(KeyValueFormatter())
+    handler.addFilter(HashUserIds())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

@@ -21,6 +21,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+class PlatformStartFailed(Exception):
+    """An adapter can't connect (credentials refused, server unreachable); the message says why."""
+
+
 class PlatformAdapter(Protocol):
     """One chat platform: it turns updates into `Incoming` for the core and sends what the core says."""
 

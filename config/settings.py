@@ -64,6 +64,7 @@ class MatrixSettings(BaseModel):
     store_path: Path = Path("data/matrix")
     allowed_homeservers: list[str] = Field(default_factory=list)
     organiser_power_level: int = Field(default=50, ge=0, le=100)
+    invite_wait_seconds: int = Field(default=120, ge=0, le=3600)
 
     @field_validator("homeserver")
     @classmethod

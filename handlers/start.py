@@ -6,7 +6,7 @@ from handlers import areas, board, posting, texts, whereabouts
 from handlers.checkins import buddy
 from handlers.checkins import setup as checkin_setup
 from handlers.domain import PostKind
-from handlers.messages import msg
+from handlers.messages import Outgoing, ToPerson, msg
 from handlers.turn import Turn
 
 MAX_STREETS_CHECKED = 8
@@ -36,7 +36,8 @@ async def start(turn: Turn, text: str) -> None:
 async def help_(turn: Turn, text: str) -> None:
     turn.reply(texts.HELP_PRIVATE if turn.is_private else texts.HELP_GROUP)
     if await _organises_somewhere(turn):
-        turn.effects.tell(turn.person, msg(texts.HELP_ORGANISERS))
+        # Only worth saying now: someone who can't be messaged privately isn't nudged about it later.
+        turn.effects.add(Outgoing(ToPerson(turn.person), msg(texts.HELP_ORGANISERS), hold_if_unreachable=False))
 
 
 async def _organises_somewhere(turn: Turn) -> bool:

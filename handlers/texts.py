@@ -615,3 +615,14 @@ ABOUT_RADIUS = N_("How far your street's asks reach")
 ABOUT_LOCATION = N_("Your rough location, to be matched nearby")
 ABOUT_FORGET_LOCATION = N_("Forget your location")
 ABOUT_END_CHAT = N_("Stop talking through me")
+
+# --- Matrix ---------------------------------------------------------------------------------------
+# Matrix has no buttons: the bot lists the choices, seeds them as reactions, and reads a reply too.
+MATRIX_CHOOSE_BY_REACTION = N_("React with {keys} — or reply to this message with your choice.")
+MATRIX_CHOOSE_BY_NUMBER = N_("React with a number — or reply to this message with it.")
+MATRIX_PRIVATE_INVITE_SENT = N_(
+    "{who}, I've invited you to a private chat with me — accept the invite and we'll carry on there."
+)
+MATRIX_COULD_NOT_DECRYPT = N_(
+    "Sorry — your last message reached me encrypted in a way I can't read yet. Could you send it again?"
+)

@@ -10,6 +10,7 @@ from storage.repositories.checkins import CheckinRepository
 from storage.repositories.digests import DigestRepository
 from storage.repositories.hellos import HelloRepository
 from storage.repositories.fan_outs import FanOutRepository
+from storage.repositories.matrix_prompts import MatrixPromptRepository
 from storage.repositories.neighbours import NeighbourRepository
 from storage.repositories.places import NeighbourCellRepository, StreetAreaRepository
 from storage.repositories.posts import PostRepository
@@ -50,6 +51,7 @@ class SqliteStore:
         self.fan_outs = FanOutRepository(db)
         self.recurrences = RecurrenceRepository(db)
         self.relays = RelayRepository(db)
+        self.matrix_prompts = MatrixPromptRepository(db)  # only the Matrix adapter uses it
 
     @classmethod
     async def open(cls, path: Path | str) -> SqliteStore:

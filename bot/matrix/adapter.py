@@ -1,0 +1,119 @@
+"""The Matrix adapter: one bot account, its rooms as streets, its direct rooms as private chats."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.matrix import retention
+from bot.matrix.direct import DirectRooms
+from bot.matrix.inbound import Inbound
+from bot.matrix.markup import Markup
+from bot.matrix.names import Names
+from bot.matrix.notifier import PLATFORM, MatrixNotifier
+from bot.matrix.organisers import MatrixOrganisers
+from bot.matrix.sender import Sender
+from bot.matrix.session import build_client, log_in
+from bot.matrix.sync import KeyKeeper, SyncLoop
+from bot.matrix.tasks import Spawner
+from config.settings import MatrixSettings
+from handlers.ports import Clock
+from handlers.render import Translate, no_translation
+
+if TYPE_CHECKING:
+    from handlers.app import Doorstep
+    from storage import SqliteStore
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Patience:
+    """How long to keep trying; the tests shorten these."""
+
+    first_sync_s: float = 60.0
+    login_s: float = 60.0
+    send_s: float = 300.0
+    sync_backoff_s: tuple[float, float] = (0.5, 30.0)
+    long_poll_ms: int = 30_000
+    stop_s: float = 5.0
+
+
+class MatrixAdapter:
+    platform = PLATFORM
+
+    def __init__(
+        self, settings: MatrixSettings, store: SqliteStore, clock: Clock, patience: Patience = Patience(), *,
+        translate: Translate = no_translation,
+    ) -> None:
+        self._settings = settings
+        self._store = store
+        self._patience = patience
+        self.client = build_client(settings)
+        self._keys = KeyKeeper(self.client)
+        self._spawner = Spawner()
+        self._markup = Markup(translate)
+        self.direct = DirectRooms(self.client)
+        self.notifier = MatrixNotifier(
+            self.client, Sender(self.client, self._keys, patience.send_s), self._markup, Names(self.client),
+            self.direct, store, clock, invite_wait_s=settings.invite_wait_seconds,
+        )
+        self.organisers = MatrixOrganisers(self.client, settings.organiser_power_level)
+        self._inbound: Inbound | None = None
+        self._sync: SyncLoop | None = None
+        self._sync_task: asyncio.Task | None = None
+
+    @property
+    def allowed_servers(self) -> set[str]:
+        own = str(self._settings.user_id).split(":", 1)[1]
+        return set(self._settings.allowed_homeservers) or {own}
+
+    async def start(self, core: Doorstep) -> None:
+        self._markup.know_commands(lambda name: core.router.find_command(name) is not None)
+        retention.register(core.router, self._store)
+        try:
+            await log_in(self.client, self._settings, patience_s=self._patience.login_s)
+            await self.direct.load()
+        except BaseException:
+            await self.client.close()  # the runner only stops adapters that started
+            raise
+        self._inbound = Inbound(
+            self.client, self.direct, self.notifier, self._store, self.organisers, self._spawner,
+            allowed_servers=self.allowed_servers, catching_up=not self.client.loaded_sync_token,
+        )
+        self._inbound.core = core
+        self._inbound.register()
+        self._sync = SyncLoop(
+            self.client, self._keys, on_first_sync=self._caught_up,
+            backoff_s=self._patience.sync_backoff_s, long_poll_ms=self._patience.long_poll_ms,
+        )
+        self._sync_task = asyncio.create_task(self._sync.run(), name="matrix:sync")
+        try:
+            await asyncio.wait_for(asyncio.shield(self._sync.synced.wait()), self._patience.first_sync_s)
+        except asyncio.TimeoutError:
+            log.warning("matrix: no first sync yet; carrying on and syncing in the background")
+        log.info("matrix running")
+
+    def _caught_up(self) -> None:
+        if self._inbound is not None:
+            self._inbound.catching_up = False
+
+    @property
+    def syncing(self) -> bool:
+        """Whether the last sync worked (the homeserver answers)."""
+        return self._sync is not None and self._sync.healthy
+
+    @property
+    def connected(self) -> bool:
+        """For /healthz: the homeserver answers the sync loop."""
+        return self.syncing
+
+    async def stop(self) -> None:
+        if self._sync_task is not None:
+            self._sync_task.cancel()
+            await asyncio.gather(self._sync_task, return_exceptions=True)
+        await self._spawner.drain(self._patience.stop_s)
+        await self.client.close()
+        log.info("matrix stopped")

@@ -1,0 +1,349 @@
+"""Matrix events in, `Incoming` out. nio calls these from inside its sync loop, so each one only
+looks at the event and hands the real work to its own task (see `bot.matrix.tasks`).
+
+What the core hears: `!` commands, replies to the bot, mentions of it, everything in a private
+chat, reactions and typed answers to the bot's choices (as presses), and people joining or leaving a
+street room. Everything else said in a street room is neighbours talking among themselves: the bot
+doesn't read it, and doesn't note who said it. Its own events and every `m.notice` are ignored."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import OrderedDict
+from typing import TYPE_CHECKING, Any
+
+from nio import (
+    AsyncClient, InviteMemberEvent, JoinResponse, MatrixRoom, MegolmEvent, PowerLevelsEvent, ReactionEvent,
+    RoomMemberEvent, RoomMessageText, UnknownAccountDataEvent, UnknownEvent,
+)
+from nio.exceptions import LocalProtocolError
+
+from bot.logs import hashed
+from bot.matrix.choices import match_reaction, match_reply, without_reply_fallback
+from bot.matrix.direct import DirectRooms
+from bot.matrix.notifier import PLATFORM, MatrixNotifier, press_ref
+from bot.matrix.organisers import MatrixOrganisers
+from bot.matrix.session import TRANSIENT
+from bot.matrix.tasks import Spawner
+from handlers import texts
+from handlers.incoming import Incoming, IncomingKind
+from handlers.messages import Person, msg
+from handlers.router import parse_command
+from storage.repositories.matrix_prompts import Prompt, PromptChoice
+
+if TYPE_CHECKING:
+    from handlers.app import Doorstep
+    from storage import SqliteStore
+
+log = logging.getLogger(__name__)
+
+REMEMBERED_EVENTS = 2000  # recent event ids, so an event delivered twice is handled once
+JOIN_SYNC_WAIT_S = 30.0  # after joining a room, how long to wait to see it in a sync
+JOIN_ATTEMPTS = 5
+RACING_SEND_WAIT_S = 10.0
+
+
+class Seen:
+    """A bounded memory of event ids."""
+
+    def __init__(self, size: int = REMEMBERED_EVENTS) -> None:
+        self._ids: OrderedDict[str, None] = OrderedDict()
+        self._size = size
+
+    def first_time(self, event_id: str) -> bool:
+        if event_id in self._ids:
+            return False
+        self._ids[event_id] = None
+        if len(self._ids) > self._size:
+            self._ids.popitem(last=False)
+        return True
+
+    def __contains__(self, event_id: str) -> bool:
+        return event_id in self._ids
+
+
+class Inbound:
+    def __init__(
+        self, client: AsyncClient, direct: DirectRooms, notifier: MatrixNotifier, store: SqliteStore,
+        organisers: MatrixOrganisers, spawner: Spawner, *, allowed_servers: set[str], catching_up: bool,
+    ) -> None:
+        self._client = client
+        self._direct = direct
+        self._notifier = notifier
+        self._store = store
+        self._organisers = organisers
+        self._spawner = spawner
+        self._allowed_servers = allowed_servers
+        # The very first sync of a new device shows recent history: old commands, not to answer.
+        self.catching_up = catching_up
+        self.core: Doorstep | None = None
+        self._seen = Seen()
+        self._own_events = Seen()  # the bot's recent messages, to recognise replies to it
+        self._joining: set[str] = set()
+        # Rooms being joined: what a sync shows of them before the bot's own join is old history.
+        self._not_joined_yet: set[str] = set()
+        self._after_join: dict[str, str] = {}  # user -> what to carry on with once they join the private chat
+        self._told_undecryptable: set[str] = set()
+
+    @property
+    def me(self) -> str:
+        return self._client.user_id
+
+    def register(self) -> None:
+        client = self._client
+        client.add_event_callback(self._on_invite, InviteMemberEvent)
+        client.add_event_callback(
+            self._on_event, (RoomMessageText, ReactionEvent, RoomMemberEvent, MegolmEvent, PowerLevelsEvent, UnknownEvent),
+        )
+        client.add_global_account_data_callback(self._on_account_data, UnknownAccountDataEvent)
+
+    # --- callbacks (inside the sync loop: look, then hand over) ----------------------------------
+
+    def _on_invite(self, room: MatrixRoom, event: InviteMemberEvent) -> None:
+        if event.state_key != self.me or event.membership != "invite" or room.room_id in self._joining:
+            return
+        inviter = event.sender
+        server = inviter.split(":", 1)[1] if ":" in inviter else ""
+        self._joining.add(room.room_id)
+        self._not_joined_yet.add(room.room_id)
+        if server not in self._allowed_servers:
+            log.info("declining an invite from another homeserver server=%s", server)
+            self._spawner.spawn(self._decline(room.room_id), "decline")
+            return
+        self._spawner.spawn(self._join(room.room_id, inviter, bool(event.content.get("is_direct"))), "join")
+
+    def _on_account_data(self, event: UnknownAccountDataEvent) -> None:
+        if event.type == "m.direct" and isinstance(event.content, dict):
+            self._direct.replace(event.content)
+
+    def _on_event(self, room: MatrixRoom, event: Any) -> None:
+        try:
+            self._route(room, event)
+        except Exception:
+            log.exception("could not handle a Matrix event type=%s", type(event).__name__)
+
+    def _route(self, room: MatrixRoom, event: Any) -> None:
+        event_id = getattr(event, "event_id", None)
+        if event.sender == self.me:
+            self._own_event(room, event)
+            return
+        if room.room_id in self._not_joined_yet:
+            return  # history from before the bot joined: not said to it
+        if event_id and not self._seen.first_time(event_id):
+            return
+        if isinstance(event, PowerLevelsEvent):
+            self._organisers.forget(room.room_id)
+        elif isinstance(event, RoomMemberEvent):
+            self._membership(room, event)
+        elif self.catching_up:
+            return
+        elif isinstance(event, MegolmEvent):
+            self._undecryptable(room, event)
+        elif isinstance(event, RoomMessageText):
+            self._spawner.spawn(self._message(room, event), "message")
+        elif isinstance(event, ReactionEvent):
+            self._spawner.spawn(self._reaction(room, event.sender, event.reacts_to, event.key), "reaction")
+        elif isinstance(event, UnknownEvent) and event.type == "m.reaction":
+            relation = event.source.get("content", {}).get("m.relates_to", {})
+            if isinstance(relation.get("event_id"), str) and isinstance(relation.get("key"), str):
+                self._spawner.spawn(self._reaction(room, event.sender, relation["event_id"], relation["key"]), "reaction")
+
+    def _own_event(self, room: MatrixRoom, event: Any) -> None:
+        if isinstance(event, RoomMemberEvent):
+            if event.state_key == self.me and event.membership == "join":
+                self._not_joined_yet.discard(room.room_id)
+                self._direct.noticed_join(room.room_id, self.me)
+        elif getattr(event, "event_id", None):
+            self._own_events.first_time(event.event_id)
+
+    def _membership(self, room: MatrixRoom, event: RoomMemberEvent) -> None:
+        user_id = event.state_key
+        if user_id == self.me:
+            return
+        joined = event.membership == "join" and event.prev_membership != "join"
+        left = event.membership in ("leave", "ban") and event.prev_membership == "join"
+        if joined:
+            self._direct.noticed_join(room.room_id, user_id)
+        if self.catching_up or not (joined or left):
+            return
+        if self._direct.is_private(room.room_id):
+            if joined:
+                self._spawner.spawn(self._private_chat_joined(room, user_id), "private-join")
+            return
+        kind = IncomingKind.JOINED if joined else IncomingKind.LEFT
+        self._spawner.spawn(self._hand_over(self._incoming(room, user_id, kind)), "membership")
+
+    def _undecryptable(self, room: MatrixRoom, event: MegolmEvent) -> None:
+        """Logged without content; the keys are asked for. In a private chat the neighbour is told."""
+        log.warning(
+            "could not decrypt an event room=%s sender=%s session=%s", room.room_id, hashed(event.sender), event.session_id[:8],
+        )
+        self._spawner.spawn(self._request_key(event), "key-request")
+        if self._direct.is_private(room.room_id) and event.session_id not in self._told_undecryptable:
+            self._told_undecryptable.add(event.session_id)
+            self._spawner.spawn(self._notifier.say(room.room_id, msg(texts.MATRIX_COULD_NOT_DECRYPT)), "undecryptable")
+
+    # --- the work, each in its own task -----------------------------------------------------------
+
+    async def _hand_over(self, incoming: Incoming) -> None:
+        if self.core is not None:
+            await self.core.handle(incoming)
+
+    def _incoming(self, room: MatrixRoom, user_id: str, kind: IncomingKind, **fields: Any) -> Incoming:
+        private = self._direct.is_private(room.room_id)
+        member = room.users.get(user_id)
+        return Incoming(
+            platform=PLATFORM, chat_id=room.room_id, user_id=user_id, is_private=private, kind=kind,
+            user_name=member.display_name if member and member.display_name else None,
+            chat_title=None if private else room.name, **fields,
+        )
+
+    async def _message(self, room: MatrixRoom, event: RoomMessageText) -> None:
+        content = event.source.get("content", {})
+        relation = content.get("m.relates_to") or {}
+        if "m.new_content" in content or relation.get("rel_type") == "m.replace":
+            return  # an edit: the command it edits was answered already
+        text = without_reply_fallback(event.body or "")
+        reply_to = (relation.get("m.in_reply_to") or {}).get("event_id")
+        private = self._direct.is_private(room.room_id)
+        prompt = await self._prompt_answered(room.room_id, reply_to, private)
+        if prompt is not None and (choice := match_reply(prompt, text)) is not None:
+            await self._press(room, event.sender, prompt, choice)
+            return
+        addressed = private or parse_command(text) is not None or self._addressed(content, reply_to, prompt)
+        if not addressed:
+            return
+        text = self._without_mention(room, text)
+        await self._hand_over(self._incoming(room, event.sender, IncomingKind.MESSAGE, text=text, addressed_to_bot=True))
+
+    async def _prompt_answered(self, room_id: str, reply_to: str | None, private: bool) -> Prompt | None:
+        """The choices a message may be answering: those of the message it replies to, or, in a
+        private chat, of the bot's latest question there."""
+        prompts = self._store.matrix_prompts
+        if reply_to is not None:
+            prompt = await prompts.get(reply_to)
+            return prompt if prompt is not None and prompt.room_id == room_id else None
+        return await prompts.latest_in_room(room_id) if private else None
+
+    def _addressed(self, content: dict, reply_to: str | None, prompt: Prompt | None) -> bool:
+        mentions = content.get("m.mentions") or {}
+        if self.me in (mentions.get("user_ids") or []):
+            return True
+        if reply_to is not None and (prompt is not None or reply_to in self._own_events):
+            return True
+        return self.me in (content.get("formatted_body") or "") or self.me in (content.get("body") or "")
+
+    def _without_mention(self, room: MatrixRoom, text: str) -> str:
+        """"Doorstep: could someone…" -> "could someone…"."""
+        member = room.users.get(self.me)
+        for name in filter(None, (member.display_name if member else None, self.me, self.me[1:].split(":")[0])):
+            if text.lower().startswith(name.lower()):
+                rest = text[len(name):]
+                if rest[:1] in (":", ",", " ", ""):
+                    return rest.lstrip(":, ").strip()
+        return text
+
+    async def _reaction(self, room: MatrixRoom, sender: str, target: str, key: str) -> None:
+        prompts = self._store.matrix_prompts
+        prompt = await prompts.get(target)
+        if prompt is None and (target in self._own_events or self._notifier.in_flight.busy):
+            # A reaction can race the saving of the very message it is on.
+            await self._notifier.in_flight.settled(RACING_SEND_WAIT_S)
+            prompt = await prompts.get(target)
+        if prompt is None or prompt.room_id != room.room_id:
+            return  # a reaction on a message without choices is just a reaction
+        choice = match_reaction(prompt, key)
+        if choice is not None:
+            await self._press(room, sender, prompt, choice)
+
+    async def _press(self, room: MatrixRoom, user_id: str, prompt: Prompt, choice: PromptChoice) -> None:
+        if choice.opens_private:
+            await self._carry_on_privately(room, user_id, prompt, choice.payload)
+            return
+        incoming = self._incoming(
+            room, user_id, IncomingKind.PRESS, payload=choice.payload, ref=press_ref(room.room_id, prompt.event_id),
+        )
+        await self._hand_over(incoming)
+
+    async def _carry_on_privately(self, room: MatrixRoom, user_id: str, prompt: Prompt, payload: str) -> None:
+        """A button that opens a private chat: open (or reuse) it and carry on there."""
+        private_room, joined = await self._direct.invite(user_id)
+        if private_room is None:
+            await self._notifier.say(room.room_id, msg(texts.SOMETHING_WENT_WRONG), reply_to=prompt.event_id)
+            return
+        if joined:
+            await self._start_privately(private_room, user_id, payload)
+            return
+        self._after_join[user_id] = payload
+        member = room.users.get(user_id)
+        who = Person(PLATFORM, user_id, member.display_name if member else None)
+        await self._notifier.say(room.room_id, msg(texts.MATRIX_PRIVATE_INVITE_SENT, who=who), reply_to=prompt.event_id)
+
+    async def _private_chat_joined(self, room: MatrixRoom, user_id: str) -> None:
+        """They accepted the private chat: carry on with what they asked for, or just deliver
+        whatever was waiting for them."""
+        payload = self._after_join.pop(user_id, None)
+        if payload is not None:
+            await self._start_privately(room.room_id, user_id, payload)
+        else:
+            await self._hand_over(self._incoming(room, user_id, IncomingKind.JOINED))
+
+    async def _start_privately(self, room_id: str, user_id: str, payload: str) -> None:
+        room = self._client.rooms.get(room_id)
+        if room is not None:
+            await self._hand_over(self._incoming(room, user_id, IncomingKind.MESSAGE, text=f"!start {payload}".strip()))
+
+    async def _join(self, room_id: str, inviter: str, is_direct: bool) -> None:
+        try:
+            if not await self._join_patiently(room_id):
+                self._not_joined_yet.discard(room_id)
+                return
+            log.info("joined a room private=%s", is_direct)
+            if is_direct:
+                await self._direct.record(inviter, room_id)
+            if not await self._direct.wait_for_join(room_id, self.me, JOIN_SYNC_WAIT_S):
+                return
+            self._not_joined_yet.discard(room_id)
+            # Say hello, as if the one who invited the bot had asked what it does.
+            if is_direct:
+                await self._start_privately(room_id, inviter, "")
+            else:
+                await self._greet(room_id, inviter)
+        finally:
+            self._joining.discard(room_id)
+
+    async def _join_patiently(self, room_id: str) -> bool:
+        pause = 0.5
+        for _ in range(JOIN_ATTEMPTS):
+            try:
+                answer = await self._client.join(room_id)
+            except TRANSIENT:
+                answer = None
+            if isinstance(answer, JoinResponse):
+                return True
+            if answer is not None and answer.status_code in ("M_FORBIDDEN", "M_NOT_FOUND"):
+                break
+            await asyncio.sleep(pause)
+            pause *= 2
+        log.warning("could not join a room")
+        return False
+
+    async def _greet(self, room_id: str, inviter: str) -> None:
+        room = self._client.rooms.get(room_id)
+        if room is not None:
+            await self._hand_over(self._incoming(room, inviter, IncomingKind.MESSAGE, text="!help"))
+
+    async def _decline(self, room_id: str) -> None:
+        try:
+            await self._client.room_leave(room_id)
+        finally:
+            self._joining.discard(room_id)
+
+    async def _request_key(self, event: MegolmEvent) -> None:
+        try:
+            await self._client.request_room_key(event)
+        except LocalProtocolError:
+            pass  # asked already for this session
+        except TRANSIENT:
+            log.info("could not ask for a room key now; the homeserver is unreachable")

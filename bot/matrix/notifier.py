@@ -1,0 +1,150 @@
+"""What the core says, said on Matrix: `m.notice` messages, choices as seeded reactions (remembered
+in SQLite so a reaction still works after a restart), cards updated with `m.replace` edits, and
+private messages in a direct room the neighbour has joined.
+
+A press has no private, fleeting answer on Matrix (Telegram shows one only to the presser). The
+answer goes where the press happened, as a reply to the message pressed on: straight after the
+reaction, next to it, and — in a street room — addressed to the presser by name. Sending it privately
+instead would mean an invite to accept before a two-word "thank you" could arrive."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from nio import AsyncClient
+from nio.api import RelationshipType
+
+from bot.matrix.direct import DirectRooms
+from bot.matrix.markup import Composed, Markup
+from bot.matrix.names import Names
+from bot.matrix.sender import Sender
+from bot.matrix.session import TRANSIENT
+from bot.matrix.tasks import InFlight
+from handlers import texts
+from handlers.messages import (
+    Choice, MessageRef, Msg, Outgoing, SendResult, SendStatus, ToPerson, ToPresser, ToStreet, msg,
+)
+from handlers.ports import Clock
+from storage.repositories.matrix_prompts import Prompt
+
+if TYPE_CHECKING:
+    from storage import SqliteStore
+
+log = logging.getLogger(__name__)
+
+PLATFORM = "matrix"
+_REF_SEPARATOR = " "  # room and event ids never contain a space
+
+
+def press_ref(room_id: str, event_id: str) -> str:
+    """The handle the core passes back with an answer to a press: where it happened."""
+    return f"{room_id}{_REF_SEPARATOR}{event_id}"
+
+
+def read_press_ref(ref: str | None) -> tuple[str, str] | None:
+    if not ref or _REF_SEPARATOR not in ref:
+        return None
+    room_id, event_id = ref.split(_REF_SEPARATOR, 1)
+    return room_id, event_id
+
+
+class MatrixNotifier:
+    def __init__(
+        self, client: AsyncClient, sender: Sender, markup: Markup, names: Names, direct: DirectRooms,
+        store: SqliteStore, clock: Clock, *, invite_wait_s: float,
+    ) -> None:
+        self._client = client
+        self._sender = sender
+        self._markup = markup
+        self._names = names
+        self._direct = direct
+        self._store = store
+        self._clock = clock
+        self._invite_wait_s = invite_wait_s
+        self.in_flight = InFlight()
+
+    async def send(self, outgoing: Outgoing) -> SendResult:
+        to = outgoing.to
+        text, reply_to = outgoing.text, None
+        if isinstance(to, ToStreet):
+            room_id: str | None = to.street.chat_id
+            reply_to = to.reply_to
+        elif isinstance(to, ToPerson):
+            room_id = await self._direct.reach(to.person.user_id, self._invite_wait_s)
+            if room_id is None:
+                return SendResult(SendStatus.UNREACHABLE)
+        else:
+            room_id, reply_to, text = self._presser_answer(to, text)
+            if room_id is None:
+                return SendResult(SendStatus.FAILED)
+        return await self.say(room_id, text, outgoing.choices, outgoing.locale, reply_to=reply_to, post_id=outgoing.card_of)
+
+    async def say(
+        self, room_id: str, text: Msg, choices: tuple[Choice, ...] = (), locale: str = "en", *,
+        reply_to: str | None = None, post_id: int | None = None,
+    ) -> SendResult:
+        """One notice in one room, with its choices remembered and seeded as reactions."""
+        composed = await self._compose(room_id, text, choices, locale, reply_to)
+        with self.in_flight:
+            event_id = await self._sender.send(room_id, "m.room.message", composed.content)
+            if event_id is None:
+                return SendResult(SendStatus.FAILED)
+            if composed.choices:
+                await self._store.matrix_prompts.remember(Prompt(event_id, room_id, composed.choices), post_id, self._clock.now())
+        for key in composed.keys:
+            await self._sender.react(room_id, event_id, key)
+        return SendResult(SendStatus.SENT, MessageRef(PLATFORM, room_id, event_id))
+
+    async def edit(self, ref: MessageRef, text: Msg, choices: tuple[Choice, ...], locale: str) -> bool:
+        room_id, event_id = ref.chat_id, ref.message_id
+        composed = await self._compose(room_id, text, choices, locale, None)
+        if await self._sender.send(room_id, "m.room.message", Markup.edit(event_id, composed)) is None:
+            return False
+        await self._update_prompt(room_id, event_id, composed)
+        return True
+
+    async def _compose(self, room_id: str, text: Msg, choices: tuple[Choice, ...], locale: str, reply_to: str | None) -> Composed:
+        names = await self._names.of(self._markup.people(text, choices), room_id)
+        return self._markup.compose(text, choices, locale, names, reply_to=reply_to)
+
+    def _presser_answer(self, to: ToPresser, text: Msg) -> tuple[str | None, str | None, Msg]:
+        """Where an answer to a press goes (see the module's note), and how it reads there."""
+        where = read_press_ref(to.ref)
+        if where is None:
+            return self._direct.joined_room(to.person.user_id), None, text
+        room_id, pressed_event = where
+        if not self._direct.is_private(room_id):
+            text = msg(texts.ADDRESSED, who=to.person, text=text)
+        return room_id, pressed_event, text
+
+    async def _update_prompt(self, room_id: str, event_id: str, composed: Composed) -> None:
+        """After an edit: the new choices answer reactions from now on, and the reactions shown
+        match them. With no choices left (a sorted card) the old meaning is kept, so a late
+        reaction hears "already sorted" instead of nothing."""
+        prompts = self._store.matrix_prompts
+        if composed.choices:
+            if await prompts.get(event_id) is None:
+                await prompts.remember(Prompt(event_id, room_id, composed.choices), None, self._clock.now())
+            else:
+                await prompts.replace_choices(event_id, composed.choices)
+        wanted = set(composed.keys)
+        seeded = await self._seeded_reactions(room_id, event_id)
+        for key, reaction_id in seeded.items():
+            if key not in wanted:
+                await self._sender.redact(room_id, reaction_id)
+        for key in composed.keys:
+            if key not in seeded:
+                await self._sender.react(room_id, event_id, key)
+
+    async def _seeded_reactions(self, room_id: str, event_id: str) -> dict[str, str]:
+        """The bot's own reactions on one of its messages: key -> reaction event id."""
+        mine: dict[str, str] = {}
+        try:
+            async for event in self._client.room_get_event_relations(room_id, event_id, RelationshipType.annotation):
+                relation = event.source.get("content", {}).get("m.relates_to", {})
+                if event.sender == self._client.user_id and isinstance(relation.get("key"), str):
+                    mine[relation["key"]] = event.event_id
+        except TRANSIENT:
+            log.warning("could not list the bot's reactions on a card; leaving them")
+        return mine

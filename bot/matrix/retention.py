@@ -1,0 +1,33 @@
+"""How long the Matrix adapter keeps what it stores itself (see docs/privacy.md): a message's
+choices go with their post when it is a card, and after 30 days otherwise. Deleted with the core's
+other due work."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from handlers.router import Router
+from handlers.turn import Effects, Services
+
+if TYPE_CHECKING:
+    from storage import SqliteStore
+
+log = logging.getLogger(__name__)
+
+KEEP_PROMPTS = timedelta(days=30)
+WORK_NAME = "matrix-prompts"
+
+
+def register(router: Router, store: SqliteStore) -> None:
+    """Add the purge to the core's due work (once, however often the adapter starts)."""
+    if any(work.name == WORK_NAME for work in router.due_work):
+        return
+
+    async def forget_old_prompts(services: Services, effects: Effects, now: datetime) -> None:
+        removed = await store.matrix_prompts.delete_unbound_older_than(now - KEEP_PROMPTS)
+        if removed:
+            log.info("retention purge matrix_prompts=%d", removed)
+
+    router.due(WORK_NAME, forget_old_prompts)

@@ -1,0 +1,258 @@
+"""A neighbour on the test homeserver: a matrix-nio client with encryption, syncing in the background,
+that records what it sees and waits (with a timeout, never a fixed sleep) for what the bot says."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from nio import (
+    AsyncClient, AsyncClientConfig, Event, InviteMemberEvent, JoinResponse, LocalProtocolError, MegolmEvent,
+    RoomCreateResponse, RoomPreset, RoomSendResponse, SyncResponse,
+)
+from nio.api import Api
+from nio.store import SqliteMemoryStore
+
+from tests.matrix.synapse import RegisteredUser, Synapse
+
+WAIT_S = 20.0
+ENCRYPTION = {"type": "m.room.encryption", "state_key": "", "content": {"algorithm": "m.megolm.v1.aes-sha2"}}
+
+
+@dataclass
+class Seen:
+    room_id: str
+    event: Event
+
+    @property
+    def content(self) -> dict[str, Any]:
+        return self.event.source.get("content", {})
+
+    @property
+    def body(self) -> str:
+        return str(self.content.get("body", ""))
+
+    @property
+    def html(self) -> str:
+        return str(self.content.get("formatted_body", ""))
+
+    @property
+    def type(self) -> str:
+        return str(self.event.source.get("type", ""))
+
+    @property
+    def event_id(self) -> str:
+        return self.event.event_id
+
+
+class Neighbour:
+    def __init__(self, server: Synapse, account: RegisteredUser, name: str, *, accept_invites: bool = True) -> None:
+        self.server = server
+        self.account = account
+        self.name = name
+        self.user_id = account.user_id
+        self.accept_invites = accept_invites
+        config = AsyncClientConfig(store=SqliteMemoryStore, encryption_enabled=True, max_timeouts=0)
+        self.client = AsyncClient(server.url, account.user_id, device_id=account.device_id, config=config)
+        self.client.restore_login(account.user_id, account.device_id, account.access_token)
+        self.seen: list[Seen] = []
+        self.invites: list[str] = []
+        self.direct_invites: list[str] = []  # invites to a private chat (is_direct)
+        self._changed = asyncio.Condition()
+        self._sync_task: asyncio.Task | None = None
+        self._tasks: set[asyncio.Task] = set()
+
+    async def start(self) -> None:
+        await self.client.keys_upload()
+        await self.client.set_displayname(self.name)
+        self.client.add_event_callback(self._record, Event)
+        self.client.add_event_callback(self._invited, InviteMemberEvent)
+        await self._sync_once(0)
+        self._sync_task = asyncio.create_task(self._sync_forever())
+
+    async def stop(self) -> None:
+        for task in [self._sync_task, *self._tasks]:
+            if task is not None:
+                task.cancel()
+        await asyncio.gather(*(t for t in [self._sync_task, *self._tasks] if t is not None), return_exceptions=True)
+        await self.client.close()
+
+    # --- syncing ------------------------------------------------------------------------------
+
+    async def _sync_forever(self) -> None:
+        while True:
+            try:
+                await self._sync_once(30_000)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                await asyncio.sleep(0.2)
+
+    async def _sync_once(self, timeout: int) -> None:
+        response = await self.client.sync(timeout=timeout, full_state=self.client.next_batch == "" or None)
+        if isinstance(response, SyncResponse):
+            await self._keep_keys()
+        async with self._changed:
+            self._changed.notify_all()
+
+    async def _keep_keys(self) -> None:
+        client = self.client
+        try:
+            if client.should_upload_keys:
+                await client.keys_upload()
+            if client.should_query_keys:
+                await client.keys_query()
+            if client.should_claim_keys:
+                await client.keys_claim(client.get_users_for_key_claiming())
+            await client.send_to_device_messages()
+        except LocalProtocolError:
+            pass
+
+    def _record(self, room: Any, event: Event) -> None:
+        self.seen.append(Seen(room.room_id, event))
+
+    def _invited(self, room: Any, event: InviteMemberEvent) -> None:
+        if event.state_key == self.user_id and event.membership == "invite" and room.room_id not in self.invites:
+            self.invites.append(room.room_id)
+            if event.content.get("is_direct"):
+                self.direct_invites.append(room.room_id)
+            if self.accept_invites:
+                task = asyncio.create_task(self.join(room.room_id))
+                self._tasks.add(task)
+
+    # --- waiting --------------------------------------------------------------------------------
+
+    def mark(self) -> int:
+        """A point in what this neighbour has seen; later waits look only after it."""
+        return len(self.seen)
+
+    async def until(self, check: Callable[[], Any], timeout: float = WAIT_S, what: str = "something") -> Any:
+        async def wait() -> Any:
+            async with self._changed:
+                while not (found := check()):
+                    await self._changed.wait()
+                return found
+
+        try:
+            return await asyncio.wait_for(wait(), timeout)
+        except asyncio.TimeoutError:
+            raise AssertionError(f"{self.name} waited {timeout}s for {what}; saw: {self.describe()}") from None
+
+    def describe(self, last: int = 12) -> str:
+        return "; ".join(f"[{s.type} from {s.event.sender}] {s.body[:80]!r}" for s in self.seen[-last:])
+
+    def found(self, after: int, room_id: str | None, match: Callable[[Seen], bool]) -> Seen | None:
+        for seen in self.seen[after:]:
+            if (room_id is None or seen.room_id == room_id) and match(seen):
+                return seen
+        return None
+
+    async def notice(self, room_id: str | None, *, contains: str = "", after: int = 0, sender: str | None = None,
+                     timeout: float = WAIT_S) -> Seen:
+        """The next m.notice (from `sender`, if given) whose body contains `contains`."""
+        def match(seen: Seen) -> bool:
+            return (seen.type == "m.room.message" and seen.content.get("msgtype") == "m.notice"
+                    and "m.new_content" not in seen.content and contains in seen.body
+                    and (sender is None or seen.event.sender == sender))
+
+        return await self.until(lambda: self.found(after, room_id, match), timeout, f"a notice with {contains!r}")
+
+    async def edit_of(self, room_id: str, event_id: str, *, contains: str = "", after: int = 0) -> Seen:
+        def match(seen: Seen) -> bool:
+            relation = seen.content.get("m.relates_to", {})
+            new = seen.content.get("m.new_content", {})
+            return relation.get("rel_type") == "m.replace" and relation.get("event_id") == event_id and contains in new.get("body", "")
+
+        return await self.until(lambda: self.found(after, room_id, match), what=f"an edit of {event_id} with {contains!r}")
+
+    async def reactions_on(self, room_id: str, event_id: str, count: int, sender: str) -> list[str]:
+        def keys() -> list[str]:
+            found = []
+            for seen in self.seen:
+                relation = seen.content.get("m.relates_to", {})
+                if (seen.room_id == room_id and seen.type == "m.reaction" and seen.event.sender == sender
+                        and relation.get("event_id") == event_id):
+                    found.append(relation.get("key"))
+            return found if len(found) >= count else []
+
+        return await self.until(keys, what=f"{count} reactions on {event_id}")
+
+    async def private_room_with(self, user_id: str) -> str:
+        """The direct room `user_id` invited this neighbour to, once joined."""
+        def joined() -> str | None:
+            rooms = self.client.rooms
+            return next((r for r in self.direct_invites if r in rooms and user_id in rooms[r].users), None)
+
+        return await self.until(joined, what=f"a private chat with {user_id}")
+
+    def undecrypted(self) -> list[Seen]:
+        return [s for s in self.seen if isinstance(s.event, MegolmEvent)]
+
+    # --- doing ----------------------------------------------------------------------------------
+
+    async def create_room(self, name: str, *, invite: list[str], encrypted: bool = False, version: str | None = None,
+                          power_levels: dict[str, int] | None = None) -> str:
+        initial_state = [ENCRYPTION] if encrypted else []
+        answer = await self.client.room_create(
+            name=name, invite=invite, initial_state=initial_state, room_version=version,
+            power_level_override={"users": power_levels} if power_levels else None,
+        )
+        assert isinstance(answer, RoomCreateResponse), answer
+        await self.until(lambda: answer.room_id in self.client.rooms, what="the new room to sync")
+        return answer.room_id
+
+    async def open_private_chat(self, user_id: str) -> str:
+        """A direct, encrypted chat with `user_id`, started the way Element starts one."""
+        answer = await self.client.room_create(
+            is_direct=True, invite=[user_id], preset=RoomPreset.trusted_private_chat, initial_state=[ENCRYPTION],
+        )
+        assert isinstance(answer, RoomCreateResponse), answer
+        return answer.room_id
+
+    async def join(self, room_id: str) -> None:
+        answer = await self.client.join(room_id)
+        assert isinstance(answer, JoinResponse), answer
+
+    async def leave(self, room_id: str) -> None:
+        await self.client.room_leave(room_id)
+
+    async def invite(self, room_id: str, user_id: str) -> None:
+        await self.client.room_invite(room_id, user_id)
+
+    async def say(self, room_id: str, text: str, *, reply_to: str | None = None, mentions: list[str] | None = None) -> str:
+        await self.until(lambda: room_id in self.client.rooms, what="the room to sync")
+        content: dict[str, Any] = {"msgtype": "m.text", "body": text}
+        if reply_to is not None:
+            content["m.relates_to"] = {"m.in_reply_to": {"event_id": reply_to}}
+        if mentions is not None:
+            content["m.mentions"] = {"user_ids": mentions}
+        return await self._send(room_id, "m.room.message", content)
+
+    async def react(self, room_id: str, event_id: str, key: str, *, encrypted: bool = False) -> str:
+        content = {"m.relates_to": {"rel_type": "m.annotation", "event_id": event_id, "key": key}}
+        if not encrypted:
+            return await self._send(room_id, "m.reaction", content)
+        # nio sends reactions in the clear; Element may encrypt them. Encrypt by hand.
+        if self.client.olm.should_share_group_session(room_id):
+            await self.client.share_group_session(room_id, ignore_unverified_devices=True)
+        event_type, encrypted_content = self.client.encrypt(room_id, "m.reaction", content)
+        method, path, data = Api.room_send(self.client.access_token, room_id, event_type, encrypted_content, uuid.uuid4())
+        answer = await self.client._send(RoomSendResponse, method, path, data, (room_id,))
+        assert isinstance(answer, RoomSendResponse), answer
+        return answer.event_id
+
+    async def send_raw(self, room_id: str, event_type: str, content: dict[str, Any]) -> str:
+        """An event exactly as given, without nio encrypting it (to send something broken)."""
+        method, path, data = Api.room_send(self.client.access_token, room_id, event_type, content, uuid.uuid4())
+        answer = await self.client._send(RoomSendResponse, method, path, data, (room_id,))
+        assert isinstance(answer, RoomSendResponse), answer
+        return answer.event_id
+
+    async def _send(self, room_id: str, event_type: str, content: dict[str, Any]) -> str:
+        if self.client.rooms[room_id].encrypted:
+            await self._keep_keys()
+        answer = await self.client.room_send(room_id, event_type, content, ignore_unverified_devices=True)
+        assert isinstance(answer, RoomSendResponse), answer
+        return answer.event_id
