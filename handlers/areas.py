@@ -49,13 +49,18 @@ async def _waiting_street(turn: Turn) -> Street | None:
     return await turn.store.streets.get(street_id) if isinstance(street_id, int) else None
 
 
+def share_location_choice() -> Choice:
+    """Where the platform can (Telegram, in private), a button that shares a location pin in one tap."""
+    return Choice(msg(texts.BUTTON_SHARE_LOCATION), "", asks_location=True)
+
+
 async def ask_for_pin(turn: Turn, text: str) -> None:
     """Arriving in private from the group's button: say what to share."""
     street = await _waiting_street(turn)
     if street is None:
         turn.reply(texts.AREA_NOT_WAITING)
         return
-    turn.reply(texts.AREA_SHARE_PIN_HERE, street=street_name(street))
+    turn.reply(texts.AREA_SHARE_PIN_HERE, (share_location_choice(),), street=street_name(street))
 
 
 async def pin_for_street(turn: Turn, cell: str) -> bool:

@@ -46,11 +46,14 @@ def msg(key: str, **params: Param) -> Msg:
 @dataclass(frozen=True)
 class Choice:
     """A button. `payload` is short (Telegram allows 64 bytes); `opens_private` makes it a link
-    that opens a private chat with the bot and carries the payload there."""
+    that opens a private chat with the bot and carries the payload there; `asks_location` makes it
+    a "share my location" button where the platform has one (Telegram, in private chats) — what
+    comes back is a LOCATION, not a press, so its payload is unused."""
 
     label: Msg
     payload: str
     opens_private: bool = False
+    asks_location: bool = False
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,15 @@ class WeeklyChart:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file sent with the message (e.g. someone's own data as JSON)."""
+
+    filename: str
+    mime: str
+    data: bytes
+
+
+@dataclass(frozen=True)
 class Outgoing:
     to: Destination
     text: Msg
@@ -101,6 +113,7 @@ class Outgoing:
     # the outbox, no note in their street), for messages that are stale later, like a check-in.
     hold_if_unreachable: bool = True
     chart: WeeklyChart | None = None  # a picture to send with the text
+    attachment: Attachment | None = None  # a file to send with the text
 
 
 @dataclass(frozen=True)

@@ -558,6 +558,7 @@ AREA_MOVE_PIN = N_(
     "📍 {who}, {street} already has a rough area. To move it, share a new location pin with me privately; "
     "/area clear removes it."
 )
+BUTTON_SHARE_LOCATION = N_("📍 Share my location")
 AREA_SHARE_PIN_HERE = N_("📍 Share a location pin here for {street} — anywhere along the street will do.")
 AREA_SET = N_("Thanks! {street}'s area is set. The pin itself isn't kept.")
 AREA_SET_FOR_STREET = N_("📍 {street} now has a rough area, so asks can reach neighbours within {walk}.")

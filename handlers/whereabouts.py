@@ -39,7 +39,7 @@ async def shared(turn: Turn) -> None:
 
 async def show(turn: Turn, text: str) -> None:
     if await turn.store.cells.of_neighbour(turn.neighbour.id) is None:
-        turn.reply(texts.LOCATION_NONE)
+        turn.reply(texts.LOCATION_NONE, (areas.share_location_choice(),))
     else:
         turn.reply(texts.LOCATION_HAVE, (_forget_choice(turn),))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -9,6 +10,7 @@ from typing import TextIO
 from bot.charts import render_weekly_chart
 from bot.console.directory import PLATFORM, ConsoleDirectory
 from handlers.messages import (
+    Attachment,
     Choice, MessageRef, Msg, Outgoing, Person, SendResult, SendStatus, ToPerson, ToPresser, ToStreet,
 )
 from handlers.render import Translate, no_translation, render
@@ -80,6 +82,8 @@ class ConsoleNotifier:
         self._print(heading, body, labels)
         if outgoing.chart is not None:
             self._save_chart(outgoing, locale)
+        if outgoing.attachment is not None:
+            self._save_attachment(outgoing.attachment)
         self.shown.append(Shown(self._counter, where, key, outgoing.choices, labels, body))
         return SendResult(SendStatus.SENT, MessageRef(PLATFORM, key, str(self._counter)))
 
@@ -92,6 +96,17 @@ class ConsoleNotifier:
         path = self._charts / f"chart-{self._counter}.png"
         path.write_bytes(render_weekly_chart(outgoing.chart, lambda message: self._text(message, locale)))
         self._out.write(f"    📈 chart saved to {path}\n")
+        self._out.flush()
+
+    def _save_attachment(self, attachment: Attachment) -> None:
+        if self._charts is None:
+            self._out.write(f"    📎 {attachment.filename} (not saved)\n")
+            return
+        self._charts.mkdir(parents=True, exist_ok=True)
+        path = self._charts / f"{self._counter}-{attachment.filename}"
+        path.write_bytes(attachment.data)
+        os.chmod(path, 0o600)  # it may be someone's own data
+        self._out.write(f"    📎 {attachment.filename} saved to {path}\n")
         self._out.flush()
 
     async def edit(self, ref: MessageRef, text: Msg, choices: tuple[Choice, ...], locale: str) -> bool:

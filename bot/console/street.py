@@ -143,6 +143,9 @@ class ConsoleStreet:
             self._say(f"({self._directory.name(user_id)} can't see a button like “{line.what}”.)")
             return
         shown, choice = found
+        if choice.asks_location:
+            self._say(f"(To share a location, say: {line.name} (private) shares 51.5007,-0.1246)")
+            return
         if choice.opens_private:
             await self._speak(Say(line.name, f"/start {choice.payload}", private=True))
             return
