@@ -51,6 +51,7 @@ translations: $(STAMP)
 
 ## Everything: architecture contracts and the whole test suite.
 test: $(STAMP) $(SYNAPSE_STAMP)
+	$(BIN)/ruff check --quiet handlers bot storage config tests
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest
 

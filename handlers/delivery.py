@@ -15,7 +15,7 @@ from typing import Awaitable, Callable
 from handlers import languages, texts
 from handlers.domain import Neighbour, Street
 from handlers.messages import (
-    CardUpdate, Choice, Outgoing, Person, SendResult, SendStatus, ToPerson, ToPresser, ToStreet, msg,
+    CardUpdate, Choice, Outgoing, Person, SendResult, SendStatus, ToPresser, ToStreet, msg,
 )
 from handlers.ports import Notifier
 from handlers.serialize import decode_private, encode_private

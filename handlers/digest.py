@@ -62,19 +62,7 @@ def _now(street_id: int) -> Choice:
     return Choice(msg(texts.BUTTON_DIGEST_NOW), payload(NOW, street_id))
 
 
-async def digest(turn: Turn, text: str) -> None:
-    street = await organisers.street_for(turn, PICK, text)
-    if street is not None:
-        await _offer(turn, street)
-
-
-async def picked(turn: Turn, fields: list[str]) -> None:
-    found = await organisers.picked_street(turn, fields, PICK)
-    if found is not None:
-        await _offer(turn, found[0])
-
-
-async def _offer(turn: Turn, street: Street) -> None:
+async def _offer(turn: Turn, street: Street, words: str = "") -> None:
     name = street_name(street)
     current = await turn.store.digests.get(street.id, turn.neighbour.id)
     change = Choice(msg(texts.BUTTON_DIGEST_OTHER_TIME), payload(CHOOSE_DAY, street.id))
@@ -89,6 +77,10 @@ async def _offer(turn: Turn, street: Street) -> None:
     )
     organisers.tell(turn, msg(texts.DIGEST_OFFER, street=name), (usual_choice, change, _now(street.id)))
 
+
+_FOR_A_STREET = organisers.ForAStreet(PICK, _offer)
+digest = _FOR_A_STREET.command
+picked = _FOR_A_STREET.picked
 
 _WEEKDAY_FIELDS = {str(day) for day in range(7)}
 

@@ -39,7 +39,7 @@ async def remove(turn: Turn, text: str) -> None:
         if post is not None:
             await _take_down(turn, post)
         return
-    await _list_or_pick(turn, text)
+    await _FOR_A_STREET.command(turn, text)
 
 
 async def pause(turn: Turn, text: str) -> None:
@@ -49,7 +49,7 @@ async def pause(turn: Turn, text: str) -> None:
         if post is not None:
             _offer_pause(turn, post)
         return
-    await _list_or_pick(turn, text)
+    await _FOR_A_STREET.command(turn, text)
 
 
 async def _replied_card(turn: Turn) -> Post | None:
@@ -66,19 +66,7 @@ async def _replied_card(turn: Turn) -> Post | None:
     return post
 
 
-async def _list_or_pick(turn: Turn, text: str) -> None:
-    street = await organisers.street_for(turn, PICK, text)
-    if street is not None:
-        await _list(turn, street)
-
-
-async def picked(turn: Turn, fields: list[str]) -> None:
-    found = await organisers.picked_street(turn, fields, PICK)
-    if found is not None:
-        await _list(turn, found[0])
-
-
-async def _list(turn: Turn, street: Street) -> None:
+async def _list(turn: Turn, street: Street, words: str = "") -> None:
     posts = await turn.store.posts.live_in_street(street.id, LISTED)
     if not posts:
         organisers.tell(turn, msg(texts.MODERATE_NOTHING, street=street_name(street)))
@@ -90,6 +78,10 @@ async def _list(turn: Turn, street: Street) -> None:
             Choice(msg(texts.BUTTON_PAUSE_AUTHOR), payload(PAUSE_AUTHOR, post.id)),
         )
         organisers.tell(turn, card(post, await author(turn.store, post)), choices)
+
+
+_FOR_A_STREET = organisers.ForAStreet(PICK, _list)
+picked = _FOR_A_STREET.picked
 
 
 async def _pressed_post(turn: Turn, fields: list[str]) -> tuple[Post, Street] | None:

@@ -16,7 +16,7 @@ from handlers.local_time import clock_words, parse_clock, weekday_words
 from handlers.messages import Choice, Msg, Quote, as_is, lines, msg
 from handlers.people import street_name
 from handlers.posting import conversation_scope
-from handlers.router import payload, single_id
+from handlers.router import payload
 from handlers.street_settings import HELLO_MAX_LENGTH, BadSetting, for_street, set_setting
 from handlers.turn import Turn
 from handlers.wording import shorten
@@ -45,19 +45,7 @@ _HOURS_SEPARATOR = re.compile(r"\s*(?:-|–|—|to|until)\s*", re.IGNORECASE)
 HELLO_SHOWN = 60
 
 
-async def settings(turn: Turn, text: str) -> None:
-    street = await organisers.street_for(turn, PICK, text)
-    if street is not None:
-        await _menu(turn, street)
-
-
-async def picked(turn: Turn, fields: list[str]) -> None:
-    found = await organisers.picked_street(turn, fields, PICK)
-    if found is not None:
-        await _menu(turn, found[0])
-
-
-async def _menu(turn: Turn, street: Street, *, saved: bool = False) -> None:
+async def _menu(turn: Turn, street: Street, words: str = "", *, saved: bool = False) -> None:
     current = await for_street(turn.services, street)
     if current.quiet_from == current.quiet_until:
         quiet = msg(texts.SETTING_NO_QUIET_HOURS)
@@ -78,6 +66,11 @@ async def _menu(turn: Turn, street: Street, *, saved: bool = False) -> None:
     )
     choices = tuple(Choice(msg(label), payload(OPEN, street.id, item)) for item, (label, _) in ITEMS.items())
     organisers.tell(turn, text, choices)
+
+
+_FOR_A_STREET = organisers.ForAStreet(PICK, _menu)
+settings = _FOR_A_STREET.command
+picked = _FOR_A_STREET.picked
 
 
 async def _street_and_item(turn: Turn, fields: list[str], count: int) -> tuple[Street, str] | None:

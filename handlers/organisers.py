@@ -6,6 +6,9 @@ organiser of several streets first picks which one (their words wait in `convers
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Awaitable, Callable
+
 from handlers import texts
 from handlers.activity import note_activity
 from handlers.domain import Street
@@ -87,6 +90,26 @@ async def picked_street(turn: Turn, fields: list[str], pick_code: str) -> tuple[
     state = await turn.store.conversations.get(turn.neighbour.id, _scope(pick_code))
     await turn.store.conversations.clear(turn.neighbour.id, _scope(pick_code))
     return street, str((state or {}).get("text", ""))
+
+
+@dataclass(frozen=True)
+class ForAStreet:
+    """An organiser command about one street: said in its group, or in private (picking the street
+    first, with a `pick_code` button each, when they organise several). `then(turn, street, words)`
+    does the work once the street is known; `command` and `picked` are what the router calls."""
+
+    pick_code: str
+    then: Callable[[Turn, Street, str], Awaitable[None]]
+
+    async def command(self, turn: Turn, text: str) -> None:
+        street = await street_for(turn, self.pick_code, text)
+        if street is not None:
+            await self.then(turn, street, text)
+
+    async def picked(self, turn: Turn, fields: list[str]) -> None:
+        found = await picked_street(turn, fields, self.pick_code)
+        if found is not None:
+            await self.then(turn, *found)
 
 
 async def street_of_press(turn: Turn, field: str) -> Street | None:

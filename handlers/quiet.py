@@ -26,19 +26,7 @@ HELLOS_WELCOME = "ohy"
 HELLO_RECEIPT = "ohr"
 
 
-async def quiet(turn: Turn, text: str) -> None:
-    street = await organisers.street_for(turn, PICK, text)
-    if street is not None:
-        await _list(turn, street)
-
-
-async def picked(turn: Turn, fields: list[str]) -> None:
-    found = await organisers.picked_street(turn, fields, PICK)
-    if found is not None:
-        await _list(turn, found[0])
-
-
-async def _list(turn: Turn, street: Street) -> None:
+async def _list(turn: Turn, street: Street, words: str = "") -> None:
     settings = turn.settings
     seen_before = turn.now - settings.quiet_after
     days = settings.quiet_after.days
@@ -53,6 +41,11 @@ async def _list(turn: Turn, street: Street) -> None:
     total = await turn.store.neighbours.count_quiet_in_street(street.id, seen_before, turn.neighbour.id)
     if total > len(found):
         organisers.tell(turn, msg(texts.QUIET_MORE, count=total - len(found)))
+
+
+_FOR_A_STREET = organisers.ForAStreet(PICK, _list)
+quiet = _FOR_A_STREET.command
+picked = _FOR_A_STREET.picked
 
 
 def _about(turn: Turn, street: Street, quiet_one: QuietNeighbour) -> tuple[Msg, tuple[Choice, ...]]:

@@ -63,18 +63,6 @@ def _when(moment: datetime, zone: ZoneInfo) -> Msg:
     return msg(texts.DAY_AND_TIME, day=date_words(local_date(moment, zone)), time=clock_words(local.time()))
 
 
-async def remind(turn: Turn, text: str) -> None:
-    street = await organisers.street_for(turn, PICK_TO_ADD, text)
-    if street is not None:
-        await _add(turn, street, text)
-
-
-async def picked_to_add(turn: Turn, fields: list[str]) -> None:
-    found = await organisers.picked_street(turn, fields, PICK_TO_ADD)
-    if found is not None:
-        await _add(turn, *found)
-
-
 async def _add(turn: Turn, street: Street, text: str) -> None:
     parsed = parse_reminder(text)
     if parsed is None:
@@ -103,19 +91,12 @@ async def _add(turn: Turn, street: Street, text: str) -> None:
     ))
 
 
-async def reminders(turn: Turn, text: str) -> None:
-    street = await organisers.street_for(turn, PICK_TO_LIST, text)
-    if street is not None:
-        await _list(turn, street)
+_TO_ADD = organisers.ForAStreet(PICK_TO_ADD, _add)
+remind = _TO_ADD.command
+picked_to_add = _TO_ADD.picked
 
 
-async def picked_to_list(turn: Turn, fields: list[str]) -> None:
-    found = await organisers.picked_street(turn, fields, PICK_TO_LIST)
-    if found is not None:
-        await _list(turn, found[0])
-
-
-async def _list(turn: Turn, street: Street) -> None:
+async def _list(turn: Turn, street: Street, words: str = "") -> None:
     found = await turn.store.reminders.of_street(street.id)
     if not found:
         organisers.tell(turn, msg(texts.REMINDERS_NONE, street=street_name(street)))
@@ -128,6 +109,11 @@ async def _list(turn: Turn, street: Street) -> None:
                   else Choice(msg(texts.BUTTON_PAUSE_REMINDER), payload(PAUSE, reminder.id)))
         delete = Choice(msg(texts.BUTTON_DELETE_REMINDER), payload(DELETE, reminder.id))
         organisers.tell(turn, msg(key, when=when, text=Quote(reminder.body)), (switch, delete))
+
+
+_TO_LIST = organisers.ForAStreet(PICK_TO_LIST, _list)
+reminders = _TO_LIST.command
+picked_to_list = _TO_LIST.picked
 
 
 async def _pressed(turn: Turn, fields: list[str]) -> Reminder | None:

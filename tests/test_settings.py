@@ -94,7 +94,7 @@ def test_env_example_lists_every_setting_with_a_comment() -> None:
     lines = example.splitlines()
     for index, line in enumerate(lines):
         if line.startswith("DOORSTEP_"):
-            previous = [l for l in lines[:index] if l.strip()][-1]
+            previous = [earlier for earlier in lines[:index] if earlier.strip()][-1]
             assert previous.startswith(("#", "DOORSTEP_")), f"{line} needs a comment above it"
 
 

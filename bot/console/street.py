@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from bot.clock import ManualClock
 from bot.console.directory import PLATFORM, ConsoleDirectory
 from bot.console.notifier import GROUP, PRIVATE, ConsoleNotifier, Shown
-from bot.console.script import Blank, Control, Forward, Membership, Press, Say, Share, parse_duration, parse_line
+from bot.console.script import Control, Forward, Membership, Press, Say, Share, parse_duration, parse_line
 from bot.location import located_from_text
 from handlers.app import Doorstep
 from handlers.domain import Street

@@ -160,7 +160,6 @@ async def note_answer(services: Services, effects: Effects, checkin: Checkin, oc
         told.append(buddy)
     if occurrence.organisers_at is not None and (street := await store.streets.get(checkin.street_id)) is not None:
         told += await organisers_of(services, street, {checkin.neighbour_id, checkin.buddy_id})
-    rules = await rules_for(services, checkin.street_id)
     for someone in told:
         effects.add(private(someone, msg(texts.ALL_CLEAR, person=owner)))
 
