@@ -14,11 +14,13 @@ from pydantic import SecretStr
 
 from bot.clock import ManualClock
 from bot.telegram import TelegramAdapter, Tuning
+from bot.telegram.migration import street_mover
 from bot.telegram.pacing import Limits, Rate
 from bot.telegram.sending import Patience
 from config.settings import TelegramSettings
 from handlers.app import Doorstep
 from handlers.domain import Street
+from handlers.render import Translate, no_translation
 from handlers.settings import CoreSettings
 from storage import SqliteStore
 from tests.telegram.fake_bot_api import FakeBotApi, FakeChat
@@ -48,9 +50,9 @@ class TelegramStreet:
 
     @classmethod
     async def open(cls, server: FakeBotApi, database: Path, tuning: Tuning = QUICK,
-                   settings: TelegramSettings | None = None) -> TelegramStreet:
+                   settings: TelegramSettings | None = None, translate: Translate = no_translation) -> TelegramStreet:
         store = await SqliteStore.open(database)
-        adapter = TelegramAdapter(settings or settings_for(server), tuning)
+        adapter = TelegramAdapter(settings or settings_for(server), tuning, translate, move_street=street_mover(store))
         clock = ManualClock(START)
         core = Doorstep(store, adapter.notifier, clock, CoreSettings(), adapter.organisers)
         try:
