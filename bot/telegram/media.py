@@ -31,6 +31,10 @@ class Upload:
         return upload
 
 
+def has_uploads(outgoing: Outgoing) -> bool:
+    return outgoing.chart is not None or outgoing.attachment is not None
+
+
 def uploads_for(outgoing: Outgoing, locale: str, translate: Translate) -> list[Upload]:
     uploads = []
     if outgoing.chart is not None:

@@ -59,8 +59,8 @@ class TelegramNotifier:
         names = await self._names_for(outgoing.text, where)
         keys = self._reply_markup(outgoing.choices, outgoing.locale, chat_id if private else None)
         reply_to = to.reply_to if isinstance(to, ToStreet) else None
+        uploads = await self._uploads(outgoing)
         try:
-            uploads = await asyncio.to_thread(media.uploads_for, outgoing, outgoing.locale, self._translate)
             if uploads:
                 sent = await self._send_with_uploads(chat_id, outgoing, names, keys, reply_to, uploads)
             else:
@@ -143,6 +143,17 @@ class TelegramNotifier:
         return await self._sender.message("sendMessage", chat_id, send_message)
 
     # --- photos and files ---
+
+    async def _uploads(self, outgoing: Outgoing) -> list[media.Upload]:
+        """The message's files; a chart is drawn away from the loop (it takes a moment). If it can't
+        be drawn, the words still go."""
+        if not media.has_uploads(outgoing):
+            return []
+        try:
+            return await asyncio.to_thread(media.uploads_for, outgoing, outgoing.locale, self._translate)
+        except Exception:
+            log.exception("could not prepare a message's files; sending the words without them")
+            return []
 
     async def _send_with_uploads(self, chat_id: str, outgoing: Outgoing, names: Names, keys: ReplyMarkup | None,
                                  reply_to: str | None, uploads: list[media.Upload]) -> Message:

@@ -74,6 +74,18 @@ class TelegramStreet:
     async def count(self, table: str, where: str = "1 = 1") -> int:
         return int(await self.store.db.fetch_value(f"SELECT COUNT(*) FROM {table} WHERE {where}"))
 
+    async def run_until(self, moment: datetime) -> None:
+        """Move the core's clock on to `moment`, doing what falls due on the way at its own time, as
+        the scheduler would; everything it sends has gone out when this returns."""
+        for _ in range(10_000):
+            due = await self.core.next_due()
+            if due is None or due > moment:
+                break
+            self.clock.move_to(max(due, self.clock.now()))
+            await self.core.run_due()
+        self.clock.move_to(max(moment, self.clock.now()))
+        await self.core.run_due()
+
     async def snapshot(self) -> dict[str, list[tuple]]:
         """What the street's activity changes, to check that bad input changed nothing."""
         tables = ("posts", "responses", "cards", "suggestions", "conversations", "outbox")

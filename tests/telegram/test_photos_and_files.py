@@ -11,7 +11,7 @@ from pathlib import Path
 from bot.charts import counts_in
 from handlers import texts
 from handlers.messages import (
-    Attachment, Choice, Outgoing, Person, Quote, SendStatus, ToPerson, WeeklyChart, lines, msg,
+    Attachment, Choice, Outgoing, Person, Quote, SendStatus, ToPerson, WeeklyChart, msg,
 )
 from tests.telegram.fake_bot_api import Fault, FakeBotApi, FakeUser
 from tests.telegram.street import TelegramStreet
