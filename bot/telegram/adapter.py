@@ -242,8 +242,8 @@ class TelegramAdapter:
                 self.sender.moved(*moved)
             for incoming in to_incoming(update, self._me):
                 incoming = self._where_it_lives(incoming)
-                if incoming.kind is IncomingKind.LOCATION and incoming.is_private:
-                    self.notifier.location_arrived(incoming.chat_id)
+                if incoming.kind is IncomingKind.LOCATION and incoming.is_private and incoming.cell is not None:
+                    self.notifier.location_arrived(incoming.chat_id)  # (an unreadable one is asked for again)
                 await self._core.handle(incoming)
         except Exception:
             user = update.effective_user

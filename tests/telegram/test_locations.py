@@ -132,3 +132,17 @@ async def test_a_pin_in_the_group_is_never_kept(tg: TelegramStreet, api: FakeBot
     assert nudge.keyboard is None and all(m.keyboard is None for m in api.messages_in(elm))
     assert await tg.count("street_areas") == 0 and await tg.count("neighbour_cells") == 0
     assert len(api.messages_in(elm)) == 2
+
+
+async def test_a_pin_that_cant_be_read_is_asked_for_again_with_the_button_still_there(
+    tg: TelegramStreet, api: FakeBotApi,
+) -> None:
+    sam = api.user("Sam", started=True)
+    api.dm(sam, "/location")
+    await said_to(api, sam, "I don't have a location for you")
+    api.tap_location_button(sam, "Share my location", 0.0, 0.0)  # a phone without a fix
+    again = await said_to(api, sam, "I couldn't read that location")
+    assert not again.removes_keyboard and api.private_chat(sam).keyboard is not None
+    api.tap_location_button(sam, "Share my location", *ELM)
+    await said_to(api, sam, "I'll use a rough area around there")
+    assert await tg.count("neighbour_cells") == 1
