@@ -7,24 +7,29 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
-from telegram import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats, Update
+from telegram import (
+    BotCommand, BotCommandScope, BotCommandScopeAllChatAdministrators, BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats, Update,
+)
 from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
 from bot.logs import hashed, redact
+from bot.telegram.migration import Migrations, MoveStreet
 from bot.telegram.names import NameBook
 from bot.telegram.notifier import TelegramNotifier
 from bot.telegram.organisers import TelegramOrganisers
 from bot.telegram.pacing import Limits, Pacer
 from bot.telegram.presses import PressBook
 from bot.telegram.sending import GaveUp, Patience, Refused, Sender
-from bot.telegram.updates import PLATFORM, BotIdentity, to_incoming
+from bot.telegram.updates import PLATFORM, BotIdentity, migration_of, to_incoming
 from config.errors import ConfigurationError
 from config.settings import TelegramSettings
+from handlers.incoming import Incoming, IncomingKind
 from handlers.render import Translate, no_translation, render
 from handlers.messages import msg
 
@@ -33,8 +38,17 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# chat_member updates only come when asked for by name (and only where the bot is an admin).
+# chat_member updates only come when asked for by name (and only where the bot is an admin). Edits
+# are never asked for: a live location's later positions come as edits, and it counts once.
 ALLOWED_UPDATES = ["message", "callback_query", "chat_member", "my_chat_member"]
+
+# Command menus: (where, private chats?, organisers' commands too?). Telegram shows a group's
+# administrators — its organisers — their own menu, with everyone's commands and theirs.
+MENUS: tuple[tuple[BotCommandScope, bool, bool], ...] = (
+    (BotCommandScopeAllPrivateChats(), True, False),
+    (BotCommandScopeAllGroupChats(), False, False),
+    (BotCommandScopeAllChatAdministrators(), False, True),
+)
 
 
 @dataclass(frozen=True)
@@ -58,7 +72,7 @@ class TelegramAdapter:
     platform = PLATFORM
 
     def __init__(self, settings: TelegramSettings, tuning: Tuning = Tuning(),
-                 translate: Translate = no_translation) -> None:
+                 translate: Translate = no_translation, move_street: MoveStreet | None = None) -> None:
         if settings.token is None or not settings.token.get_secret_value():
             raise ConfigurationError("DOORSTEP_TELEGRAM__TOKEN: needed to connect to Telegram")
         self._settings = settings
@@ -86,6 +100,8 @@ class TelegramAdapter:
         self.presses = PressBook(self._answer_empty, tuning.press_answered_within)
         self.notifier = TelegramNotifier(bot, self.sender, self.names, self.presses, translate)
         self.organisers = TelegramOrganisers(bot, self.sender, tuning.admins_fresh_for)
+        self.migrations = Migrations(move_street)
+        self.sender.on_moved = self.migrations.follow
         self._core: Doorstep | None = None
         self._me: BotIdentity | None = None
         self.application.add_handler(TypeHandler(Update, self._on_update))
@@ -141,6 +157,7 @@ class TelegramAdapter:
             if app.running:
                 await app.stop()
             await self.presses.drain()
+            await self.migrations.settle()
         finally:
             give_up.cancel()
             await app.shutdown()
@@ -198,18 +215,18 @@ class TelegramAdapter:
             ) from None
 
     async def _set_menus(self, core: Doorstep) -> None:
-        """The command menus Telegram shows, for private chats and for groups."""
-        for private, scope in ((True, BotCommandScopeAllPrivateChats()), (False, BotCommandScopeAllGroupChats())):
+        """The command menus Telegram shows: in private chats, in groups, and to groups' organisers."""
+        for scope, private, organisers in MENUS:
             commands = [
                 BotCommand(command.name, render(msg(command.about), "en", translate=self._translate))
-                for command in core.router.menu(private=private) if command.about
+                for command in core.router.menu(private=private, organisers=organisers) if command.about
             ]
             try:
                 await self.sender.quick(
                     "setMyCommands", lambda c=commands, s=scope: self.application.bot.set_my_commands(c, scope=s)
                 )
             except (Refused, GaveUp):
-                log.warning("command menu not set scope=%s", "private" if private else "groups")
+                log.warning("command menu not set scope=%s", scope.type)
 
     # --- updates ---
 
@@ -220,7 +237,13 @@ class TelegramAdapter:
             self.presses.open(press.id)
         try:
             self._learn(update)
+            moved = migration_of(update)
+            if moved is not None:
+                self.sender.moved(*moved)
             for incoming in to_incoming(update, self._me):
+                incoming = self._where_it_lives(incoming)
+                if incoming.kind is IncomingKind.LOCATION and incoming.is_private and incoming.cell is not None:
+                    self.notifier.location_arrived(incoming.chat_id)  # (an unreadable one is asked for again)
                 await self._core.handle(incoming)
         except Exception:
             user = update.effective_user
@@ -243,6 +266,11 @@ class TelegramAdapter:
         if change is not None:
             self.names.learn(change.new_chat_member.user.id, change.new_chat_member.user.first_name, chat_id)
             self.organisers.forget(change.chat.id)
+
+    def _where_it_lives(self, incoming: Incoming) -> Incoming:
+        """Something said in a group just before it became a supergroup belongs to the same street."""
+        now_at = self.sender.chat(incoming.chat_id)
+        return incoming if now_at == incoming.chat_id else replace(incoming, chat_id=now_at)
 
     async def _answer_empty(self, query_id: str) -> None:
         await self.notifier.answer_empty(query_id)

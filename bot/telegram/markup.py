@@ -1,5 +1,5 @@
-"""Telegram's side of rendering: HTML escaping, mentions, inline keyboards, deep links, and keeping
-a message within Telegram's length limit."""
+"""Telegram's side of rendering: HTML escaping, mentions, inline keyboards, deep links, where a
+sentence starts, and keeping a message within Telegram's length limit."""
 
 from __future__ import annotations
 
@@ -28,6 +28,17 @@ def escape(text: str) -> str:
 def mention(user_id: str, name: str) -> str:
     """A name that opens the person's profile; works without a username."""
     return f'<a href="tg://user?id={int(user_id)}">{escape(name)}</a>'
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?…:]\s|\n")
+
+
+def starts_sentence(before: str, *, tagged: bool) -> bool:
+    """Whether a word following `before` (HTML if `tagged`) starts a sentence: since the last full
+    stop, colon or line break there is nothing but emoji, spaces and punctuation ("🙋 " yes, "You and " no)."""
+    if tagged:
+        before = html.unescape(_TAG.sub("", before))
+    return not any(char.isalnum() for char in _SENTENCE_BREAK.split(before)[-1])
 
 
 # --- Deep links: a start parameter may only hold A-Z, a-z, 0-9, "_" and "-". ---
@@ -69,9 +80,12 @@ def keyboard(
     choices: Sequence[Choice], label: Callable[[Msg], str], bot_username: str,
 ) -> InlineKeyboardMarkup | None:
     """Choices as inline buttons: callback buttons, or links that open a private chat with the bot.
-    A choice Telegram can't carry is left out and logged (it is a bug, not something to send)."""
+    A choice Telegram can't carry is left out and logged (it is a bug, not something to send).
+    "Share my location" choices are not inline buttons (see keyboards.py) and are left out here."""
     buttons: list[tuple[str, InlineKeyboardButton]] = []
     for choice in choices:
+        if choice.asks_location:
+            continue
         text = label(choice.label)
         if choice.opens_private:
             url = deep_link(bot_username, choice.payload)

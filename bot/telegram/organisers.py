@@ -1,5 +1,6 @@
 """A street's organisers are its group's administrators, asked of Telegram (`getChatAdministrators`),
-kept for a few minutes, and forgotten as soon as a membership change in that group comes in."""
+kept for a few minutes, and forgotten as soon as a membership change in that group comes in. Bots
+among the administrators (Doorstep itself, often) are not organisers: only people are."""
 
 from __future__ import annotations
 
@@ -24,8 +25,8 @@ class TelegramOrganisers:
                  clock: Callable[[], float] = time.monotonic) -> None:
         self._bot = bot
         self._sender = sender
-        self._admins: ExpiringCache[str, frozenset[str]] = ExpiringCache(fresh_for, 10_000, clock)
-        self._stale: dict[str, frozenset[str]] = {}  # the last list seen, for when Telegram can't answer
+        self._admins: ExpiringCache[str, tuple[str, ...]] = ExpiringCache(fresh_for, 10_000, clock)
+        self._stale: dict[str, tuple[str, ...]] = {}  # the last list seen, for when Telegram can't answer
         self._locks: dict[str, asyncio.Lock] = {}
 
     async def is_organiser(self, street: Street, user_id: str) -> bool:
@@ -33,7 +34,14 @@ class TelegramOrganisers:
             return False
         return user_id in await self.admins(street.chat_id)
 
-    async def admins(self, chat_id: str) -> frozenset[str]:
+    async def organisers_of(self, street: Street) -> list[str]:
+        """Their user ids, in the order Telegram lists them."""
+        if street.platform != PLATFORM:
+            return []
+        return list(await self.admins(street.chat_id))
+
+    async def admins(self, chat_id: str) -> tuple[str, ...]:
+        """The user ids of the group's administrators who are people."""
         found, admins = self._admins.get(chat_id)
         if found and admins is not None:
             return admins
@@ -47,10 +55,10 @@ class TelegramOrganisers:
                     "getChatAdministrators", lambda: self._bot.get_chat_administrators(int(chat_id))
                 )
             except (Refused, GaveUp):
-                return self._stale.get(chat_id, frozenset())
+                return self._stale.get(chat_id, ())
             finally:
                 self._locks.pop(chat_id, None)
-            admins = frozenset(str(member.user.id) for member in members)
+            admins = tuple(str(member.user.id) for member in members if not member.user.is_bot)
             self._admins.put(chat_id, admins)
             self._stale[chat_id] = admins
             return admins

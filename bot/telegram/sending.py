@@ -72,6 +72,7 @@ class Sender:
         self._patience = patience
         self._clock = clock
         self._moved: dict[str, str] = {}  # group chat id -> its supergroup's id
+        self.on_moved: Callable[[str, str], None] | None = None  # told (old id, new id) when a group moves
         self._stopping = asyncio.Event()
         self.rate_limited = 0  # 429s met (and waited out)
         self.last_answer: float | None = None  # when the Bot API last answered at all (for /healthz)
@@ -93,6 +94,15 @@ class Sender:
     def chat(self, chat_id: str) -> str:
         """Where a chat lives now (a group upgraded to a supergroup gets a new id)."""
         return self._moved.get(chat_id, chat_id)
+
+    def moved(self, old_chat_id: str, new_chat_id: str) -> None:
+        """A group became a supergroup: send there from now on (and tell `on_moved`, once)."""
+        if self._moved.get(old_chat_id) == new_chat_id:
+            return
+        self._moved[old_chat_id] = new_chat_id
+        log.info("group became a supergroup; following it")
+        if self.on_moved is not None:
+            self.on_moved(old_chat_id, new_chat_id)
 
     async def message(self, method: str, chat_id: str, call: Callable[[str], Awaitable[T]]) -> T:
         """Send or edit a message in `chat_id`, paced, retried until it goes or patience runs out."""
@@ -146,8 +156,8 @@ class Sender:
                     wait_in_line = True
             except ChatMigrated as error:
                 self.heard_from_telegram()
-                self._moved[chat_id] = str(error.new_chat_id)
-                log.info("group became a supergroup; following it method=%s", method)
+                log.info("telegram says the group moved method=%s", method)
+                self.moved(chat_id, str(error.new_chat_id))
                 if line is not None:
                     raise _Moved(str(error.new_chat_id)) from None
                 chat_id = str(error.new_chat_id)

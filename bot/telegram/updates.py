@@ -1,9 +1,12 @@
-"""Telegram updates as the core's `Incoming`: what someone typed, pressed, or that they joined or left.
+"""Telegram updates as the core's `Incoming`: what someone typed, pressed or shared (a location, as
+its coarse cell only), or that they joined or left.
 
 Messages from bots (the bot itself, other bots, admins posting anonymously as the group) and
 commands meant for another bot are left out. In groups a message counts as addressed to the bot
 when it is a command, a reply to the bot, or mentions it (with privacy mode on, the usual setting,
-Telegram only delivers those anyway)."""
+Telegram only delivers those anyway). A live location counts once, when it is first shared: its
+later positions come as edits, which the bot never asks for. A group becoming a supergroup is not
+something anyone said: `migration_of` reads it, for the adapter to follow."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from dataclasses import dataclass
 
 from telegram import Chat, ChatMember, ChatMemberUpdated, Message, MessageEntity, Update, User
 
+from bot.location import located
 from bot.telegram.markup import decode_start
 from handlers.incoming import Incoming, IncomingKind
 
@@ -30,7 +34,20 @@ def to_incoming(update: Update, me: BotIdentity) -> list[Incoming]:
         return _message(update.message, me)
     if update.chat_member is not None:
         return _membership_change(update.chat_member, me)
-    return []  # edits, channel posts, my_chat_member and the rest: nothing for the core
+    return []  # edits (live locations moving too), channel posts, my_chat_member and the rest: nothing for the core
+
+
+def migration_of(update: Update) -> tuple[str, str] | None:
+    """(old chat id, new chat id) when this update says a group became a supergroup. Telegram says
+    so twice: in the old group (`migrate_to_chat_id`) and in the new one (`migrate_from_chat_id`)."""
+    message = update.message
+    if message is None:
+        return None
+    if message.migrate_to_chat_id:
+        return str(message.chat.id), str(message.migrate_to_chat_id)
+    if message.migrate_from_chat_id:
+        return str(message.migrate_from_chat_id), str(message.chat.id)
+    return None
 
 
 def _is_person(user: User | None, me: BotIdentity) -> bool:
@@ -76,20 +93,35 @@ def _message(message: Message, me: BotIdentity) -> list[Incoming]:
     if message.left_chat_member is not None:
         user = message.left_chat_member
         return [Incoming(**_base(chat, user), kind=IncomingKind.LEFT)] if _is_person(user, me) else []
-    if not _is_person(message.from_user, me):
+    if message.migrate_to_chat_id or message.migrate_from_chat_id or not _is_person(message.from_user, me):
         return []
     assert message.from_user is not None
+    reply_to = str(message.reply_to_message.message_id) if message.reply_to_message is not None else None
+    if message.location is not None:
+        return [_location(message, me, reply_to)]
     text = message.text if message.text is not None else message.caption
     entities = message.entities if message.text is not None else message.caption_entities
     if chat.type == Chat.PRIVATE:
-        return [Incoming(**_base(chat, message.from_user), text=_start_payload(text))]
+        return [Incoming(**_base(chat, message.from_user), text=_start_payload(text), reply_to=reply_to)]
     command_for = _command_addressee(text, entities)
     if command_for is not None and command_for.lower() not in ("", me.username.lower()):
         return []  # /command@SomeOtherBot
     addressed = command_for is not None or _replies_to_me(message, me)
     if not addressed and text:
         text, addressed = _without_mention(text, entities, me)
-    return [Incoming(**_base(chat, message.from_user), text=text, addressed_to_bot=addressed)]
+    return [Incoming(**_base(chat, message.from_user), text=text, addressed_to_bot=addressed, reply_to=reply_to)]
+
+
+def _location(message: Message, me: BotIdentity, reply_to: str | None) -> Incoming:
+    """A shared location (a pin, a venue, or the first position of a live location) as its coarse
+    cell; the coordinates go no further than this call."""
+    assert message.location is not None and message.from_user is not None
+    private = message.chat.type == Chat.PRIVATE
+    return located(
+        latitude=message.location.latitude, longitude=message.location.longitude,
+        **_base(message.chat, message.from_user), addressed_to_bot=private or _replies_to_me(message, me),
+        reply_to=reply_to,
+    )
 
 
 def _command_addressee(text: str | None, entities: tuple[MessageEntity, ...]) -> str | None:

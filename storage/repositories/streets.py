@@ -56,3 +56,37 @@ class StreetRepository:
             (*cells, platform, except_street_id),
         )
         return [(_street(row), row["cell"]) for row in rows]
+
+    async def move(self, platform: str, old_chat_id: str, new_chat_id: str) -> bool:
+        """The street's chat got a new id (a Telegram group became a supergroup): the street follows
+        it, keeping its id, posts, members and settings. If the new chat already has a street of its
+        own (someone spoke there before the move was noticed), the two become one: the older street
+        is kept and the other's records join it, except where the older one has its own already.
+        False when there was no street at the old id (nothing to move, or moved already)."""
+        old = await self._db.fetch_one(
+            f"SELECT {_COLUMNS} FROM streets s WHERE s.platform = ? AND s.chat_id = ?", (platform, old_chat_id)
+        )
+        if old is None or old_chat_id == new_chat_id:
+            return False
+        new = await self._db.fetch_one(
+            f"SELECT {_COLUMNS} FROM streets s WHERE s.platform = ? AND s.chat_id = ?", (platform, new_chat_id)
+        )
+        keep_id, title = old["id"], old["title"]
+        if new is not None:
+            keep_id, drop_id = sorted((old["id"], new["id"]))
+            title = new["title"] or old["title"]
+            for table, column in await self._references():
+                await self._db.execute(
+                    f'UPDATE OR IGNORE "{table}" SET "{column}" = ? WHERE "{column}" = ?', (keep_id, drop_id)
+                )
+            await self._db.execute("DELETE FROM streets WHERE id = ?", (drop_id,))  # cascades to what didn't move
+        await self._db.execute("UPDATE streets SET chat_id = ?, title = ? WHERE id = ?", (new_chat_id, title, keep_id))
+        return True
+
+    async def _references(self) -> list[tuple[str, str]]:
+        """Every (table, column) that points at a street, read from the schema so new tables count too."""
+        rows = await self._db.fetch_all(
+            "SELECT m.name AS tbl, f.\"from\" AS col FROM sqlite_master m, pragma_foreign_key_list(m.name) f "
+            "WHERE m.type = 'table' AND f.\"table\" = 'streets' ORDER BY m.name"
+        )
+        return [(row["tbl"], row["col"]) for row in rows]

@@ -1,17 +1,21 @@
 """A local stand-in for Telegram's Bot API, speaking real HTTP on 127.0.0.1 (a random port).
 
-It answers the methods Doorstep's adapter uses the way Telegram does — form or JSON bodies, the
-`{ok, result}` envelope, and Telegram's errors (`{ok: false, error_code, description, parameters}`):
-401/404 for a wrong token or method, 400 for bad requests (unparseable HTML, unknown messages,
-"message is not modified", callback data over 64 bytes…), 403 for people who never started the bot,
-409 for a second poller or polling while a webhook is set, and 429 with `retry_after` when its flood
-limits (overall per second, per group per minute, per private chat per second; all configurable) are
-exceeded. Faults (5xx answers, slow answers) can be injected for as long as a test likes.
+It answers the methods Doorstep's adapter uses the way Telegram does — form, JSON or multipart
+bodies (photos and documents are uploaded as files), the `{ok, result}` envelope, and Telegram's
+errors (`{ok: false, error_code, description, parameters}`): 401/404 for a wrong token or method,
+400 for bad requests (unparseable HTML, unknown messages, "message is not modified", callback data
+over 64 bytes, a caption over 1,024 characters, a picture it can't read, editing a message that
+carried a reply keyboard…), 403 for people who never started the bot, 409 for a second poller or
+polling while a webhook is set, and 429 with `retry_after` when its flood limits (overall per second,
+per group per minute, per private chat per second; all configurable) are exceeded. Faults (5xx
+answers, slow answers) can be injected for as long as a test likes.
 
-Tests act as neighbours through it (`say`, `dm`, `press`, `join`…): with privacy mode on (Telegram's
-default) a group message reaches the bot only if it is a command, a reply to the bot or mentions it.
-Everything the bot does is recorded (`sent`, `messages_in`, `answers`, `commands`, `requests`), and
-`until` waits for what a neighbour would see. A benchmark can drive thousands of sends through it.
+Tests act as neighbours through it (`say`, `dm`, `press`, `join`, `share_location`,
+`tap_location_button`…): with privacy mode on (Telegram's default) a group message reaches the bot
+only if it is a command, a reply to the bot or mentions it; service messages (joins, a group becoming
+a supergroup) always do. Everything the bot does is recorded (`sent`, `messages_in`, `answers`,
+`commands`, `requests`), and `until` waits for what a neighbour would see. A benchmark can drive
+thousands of sends through it.
 """
 
 from __future__ import annotations
@@ -24,9 +28,11 @@ import re
 import time
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
+from io import BytesIO
 from typing import Any, Callable, Iterable
 
 from aiohttp import ClientSession, ClientTimeout, web
+from PIL import Image
 
 TOKEN = "123456789:TEST-fake-token-for-doorstep"
 BOT_ID = 123456789
@@ -42,8 +48,12 @@ JSON_FIELDS = {"reply_markup", "commands", "scope", "allowed_updates", "reply_pa
                "entities"}
 DEFAULT_UPDATES = {"message", "edited_message", "callback_query", "my_chat_member", "channel_post",
                    "edited_channel_post", "inline_query", "chosen_inline_result"}  # not chat_member: ask for it
-COUNTED_METHODS = {"sendmessage", "editmessagetext", "editmessagereplymarkup"}  # under the flood limits
+COUNTED_METHODS = {"sendmessage", "sendphoto", "senddocument", "editmessagetext",
+                   "editmessagereplymarkup"}  # under the flood limits
 MAX_TEXT = 4096
+MAX_CAPTION = 1024
+MAX_PHOTO_BYTES = 10 * 1024 * 1024
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 START_PARAMETER = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
@@ -91,6 +101,7 @@ class FakeChat:
     bot_is_admin: bool = False
     bot_present: bool = True
     migrated_to: int | None = None
+    keyboard: ReplyKeyboard | None = None  # the reply keyboard the bot left open here, if any
 
     @property
     def is_group(self) -> bool:
@@ -113,6 +124,37 @@ class Button:
 
 
 @dataclass
+class KeyButton:
+    """A reply keyboard's button: it sends its text, or (request_location) the person's location."""
+
+    text: str
+    request_location: bool = False
+
+
+@dataclass
+class ReplyKeyboard:
+    rows: list[list[KeyButton]]
+    one_time: bool = False
+    folded: bool = False  # a one-time keyboard after use: still there, behind an icon
+
+    @property
+    def flat(self) -> list[KeyButton]:
+        return [button for row in self.rows for button in row]
+
+
+@dataclass
+class FakeFile:
+    """A file the bot uploaded: a photo's or a document's bytes, as the neighbour would download them."""
+
+    file_id: str
+    data: bytes
+    filename: str | None = None
+    mime_type: str | None = None
+    width: int = 0
+    height: int = 0
+
+
+@dataclass
 class FakeMessage:
     chat_id: int
     message_id: int
@@ -125,7 +167,16 @@ class FakeMessage:
     date: int = field(default_factory=lambda: int(time.time()))
     edits: list[str] = field(default_factory=list)  # earlier texts, oldest first
     deleted: bool = False
-    extra: dict = field(default_factory=dict)  # new_chat_members and the like
+    extra: dict = field(default_factory=dict)  # new_chat_members, location and the like
+    photo: FakeFile | None = None  # for photos and documents, `text` is the caption
+    document: FakeFile | None = None
+    keyboard: ReplyKeyboard | None = None  # a reply keyboard sent with it
+    removes_keyboard: bool = False  # sent with remove_keyboard
+
+    @property
+    def has_reply_keyboard_markup(self) -> bool:
+        """Telegram can't edit a message sent with a reply keyboard (or its removal)."""
+        return self.keyboard is not None or self.removes_keyboard
 
     @property
     def by_bot(self) -> bool:
@@ -196,6 +247,7 @@ class Fault:
     times: int | None = 1
     until: float | None = None
     hits: int = 0
+    parameters: dict | None = None  # e.g. {"retry_after": 1} with a 429
 
     def matches(self, method: str) -> bool:
         if self.until is not None and time.monotonic() >= self.until:
@@ -304,6 +356,7 @@ class FakeBotApi:
         self._ids = itertools.count(1001)
         self._group_ids = itertools.count(1)
         self._query_ids = itertools.count(5_000_000_000)
+        self._file_ids = itertools.count(1)
         self._allowed = set(DEFAULT_UPDATES)
         self._overall: _Window | None = _Window(limits.overall) if limits and limits.overall else None
         self._per_chat: dict[int, _Window] = {}
@@ -434,13 +487,58 @@ class FakeBotApi:
         chat.members[user.id] = "member"
         self._member_change(chat, user, old, "member", by=by)
 
-    def migrate(self, chat: FakeChat) -> FakeChat:
-        """A group becomes a supergroup: a new chat id; the old one answers with migrate_to_chat_id."""
+    def migrate(self, chat: FakeChat, *, by: FakeUser | None = None, announce: bool = True) -> FakeChat:
+        """A group becomes a supergroup: a new chat id; the old one answers with migrate_to_chat_id.
+        As Telegram does, a service message in each chat says so (`by`: who upgraded it; by default
+        the group's creator, else an admin, else a member) — unless `announce` is False: the bot
+        missed them (it was away longer than Telegram keeps updates)."""
         new = FakeChat(-(1_000_000_000_000 + next(self._group_ids)), "supergroup", chat.title, members=dict(chat.members),
                        bot_is_admin=chat.bot_is_admin)
         chat.migrated_to = new.id
         self.chats[new.id] = new
+        if by is None:
+            ranked = sorted(chat.members.items(), key=lambda item: ("creator", "administrator", "member").index(item[1])
+                            if item[1] in ("creator", "administrator", "member") else 3)
+            by = self.users[ranked[0][0]] if ranked else None
+        if by is not None and announce:
+            for where, extra in ((chat, {"migrate_to_chat_id": new.id}), (new, {"migrate_from_chat_id": chat.id})):
+                message = self._post(by, where, "", None, extra=extra)
+                self._queue("message", self._message_json(message, None))
         return new
+
+    def share_location(self, user: FakeUser, chat: FakeChat | None, latitude: float, longitude: float, *,
+                       live_period: int | None = None, reply_to: FakeMessage | None = None) -> FakeMessage:
+        """`user` shares a location pin (in their private chat with the bot when `chat` is None); a
+        live one when `live_period` is given. In a group, privacy mode lets it through only as a reply
+        to the bot."""
+        where = chat or self.private_chat(user)
+        location: dict[str, Any] = {"latitude": latitude, "longitude": longitude}
+        if live_period is not None:
+            location["live_period"] = live_period
+        message = self._post(user, where, "", reply_to, extra={"location": location})
+        if where.user is not None:
+            user.started = True
+        if where.user is not None or not self.privacy_mode or (reply_to is not None and reply_to.by_bot):
+            self._queue("message", self._message_json(message, reply_to))
+        return message
+
+    def tap_location_button(self, user: FakeUser, label_part: str, latitude: float, longitude: float) -> FakeMessage:
+        """`user` taps a "share my location" button on the keyboard the bot left open in their private
+        chat: their phone sends where they are."""
+        chat = self.private_chat(user)
+        keyboard = chat.keyboard
+        buttons = keyboard.flat if keyboard is not None else []
+        found = [b for b in buttons if label_part.casefold() in b.text.casefold() and b.request_location]
+        assert keyboard is not None and found, f"no location button like {label_part!r}: {[b.text for b in buttons]}"
+        if keyboard.one_time:
+            keyboard.folded = True
+        return self.share_location(user, None, latitude, longitude)
+
+    def move_live_location(self, shared: FakeMessage, latitude: float, longitude: float) -> None:
+        """A live location moves on: Telegram sends the new position as an edit of the same message."""
+        shared.extra = {**shared.extra, "location": {**shared.extra["location"], "latitude": latitude,
+                                                    "longitude": longitude}}
+        self._queue("edited_message", {**self._message_json(shared, None), "edit_date": int(time.time())})
 
     def push_raw(self, kind: str, payload: dict) -> None:
         """Any update, as Telegram would send it (for cases the helpers above don't cover)."""
@@ -520,7 +618,14 @@ class FakeBotApi:
         sender = self.bot if message.by_bot else self.users[message.sender_id]
         data: dict[str, Any] = {"message_id": message.message_id, "date": message.date, "chat": chat.json(),
                                 "from": sender.json(), **message.extra}
-        if message.text:
+        if message.photo is not None or message.document is not None:
+            if message.photo is not None:
+                data["photo"] = _photo_sizes(message.photo)
+            if message.document is not None:
+                data["document"] = _document_json(message.document)
+            if message.text:
+                data["caption"] = message.text
+        elif message.text:
             data["text"] = message.text
             command = re.match(r"^/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?", message.text)
             if command and not message.by_bot:
@@ -586,7 +691,9 @@ class FakeBotApi:
                 if fault.delay:
                     await asyncio.sleep(fault.delay)
                 if fault.status is not None:
-                    return self._reply(method, ApiError(fault.status, fault.description))
+                    if fault.status == 429:
+                        self.rate_limited += 1
+                    return self._reply(method, ApiError(fault.status, fault.description, fault.parameters))
                 break
         try:
             if method.lower() in COUNTED_METHODS:
@@ -617,7 +724,12 @@ class FakeBotApi:
                     raise ValueError("body is not an object")
                 return {**{k: self._typed(k, v) for k, v in params.items()}, **body}
             form = await request.post()
-            params.update({k: v for k, v in form.items() if isinstance(v, str)})
+            for key, value in form.items():
+                if isinstance(value, str):
+                    params[key] = value
+                elif isinstance(value, web.FileField):  # a multipart upload (photos, documents)
+                    params[key] = FakeFile(f"file-{next(self._file_ids)}", value.file.read(), value.filename,
+                                           value.content_type)
         return {key: self._typed(key, value) for key, value in params.items()}
 
     @staticmethod
@@ -683,7 +795,7 @@ class FakeBotApi:
         message_id = params.get("message_id")
         for message in self.messages.get(chat.id if chat else 0, []):
             if message.message_id == message_id and not message.deleted:
-                if not message.by_bot:
+                if not message.by_bot or message.has_reply_keyboard_markup:
                     raise bad_request("message can't be edited")
                 return message
         raise bad_request("message to edit not found")
@@ -704,6 +816,56 @@ class FakeBotApi:
         if utf16_length(visible) > MAX_TEXT:
             raise bad_request("message is too long")
         return visible, raw if mode == "html" else None, links
+
+    def _caption(self, params: dict) -> tuple[str, str | None, list[tuple[str, str]]]:
+        raw = params.get("caption")
+        if raw is None or raw == "":
+            return "", None, []
+        mode = (params.get("parse_mode") or "").lower()
+        if mode == "html":
+            visible, links = parse_html(raw)
+        elif mode:
+            raise bad_request(f"unsupported parse_mode {params.get('parse_mode')}")
+        else:
+            visible, links = raw, []
+        if utf16_length(visible) > MAX_CAPTION:
+            raise bad_request("message caption is too long")
+        return visible, raw if mode == "html" else None, links
+
+    def _markup(self, params: dict) -> tuple[list[list[Button]], ReplyKeyboard | None, bool]:
+        """A message's reply_markup: (inline buttons, a reply keyboard, whether it removes one)."""
+        markup = params.get("reply_markup")
+        if isinstance(markup, dict) and "keyboard" in markup:
+            return [], self._reply_keyboard(markup), False
+        if isinstance(markup, dict) and "remove_keyboard" in markup:
+            if markup["remove_keyboard"] is not True:
+                raise bad_request("can't parse reply keyboard markup JSON object")
+            return [], None, True
+        return self._buttons(markup), None, False
+
+    @staticmethod
+    def _reply_keyboard(markup: dict) -> ReplyKeyboard:
+        rows = markup.get("keyboard")
+        if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
+            raise bad_request("can't parse reply keyboard markup JSON object")
+        result = []
+        for row in rows:
+            buttons = []
+            for raw in row:
+                button = KeyButton(raw) if isinstance(raw, str) else KeyButton(
+                    raw.get("text", ""), bool(raw.get("request_location")))
+                if not button.text:
+                    raise bad_request("BUTTON_TEXT_INVALID")
+                buttons.append(button)
+            result.append(buttons)
+        return ReplyKeyboard(result, one_time=bool(markup.get("one_time_keyboard")))
+
+    def _keyboard_left(self, chat: FakeChat, keyboard: ReplyKeyboard | None, removes: bool) -> None:
+        """A reply keyboard stays open in the chat until the bot sends another or takes it away."""
+        if keyboard is not None:
+            chat.keyboard = keyboard
+        elif removes:
+            chat.keyboard = None
 
     def _buttons(self, markup: Any) -> list[list[Button]]:
         if markup is None:
@@ -831,10 +993,50 @@ class FakeBotApi:
     async def _api_sendmessage(self, params: dict) -> dict:
         chat = self._chat_for_sending(int(params.get("chat_id", 0)))
         visible, html, links = self._text(params)
-        buttons = self._buttons(params.get("reply_markup"))
+        return self._keep_sent(chat, params, visible, html, links)
+
+    async def _api_sendphoto(self, params: dict) -> dict:
+        chat = self._chat_for_sending(int(params.get("chat_id", 0)))
+        upload = self._upload(params, "photo")
+        if len(upload.data) > MAX_PHOTO_BYTES:
+            raise bad_request("PHOTO_SAVE_FILE_INVALID")
+        try:
+            with Image.open(BytesIO(upload.data)) as image:
+                image.load()
+                upload.width, upload.height = image.size
+        except Exception:
+            raise bad_request("IMAGE_PROCESS_FAILED") from None
+        if upload.width + upload.height > 10_000 or max(upload.width, upload.height) > 20 * min(upload.width, upload.height):
+            raise bad_request("PHOTO_INVALID_DIMENSIONS")
+        visible, html, links = self._caption(params)
+        return self._keep_sent(chat, params, visible, html, links, photo=upload)
+
+    async def _api_senddocument(self, params: dict) -> dict:
+        chat = self._chat_for_sending(int(params.get("chat_id", 0)))
+        upload = self._upload(params, "document")
+        if len(upload.data) > MAX_DOCUMENT_BYTES:
+            raise ApiError(413, "Request Entity Too Large")
+        visible, html, links = self._caption(params)
+        return self._keep_sent(chat, params, visible, html, links, document=upload)
+
+    def _upload(self, params: dict, field_name: str) -> FakeFile:
+        sent = params.get(field_name)
+        if sent is None:
+            raise bad_request(f"there is no {field_name} in the request")
+        if not isinstance(sent, FakeFile):
+            raise bad_request("wrong file identifier/HTTP URL specified")  # a file_id or URL: none exist here
+        if not sent.data:
+            raise bad_request("file must be non-empty")
+        return sent
+
+    def _keep_sent(self, chat: FakeChat, params: dict, visible: str, html: str | None, links: list[tuple[str, str]],
+                   **files: FakeFile) -> dict:
+        buttons, keyboard, removes = self._markup(params)
         reply = params.get("reply_parameters") or {}
         message = FakeMessage(chat.id, self._next_message_id(chat.id), BOT_ID, visible, html, buttons, links,
-                              reply_to=reply.get("message_id") or params.get("reply_to_message_id"))
+                              reply_to=reply.get("message_id") or params.get("reply_to_message_id"),
+                              keyboard=keyboard, removes_keyboard=removes, **files)
+        self._keyboard_left(chat, keyboard, removes)
         self.messages[chat.id].append(message)
         self.sent.append(message)
         return self._message_json(message, None)
@@ -942,3 +1144,22 @@ class FakeBotApi:
 
     async def _api_logout(self, params: dict) -> bool:
         return True
+
+
+def _photo_sizes(photo: FakeFile) -> list[dict]:
+    """Telegram answers with the sizes it keeps of a photo: a thumbnail, and the picture itself."""
+    scale = 90 / max(photo.width, photo.height, 1)
+    thumbnail = {"file_id": f"{photo.file_id}-s", "file_unique_id": f"{photo.file_id}-su",
+                 "width": max(1, round(photo.width * scale)), "height": max(1, round(photo.height * scale))}
+    return [thumbnail, {"file_id": photo.file_id, "file_unique_id": f"{photo.file_id}-u", "width": photo.width,
+                        "height": photo.height, "file_size": len(photo.data)}]
+
+
+def _document_json(document: FakeFile) -> dict:
+    data: dict[str, Any] = {"file_id": document.file_id, "file_unique_id": f"{document.file_id}-u",
+                            "file_size": len(document.data)}
+    if document.filename:
+        data["file_name"] = document.filename
+    if document.mime_type:
+        data["mime_type"] = document.mime_type
+    return data

@@ -14,11 +14,13 @@ from pydantic import SecretStr
 
 from bot.clock import ManualClock
 from bot.telegram import TelegramAdapter, Tuning
+from bot.telegram.migration import street_mover
 from bot.telegram.pacing import Limits, Rate
 from bot.telegram.sending import Patience
 from config.settings import TelegramSettings
 from handlers.app import Doorstep
 from handlers.domain import Street
+from handlers.render import Translate, no_translation
 from handlers.settings import CoreSettings
 from storage import SqliteStore
 from tests.telegram.fake_bot_api import FakeBotApi, FakeChat
@@ -48,9 +50,9 @@ class TelegramStreet:
 
     @classmethod
     async def open(cls, server: FakeBotApi, database: Path, tuning: Tuning = QUICK,
-                   settings: TelegramSettings | None = None) -> TelegramStreet:
+                   settings: TelegramSettings | None = None, translate: Translate = no_translation) -> TelegramStreet:
         store = await SqliteStore.open(database)
-        adapter = TelegramAdapter(settings or settings_for(server), tuning)
+        adapter = TelegramAdapter(settings or settings_for(server), tuning, translate, move_street=street_mover(store))
         clock = ManualClock(START)
         core = Doorstep(store, adapter.notifier, clock, CoreSettings(), adapter.organisers)
         try:
@@ -71,6 +73,18 @@ class TelegramStreet:
 
     async def count(self, table: str, where: str = "1 = 1") -> int:
         return int(await self.store.db.fetch_value(f"SELECT COUNT(*) FROM {table} WHERE {where}"))
+
+    async def run_until(self, moment: datetime) -> None:
+        """Move the core's clock on to `moment`, doing what falls due on the way at its own time, as
+        the scheduler would; everything it sends has gone out when this returns."""
+        for _ in range(10_000):
+            due = await self.core.next_due()
+            if due is None or due > moment:
+                break
+            self.clock.move_to(max(due, self.clock.now()))
+            await self.core.run_due()
+        self.clock.move_to(max(moment, self.clock.now()))
+        await self.core.run_due()
 
     async def snapshot(self) -> dict[str, list[tuple]]:
         """What the street's activity changes, to check that bad input changed nothing."""

@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from io import BytesIO
 from typing import Any, AsyncIterator
 
 import pytest
-from aiohttp import ClientSession
+from aiohttp import ClientSession, FormData
+from PIL import Image
 
 from tests.telegram.fake_bot_api import Fault, FakeBotApi, FloodLimits, Limit
 
@@ -112,3 +114,49 @@ async def test_callback_queries_take_one_answer(http: ClientSession, api: FakeBo
     status, body = await call(http, api, "answerCallbackQuery", callback_query_id=query)
     assert status == 400 and "query is too old" in body["description"]
     assert len(api.answers(query)) == 2  # both recorded, so a test can insist on exactly one
+
+
+async def upload(http: ClientSession, api: FakeBotApi, method: str, field: str, data: bytes, filename: str,
+                 **params: Any) -> tuple[int, dict]:
+    """A multipart upload, the way Bot API clients send files."""
+    form = FormData()
+    for key, value in params.items():
+        form.add_field(key, value if isinstance(value, str) else json.dumps(value))
+    form.add_field(field, data, filename=filename, content_type="application/octet-stream")
+    async with http.post(f"{api.base_url}{api.token}/{method}", data=form) as answer:
+        return answer.status, await answer.json()
+
+
+async def test_photos_and_documents_are_uploaded_and_checked(http: ClientSession, api: FakeBotApi) -> None:
+    rosa = api.user("Rosa", started=True)
+    picture = BytesIO()
+    Image.new("RGB", (40, 20), (255, 255, 255)).save(picture, "PNG")
+    status, body = await upload(http, api, "sendPhoto", "photo", picture.getvalue(), "chart.png",
+                                chat_id=str(rosa.id), caption="<b>Counts</b>", parse_mode="HTML")
+    assert status == 200 and body["result"]["caption"] == "Counts"
+    assert [size["width"] for size in body["result"]["photo"]] == [90, 40]
+    assert api.messages_in(rosa)[0].photo.data == picture.getvalue()  # type: ignore[union-attr]
+    assert (await upload(http, api, "sendPhoto", "photo", b"not a picture", "x.png", chat_id=str(rosa.id)))[1][
+        "description"] == "Bad Request: IMAGE_PROCESS_FAILED"
+    too_long = await upload(http, api, "sendPhoto", "photo", picture.getvalue(), "chart.png", chat_id=str(rosa.id),
+                            caption="x" * 1025)
+    assert too_long == (400, {"ok": False, "error_code": 400, "description": "Bad Request: message caption is too long"})
+    assert (await call(http, api, "sendPhoto", chat_id=rosa.id))[1]["description"] == \
+        "Bad Request: there is no photo in the request"
+    status, body = await upload(http, api, "sendDocument", "document", b'{"a": 1}', "mine.json", chat_id=str(rosa.id))
+    assert status == 200 and body["result"]["document"]["file_name"] == "mine.json"
+    assert (await upload(http, api, "sendDocument", "document", b"", "empty.txt", chat_id=str(rosa.id)))[1][
+        "description"] == "Bad Request: file must be non-empty"
+
+
+async def test_a_reply_keyboard_stays_until_removed_and_its_message_cannot_be_edited(
+    http: ClientSession, api: FakeBotApi,
+) -> None:
+    rosa = api.user("Rosa", started=True)
+    keyboard = {"keyboard": [[{"text": "📍 Share", "request_location": True}]], "one_time_keyboard": True}
+    status, body = await call(http, api, "sendMessage", chat_id=rosa.id, text="Where?", reply_markup=keyboard)
+    assert status == 200 and api.private_chat(rosa).keyboard is not None
+    edit = await call(http, api, "editMessageText", chat_id=rosa.id, message_id=body["result"]["message_id"], text="!")
+    assert edit == (400, {"ok": False, "error_code": 400, "description": "Bad Request: message can't be edited"})
+    await call(http, api, "sendMessage", chat_id=rosa.id, text="Thanks", reply_markup={"remove_keyboard": True})
+    assert api.private_chat(rosa).keyboard is None

@@ -7,6 +7,8 @@ import time
 from pathlib import Path
 
 from bot.telegram.sending import Patience
+from handlers import texts
+from handlers.messages import Outgoing, ToStreet, msg
 from tests.telegram.fake_bot_api import Fault, FakeBotApi
 from tests.telegram.street import TelegramStreet, eventually, tuned
 
@@ -67,6 +69,30 @@ async def test_a_group_that_became_a_supergroup_is_followed(tg: TelegramStreet, 
         return [ref.chat_id for ref in await tg.store.cards.of_post(1)] == [str(moved.id)]
 
     await eventually(card_remembered_where_it_is, "the card's new place")
+    # One street, now at the supergroup's id: the ask, and Rosa, belong to it as before.
+    streets = [tuple(row) for row in await tg.store.db.fetch_all("SELECT id, chat_id FROM streets")]
+    assert streets == [(1, str(moved.id))]
+    assert (await tg.store.posts.get(1)).street_id == 1  # type: ignore[union-attr]
+    api.say(rosa, moved, "/board")
+    board = await api.next_in(moved, 1)
+    assert "could someone lend me a ladder on Saturday?" in board.text
+
+
+async def test_a_move_noticed_only_when_sending_still_moves_the_street(tg: TelegramStreet, api: FakeBotApi) -> None:
+    """The service messages were missed (the bot was away): Telegram refusing a send says where it went."""
+    rosa = api.user("Rosa")
+    elm = api.group("Elm Street", [rosa], supergroup=False)
+    api.say(rosa, elm, "/board")
+    await api.next_in(elm, 0)
+    moved = api.migrate(elm, announce=False)
+    result = await tg.adapter.notifier.send(Outgoing(ToStreet(tg.street(elm)), msg(texts.BOARD_EMPTY)))
+    assert result.ref is not None and result.ref.chat_id == str(moved.id)
+
+    async def street_moved() -> bool:
+        return await tg.count("streets", f"chat_id = '{moved.id}'") == 1
+
+    await eventually(street_moved, "the street to follow its group")
+    assert await tg.count("streets") == 1
 
 
 async def test_a_group_that_removed_the_bot_does_not_stop_it(tg: TelegramStreet, api: FakeBotApi) -> None:

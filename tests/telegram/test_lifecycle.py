@@ -22,11 +22,17 @@ from tests.telegram.fake_bot_api import Fault, FakeBotApi
 from tests.telegram.street import TelegramStreet, settings_for, tuned
 
 
-async def test_command_menus_for_private_chats_and_groups(tg: TelegramStreet, api: FakeBotApi) -> None:
+async def test_command_menus_for_private_chats_groups_and_organisers(tg: TelegramStreet, api: FakeBotApi) -> None:
     private = dict(api.commands["all_private_chats"])
     groups = dict(api.commands["all_group_chats"])
+    organisers = dict(api.commands["all_chat_administrators"])
     assert private["ask"] == "Ask your street for a hand" and private["mine"] == "Your open asks and offers"
     assert set(groups) == {"help", "ask", "offer", "board"}  # /mine only works in private
+    assert not {"quiet", "digest", "remove", "area"} & set(private)
+    # A group's admins see everyone's commands and their own tools.
+    assert set(groups) < set(organisers)
+    assert {"quiet", "remind", "reminders", "digest", "remove", "pause", "settings", "area", "radius"} <= set(organisers)
+    assert organisers["quiet"] == "Who hasn't been around lately"
 
 
 async def test_doorstep_run_connects_and_stops(api: FakeBotApi, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

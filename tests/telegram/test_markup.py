@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, strategies as st
 
 from bot.telegram import markup
+from bot.telegram.keyboards import location_keyboard
 from handlers.messages import Choice, msg
 from handlers.render import render
 from tests.telegram.fake_bot_api import parse_html
@@ -87,3 +88,29 @@ def test_a_single_huge_line_is_cut_at_safe_places() -> None:
 
 def test_length_counts_what_telegram_counts() -> None:
     assert markup.visible_length(markup.mention("1", "Ann") + " &amp; 👋") == len("Ann & ") + 2  # 👋 is two UTF-16 units
+
+
+def test_location_choices_are_no_inline_buttons() -> None:
+    choices = [Choice(msg("📍 Share my location"), "", asks_location=True), Choice(msg("Never mind"), "fx:1")]
+    keys = markup.keyboard(choices, label, "DoorstepBot")
+    assert keys is not None and [b.text for row in keys.inline_keyboard for b in row] == ["Never mind"]
+    assert markup.keyboard(choices[:1], label, "DoorstepBot") is None
+
+
+def test_a_location_keyboard_is_one_tap_and_folds_away() -> None:
+    keys = location_keyboard(["📍 Share my location"])
+    assert keys.one_time_keyboard and keys.resize_keyboard
+    assert [(b.text, b.request_location) for row in keys.keyboard for b in row] == [("📍 Share my location", True)]
+
+
+def test_where_a_sentence_starts() -> None:
+    assert markup.starts_sentence("", tagged=False)
+    assert markup.starts_sentence("🙋 ", tagged=False)
+    assert markup.starts_sentence('🙋 <a href="tg://user?id=7">', tagged=True)
+    assert markup.starts_sentence("Thank you! ", tagged=False)
+    assert markup.starts_sentence("Rosa: 🙋 ", tagged=False)
+    assert markup.starts_sentence("All set.\n🤝 ", tagged=False)
+    assert not markup.starts_sentence("🤝 You and ", tagged=False)
+    assert not markup.starts_sentence("<b>Rosa</b> and ", tagged=True)
+    assert not markup.starts_sentence("about 5 ", tagged=False)
+    assert not markup.starts_sentence("Fish &amp; ", tagged=True)

@@ -77,9 +77,16 @@ async def test_very_long_messages_are_split_with_buttons_under_the_last(tg: Tele
     assert result.ref == MessageRef("telegram", str(elm.id), str(shown[1].message_id))
 
 
-async def test_someone_unknown_is_a_neighbour(tg: TelegramStreet, api: FakeBotApi) -> None:
+async def test_someone_unknown_is_a_neighbour_capitalised_where_a_sentence_starts(
+    tg: TelegramStreet, api: FakeBotApi,
+) -> None:
     elm = api.group("Elm Street")
-    await tg.adapter.notifier.send(Outgoing(ToStreet(Street(1, "telegram", str(elm.id))),
-                                            msg(texts.CARD_ASK_HEAD, who=Person("telegram", "424242"))))
+    street = ToStreet(Street(1, "telegram", str(elm.id)))
+    unknown = Person("telegram", "424242")
+    await tg.adapter.notifier.send(Outgoing(street, msg(texts.CARD_ASK_HEAD, who=unknown)))
     shown = api.messages_in(elm)[0]
-    assert shown.text == "🙋 a neighbour could use a hand" and shown.mentions == [424242]
+    assert shown.text == "🙋 A neighbour could use a hand" and shown.mentions == [424242]
+    in_touch = msg(texts.ADDRESSED, who=Person("telegram", "77"), text=msg(texts.CONFIRM_HELPER, helper=unknown,
+                                                                             subject=Quote("milk")))
+    await tg.adapter.notifier.send(Outgoing(street, in_touch))
+    assert api.messages_in(elm)[1].text.startswith("A neighbour: 🙋 A neighbour can help with your ask: milk\n")

@@ -18,6 +18,17 @@ async def test_admins_organise_and_others_do_not(tg: TelegramStreet, api: FakeBo
     assert api.calls("getChatAdministrators") == 1  # asked once, then remembered
 
 
+async def test_a_streets_organisers_are_its_admins_who_are_people(tg: TelegramStreet, api: FakeBotApi) -> None:
+    olive, alice, bob = api.user("Olive"), api.user("Alice"), api.user("Bob")
+    helper_bot = api.user("Helper", is_bot=True)
+    elm = api.group("Elm Street", [bob], admins=[alice, helper_bot], owner=olive, bot_is_admin=True)
+    organisers = tg.adapter.organisers
+    assert await organisers.organisers_of(tg.street(elm)) == [str(alice.id), str(olive.id)]  # Telegram's order
+    assert not await organisers.is_organiser(tg.street(elm), str(helper_bot.id))
+    assert await organisers.organisers_of(Street(1, "matrix", str(elm.id))) == []
+    assert api.calls("getChatAdministrators") == 1  # one list for both questions, remembered
+
+
 async def test_a_promotion_is_noticed_at_once(tg: TelegramStreet, api: FakeBotApi) -> None:
     olive, bob = api.user("Olive"), api.user("Bob")
     elm = api.group("Elm Street", [bob], owner=olive, bot_is_admin=True)  # admins get chat_member updates

@@ -72,7 +72,7 @@ async def test_names_come_from_live_look_ups_when_not_at_hand(api: FakeBotApi, t
         elm.members[joe.id] = "member"
         api.press(joe, card, "I can help")
         question = await api.until(lambda: [m for m in api.messages_in(elm) if "Joe can help" in m.text])
-        assert question[0].text.startswith("a neighbour: 🙋 Joe can help with your ask")
+        assert question[0].text.startswith("A neighbour: 🙋 Joe can help with your ask")
         assert question[0].mentions == [rosa.id, joe.id]  # the link still reaches her
     finally:
         await street.close()

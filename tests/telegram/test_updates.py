@@ -6,7 +6,8 @@ from typing import Any
 
 from telegram import Update
 
-from bot.telegram.updates import BotIdentity, to_incoming
+from bot.location import cell_of
+from bot.telegram.updates import BotIdentity, migration_of, to_incoming
 from handlers.incoming import Incoming, IncomingKind
 
 ME = BotIdentity(42, "DoorstepBot")
@@ -110,3 +111,44 @@ def test_joins_and_leaves_from_chat_member_updates() -> None:
 def test_edits_and_other_updates_are_not_for_the_core() -> None:
     edited = {"message_id": 5, "date": 0, "chat": GROUP, "from": ROSA, "text": "/ask changed", "edit_date": 1}
     assert to_incoming(update(edited_message=edited), ME) == []
+
+
+def test_a_reply_carries_the_message_it_replies_to() -> None:
+    card = {"message_id": 3, "date": 0, "chat": GROUP, "from": {"id": 42, "is_bot": True, "first_name": "Doorstep"}}
+    got = one(to_incoming(message("/remove", reply_to_message=card), ME))
+    assert (got.text, got.reply_to) == ("/remove", "3")
+    assert one(to_incoming(message("/remove"), ME)).reply_to is None
+
+
+def test_a_location_is_only_its_cell() -> None:
+    pin = {"latitude": 51.5007, "longitude": -0.1246, "horizontal_accuracy": 12.5}
+    got = one(to_incoming(message(None, chat=PRIVATE, location=pin), ME))
+    assert (got.kind, got.is_private, got.cell) == (IncomingKind.LOCATION, True, cell_of(51.5007, -0.1246))
+    assert got.text is None and "51.50" not in repr(got) and "0.124" not in repr(got)
+    live = one(to_incoming(message(None, chat=PRIVATE, location={**pin, "live_period": 900}), ME))
+    assert live.cell == got.cell  # a live location counts once, as where it started
+    no_fix = one(to_incoming(message(None, chat=PRIVATE, location={"latitude": 0.0, "longitude": 0.0}), ME))
+    assert (no_fix.kind, no_fix.cell) == (IncomingKind.LOCATION, None)  # the core says it couldn't be read
+
+
+def test_a_location_in_a_group_is_addressed_only_as_a_reply_to_the_bot() -> None:
+    pin = {"latitude": 51.5007, "longitude": -0.1246}
+    assert one(to_incoming(message(None, location=pin), ME)).addressed_to_bot is False
+    card = {"message_id": 3, "date": 0, "chat": GROUP, "from": {"id": 42, "is_bot": True, "first_name": "Doorstep"}}
+    got = one(to_incoming(message(None, location=pin, reply_to_message=card), ME))
+    assert (got.kind, got.addressed_to_bot, got.reply_to) == (IncomingKind.LOCATION, True, "3")
+
+
+def test_a_live_location_moving_on_is_not_for_the_core() -> None:
+    moved = {"message_id": 5, "date": 0, "chat": PRIVATE, "from": ROSA, "edit_date": 1,
+             "location": {"latitude": 51.6, "longitude": -0.2, "live_period": 900}}
+    assert to_incoming(update(edited_message=moved), ME) == []
+
+
+def test_a_group_becoming_a_supergroup() -> None:
+    told_in_old = message(None, migrate_to_chat_id=-100777)
+    told_in_new = message(None, chat={"id": -100777, "type": "supergroup", "title": "Elm Street"},
+                          migrate_from_chat_id=-100123)
+    assert migration_of(told_in_old) == migration_of(told_in_new) == ("-100123", "-100777")
+    assert to_incoming(told_in_old, ME) == [] and to_incoming(told_in_new, ME) == []
+    assert migration_of(message("/board")) is None
