@@ -198,18 +198,22 @@ class TelegramAdapter:
             ) from None
 
     async def _set_menus(self, core: Doorstep) -> None:
-        """The command menus Telegram shows, for private chats and for groups."""
+        """The command menus Telegram shows, for private chats and for groups: in the operator's
+        language for everyone, and in each language Doorstep speaks for people whose app is set to it."""
+        settings = core.services.settings
+        languages: list[tuple[str, str | None]] = [(settings.locale, None), *((lang, lang) for lang in settings.locales)]
         for private, scope in ((True, BotCommandScopeAllPrivateChats()), (False, BotCommandScopeAllGroupChats())):
-            commands = [
-                BotCommand(command.name, render(msg(command.about), "en", translate=self._translate))
-                for command in core.router.menu(private=private) if command.about
-            ]
-            try:
-                await self.sender.quick(
-                    "setMyCommands", lambda c=commands, s=scope: self.application.bot.set_my_commands(c, scope=s)
-                )
-            except (Refused, GaveUp):
-                log.warning("command menu not set scope=%s", "private" if private else "groups")
+            for locale, app_language in languages:
+                commands = [
+                    BotCommand(command.name, render(msg(command.about), locale, translate=self._translate))
+                    for command in core.router.menu(private=private) if command.about
+                ]
+                try:
+                    await self.sender.quick("setMyCommands", lambda c=commands, s=scope, a=app_language:
+                                            self.application.bot.set_my_commands(c, scope=s, language_code=a))
+                except (Refused, GaveUp):
+                    log.warning("command menu not set scope=%s language=%s", "private" if private else "groups",
+                                app_language or "any")
 
     # --- updates ---
 

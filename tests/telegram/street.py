@@ -13,12 +13,14 @@ from typing import Awaitable, Callable
 from pydantic import SecretStr
 
 from bot.clock import ManualClock
+from bot.i18n import Catalogues
 from bot.telegram import TelegramAdapter, Tuning
 from bot.telegram.pacing import Limits, Rate
 from bot.telegram.sending import Patience
 from config.settings import TelegramSettings
 from handlers.app import Doorstep
 from handlers.domain import Street
+from handlers.render import no_translation
 from handlers.settings import CoreSettings
 from storage import SqliteStore
 from tests.telegram.fake_bot_api import FakeBotApi, FakeChat
@@ -48,11 +50,14 @@ class TelegramStreet:
 
     @classmethod
     async def open(cls, server: FakeBotApi, database: Path, tuning: Tuning = QUICK,
-                   settings: TelegramSettings | None = None) -> TelegramStreet:
+                   settings: TelegramSettings | None = None, catalogues: Catalogues | None = None) -> TelegramStreet:
+        """With `catalogues`, Doorstep speaks every language they hold (English only otherwise)."""
         store = await SqliteStore.open(database)
-        adapter = TelegramAdapter(settings or settings_for(server), tuning)
+        translate = catalogues.translate if catalogues else no_translation
+        adapter = TelegramAdapter(settings or settings_for(server), tuning, translate=translate)
         clock = ManualClock(START)
-        core = Doorstep(store, adapter.notifier, clock, CoreSettings(), adapter.organisers)
+        core_settings = CoreSettings(locales=catalogues.languages) if catalogues else CoreSettings()
+        core = Doorstep(store, adapter.notifier, clock, core_settings, adapter.organisers)
         try:
             await adapter.start(core)
         except BaseException:
