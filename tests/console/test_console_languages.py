@@ -24,7 +24,7 @@ def test_a_neighbour_chooses_a_language_and_presses_buttons_in_it_or_in_english(
     out = result.stdout
     assert "Świetnie — od teraz piszę do Ciebie po polsku." in out
     assert "Minunat — de acum îți scriu în română." in out
-    assert "🔔 Cineva din vecini are nevoie de ajutor, și se potrivește cu ce ai oferit:" in out
+    assert "🔔 Cineva din vecini are nevoie de ajutor, iar asta se potrivește cu ce ai oferit:" in out
     assert "🙋 Sam może pomóc w Twojej prośbie" in out
     assert "🤝 Ty i Sam jesteście w kontakcie" in out and "🤝 Rosa a zis „da”!" in out
     assert "🎁 Sam is offering" in out  # the group still speaks the street's language
