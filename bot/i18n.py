@@ -32,7 +32,10 @@ class Catalogues:
             language = po.parent.parent.name
             with po.open("rb") as handle:
                 catalog = read_po(handle, locale=language)
-            found[language] = {m.id: m.string for m in catalog if m.id and isinstance(m.string, str) and m.string}
+            # Like msgfmt, leave out sentences marked fuzzy: a guess nobody has checked yet.
+            found[language] = {
+                m.id: m.string for m in catalog if m.id and not m.fuzzy and isinstance(m.string, str) and m.string
+            }
         return cls(found)
 
     @property

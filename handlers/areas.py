@@ -20,7 +20,7 @@ from handlers.turn import Turn
 PIN_SCOPE = "area"  # a waiting "share the street's pin" request, one per organiser
 SET_RADIUS = "ra"
 RADIUS_CHOICES_M = (200, 400, 800, 1200, 2000)
-_CLEAR_WORDS = {"clear", "remove", "delete", "off", "none"}
+_CLEAR_WORDS = {"clear", "remove", "delete", "off", "none", "usuń", "usun", "wyczyść", "wyczysc", "șterge", "sterge"}
 
 
 async def _is_organiser(turn: Turn, street: Street) -> bool:

@@ -23,9 +23,16 @@ def details(post: Post) -> Msg:
     return msg(texts.CARD_DETAILS, category=msg(label(post.category)), when=describe(post.when))
 
 
+# Words Doorstep itself puts on a post (a check-in's "Would anyone fancy a chat?") are kept as their
+# message id, so that every reader sees them in their own language.
+OWN_WORDS = frozenset({texts.CHAT_ASK_BODY})
+
+
 def words(post: Post, limit: int | None = None) -> Msg | None:
     if not post.body:
         return None
+    if post.body in OWN_WORDS:
+        return msg(texts.CARD_WORDS, body=msg(post.body))
     return msg(texts.CARD_WORDS, body=Quote(shorten(post.body, limit) if limit else post.body))
 
 

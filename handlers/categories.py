@@ -77,7 +77,98 @@ KEYWORDS: dict[str, dict[str, Keywords]] = {
         ),
         "meals": Keywords(
             strong=("meal*", "cook*", "hot dinner", "batch cook*", "recipe*"),
-            words=("dinner*", "lunch*", "soup", "bake", "baking", "baked", "casserole*", "stew", "cake*", "food"),
+            words=("dinner*", "lunch*", "soup", "bake", "baking", "baked", "casserole*", "stew", "cake*", "food", "pie", "pies"),
+        ),
+    },
+    # Polish words change their endings a lot, so most are stems with `*`. "ł" survives folding:
+    # words with it are given in both spellings.
+    "pl": {
+        "shopping": Keywords(
+            strong=("zakup*", "sklep*", "spożywcz*", "biedronk*", "żabk*", "lidl*", "kaufland*", "carrefour*",
+                    "auchan*", "dino"),
+            words=("kupi*", "kupować", "mlek*", "chleb*", "bułk*", "bulk*", "jajk*", "jaj", "masło", "maslo",
+                   "warzyw*", "owoc*", "ziemniak*", "papier toaletowy"),
+        ),
+        "pharmacy": Keywords(
+            strong=("recept*", "aptek*", "lekarstw*", "leki", "leków", "lekami"),
+            words=("lek", "tabletk*", "inhalator*", "przychodni*", "lekarz*", "witamin*", "syrop*", "maść", "maści"),
+        ),
+        "pets": Keywords(
+            strong=("wyprowadz* psa", "wyprowadz* pieska", "spacer* z psem", "spacer* z pieskiem", "wyjść z psem",
+                    "wyjdzie z psem", "opiek* nad psem", "opiek* nad kotem", "nakarmi* kota", "nakarmi* koty"),
+            words=("pies", "psa", "psem", "psu", "psy", "psów", "piesek", "pieska", "pieskiem", "kot", "kota",
+                   "kotem", "koty", "kotów", "kotek", "kotka", "kotki", "zwierz*", "weteryn*", "królik*", "chomik*"),
+        ),
+        "lifts": Keywords(
+            strong=("podwózk*", "podwiez*", "podwieź*", "zawiez*", "zawieź*", "odwiez*", "odwieź*", "dowiez*",
+                    "dowieź*", "przewiez*", "przewieź*", "podrzuc*"),
+            words=("transport*", "auto", "autem", "samochod*", "taksówk*", "dworzec", "dworca", "lotnisk*",
+                   "szpital*", "wizyt*", "autobus*", "pociąg*", "dojazd*"),
+        ),
+        "chat": Keywords(
+            strong=("pogadać", "pogada*", "porozmawia*", "rozmow*", "pogawędk*", "pogaduszk*", "na kawę",
+                    "na herbatę", "towarzystw*"),
+            words=("kawa", "kawę", "kawy", "herbat*", "samotn*", "odwiedzi*", "zadzwoni*", "telefon*"),
+        ),
+        "lending": Keywords(
+            strong=("pożycz*", "wypożycz*", "użycz*"),
+            words=("wiertark*", "drabin*", "narzędzi*", "kosiark*", "odkurzacz*", "namiot*", "wózek", "wózka",
+                   "młotek", "mlotek", "sprzęt*", "myjk*"),
+        ),
+        "odd_jobs": Keywords(
+            strong=("ogród*", "ogrod*", "napraw*", "drobne prace", "złota rączka", "zlota raczka", "złotą rączkę"),
+            words=("chwast*", "kosić", "skosić", "trawnik*", "trawę", "żywopłot*", "półk*", "żarówk*", "śmieci",
+                   "kosz*", "hydraulik*", "malowa*", "pomalowa*", "liście", "liści", "rynn*", "śnieg*",
+                   "odśnież*", "przenie*", "nosić", "przeprowadzk*", "mebl*", "skręc*"),
+        ),
+        "meals": Keywords(
+            strong=("posiłek", "posiłki", "posiłku", "posilek", "posilki", "ugotowa*", "ugotuj*", "gotować",
+                    "gotowanie", "gotuj*", "przepis*", "ciepły obiad", "domowy obiad"),
+            words=("obiad*", "kolacj*", "śniadani*", "zup*", "ciast*", "upiec*", "pieczeni*", "jedzeni*", "słoik*"),
+        ),
+    },
+    # Romanian "rețetă" is both a prescription and a recipe; it counts for the pharmacy, and words
+    # like "prăjitură" carry a recipe to the kitchen.
+    "ro": {
+        "shopping": Keywords(
+            strong=("cumpărături*", "cumpăr*", "cumper*", "supermarket*", "magazin*", "alimentar*", "piață",
+                    "piața"),
+            words=("lapte", "pâine", "ouă", "unt", "legume", "fructe", "cartofi", "apă", "lidl", "kaufland",
+                   "carrefour", "auchan", "profi", "penny", "mega image", "hârtie igienică"),
+        ),
+        "pharmacy": Keywords(
+            strong=("farmaci*", "medicament*", "compensat*"),
+            words=("rețet*", "pastil*", "tablet*", "inhalator*", "doctor*", "medic", "medicul", "medicului",
+                   "dispensar*", "vitamin*", "sirop*"),
+        ),
+        "pets": Keywords(
+            strong=("plimb* câine*", "plimb* cățel*", "plimbare cu câine*", "grijă de pisic*", "grijă de câine*",
+                    "hrăni* pisic*", "hrăni* câine*"),
+            words=("câine*", "câini*", "cățel*", "pisic*", "animal*", "animăluț*", "veterinar*", "iepur*", "hamster*"),
+        ),
+        "lifts": Keywords(
+            strong=("transport*", "cu mașina", "să mă duci", "să mă ducă", "să mă ia", "să mă aducă"),
+            words=("mașin*", "taxi", "gară", "gara", "aeroport*", "spital*", "programare*", "autobuz*", "tren", "trenul",
+                   "drum", "drumul"),
+        ),
+        "chat": Keywords(
+            strong=("o poveste", "la o poveste", "discuți*", "de vorbă", "la o cafea", "companie"),
+            words=("vorb*", "povesti*", "singur*", "cafea", "cafeluț*", "ceai", "vizit*", "telefon*", "sună", "sunat"),
+        ),
+        "lending": Keywords(
+            strong=("împrumut*",),
+            words=("bormașin*", "scara", "scară", "scări", "unelte", "unealt*", "aspirator*", "cort", "cortul",
+                   "cărucior*", "scaun cu rotile", "mașină de tuns*", "ciocan*", "sculă", "scule"),
+        ),
+        "odd_jobs": Keywords(
+            strong=("grădin*", "reparat*", "repar*", "mici treburi", "meșter*", "montat*", "montez", "monteze"),
+            words=("buruien*", "iarb*", "gazon*", "gard", "gardul", "garduri", "raft*", "bec", "becul", "becuri*", "gunoi*", "pubel*",
+                   "instalat*", "vops*", "frunze", "zăpad*", "mutat", "mutare", "mobila", "mobilă", "mobilier*", "cărat"),
+        ),
+        "meals": Keywords(
+            strong=("mâncare*", "gătit*", "gătesc", "gătească", "gătește", "masă caldă", "mese calde"),
+            words=("prânz*", "cina", "ciorb*", "supă", "supa", "prăjitur*", "tort", "cozonac*", "copt", "coace",
+                   "mâncăruri*"),
         ),
     },
 }

@@ -35,7 +35,13 @@ PROBLEM_TEXTS = {
 
 
 # "/ask for a neighbour: …" — asked on behalf of someone who isn't online; who they are is never recorded.
-_FOR_A_NEIGHBOUR = re.compile(r"^for\s+a\s+neighbou?r\b\s*[:,.\-–—]?\s*", re.IGNORECASE)
+# Also "/ask dla kogoś z sąsiadów: …", "/ask dla sąsiadki: …", "/ask pentru un vecin: …", "/ask pentru o vecină: …".
+_FOR_A_NEIGHBOUR = re.compile(
+    r"^(?:for\s+a\s+neighbou?r"
+    r"|dla\s+(?:kogo[sś]\s+z\s+s[aą]siad[oó]w|s[aą]siad(?:a|ki))"
+    r"|pentru\s+(?:un\s+vecin|o\s+vecin[aă]|cineva\s+din\s+vecini))\b\s*[:,.\-–—]?\s*",
+    re.IGNORECASE,
+)
 
 
 async def ask(turn: Turn, text: str) -> None:

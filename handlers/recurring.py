@@ -26,17 +26,20 @@ KEEP = "rk"
 JUST_ONCE = "ro"
 GRACE = timedelta(days=1)  # an occurrence outlives its rollover a little, so expiry never asks first
 PAUSE_AFTER_UNMET = 2
-_FORTNIGHTLY = {"fortnightly", "fortnight", "alternate"}
+_FORTNIGHTLY = {"fortnightly", "fortnight", "alternate", "dwutygodniowo"}
 _EVERY_OTHER = {"other", "second", "2nd"}
+# "every two weeks", "co dwa tygodnie", "co drugi wtorek", "o dată la două săptămâni"
+_TWO_WEEKS = {("two", "weeks"), ("2", "weeks"), ("dwa", "tygodnie"), ("2", "tygodnie"), ("co", "drugi"),
+              ("co", "druga"), ("doua", "saptamani"), ("2", "saptamani")}
 
 
 def every_days(text: str) -> int:
-    """7, or 14 for "fortnightly", "every other Tuesday", "every two weeks"."""
+    """7, or 14 for "fortnightly", "every other Tuesday", "every two weeks", "co drugi wtorek"."""
     words = tokens(text)
     pairs = set(zip(words, words[1:]))
     if _FORTNIGHTLY & set(words) or any(first == "every" and second in _EVERY_OTHER for first, second in pairs):
         return 14
-    if ("two", "weeks") in pairs or ("2", "weeks") in pairs:
+    if _TWO_WEEKS & pairs:
         return 14
     return 7
 

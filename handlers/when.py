@@ -7,69 +7,89 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from handlers.day_names import lookup, spellings
 from handlers.domain import When
 from handlers.messages import Msg, msg
 from handlers.texts import N_
 from handlers.wording import tokens
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_WEEKDAY_NAMES = {
-    "en": (
-        ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed", "weds"), ("thursday", "thu", "thur", "thurs"),
-        ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun"),
-    ),
+
+
+def _folded(table: dict[str, str]) -> dict[str, str]:
+    return {spelling: meaning for word, meaning in table.items() for spelling in spellings(word)}
+
+
+_WORDS_FOR_DAY = {
+    "en": {"today": "today", "asap": "today", "urgent": "today", "urgently": "today",
+           "tomorrow": "tomorrow", "tmrw": "tomorrow", "tomorow": "tomorrow",
+           "weekend": "weekend", "weekends": "weekend", "weekday": "weekdays", "weekdays": "weekdays"},
+    "pl": {"dziś": "today", "dzisiaj": "today", "pilne": "today", "pilnie": "today", "jutro": "tomorrow",
+           "jutra": "tomorrow", "weekend": "weekend", "weekendy": "weekend", "weekendzie": "weekend",
+           "weekendu": "weekend", "powszedni": "weekdays", "powszednie": "weekdays", "roboczy": "weekdays",
+           "robocze": "weekdays"},
+    "ro": {"azi": "today", "astăzi": "today", "urgent": "today", "mâine": "tomorrow", "weekend": "weekend",
+           "weekendul": "weekend", "weekenduri": "weekend", "weekendurile": "weekend", "lucrătoare": "weekdays"},
 }
-_WORDS_FOR_DAY = {"en": {"today": "today", "asap": "today", "urgent": "today", "urgently": "today",
-                         "tomorrow": "tomorrow", "tmrw": "tomorrow", "tomorow": "tomorrow",
-                         "weekend": "weekend", "weekends": "weekend", "weekday": "weekdays", "weekdays": "weekdays"}}
-_WORDS_FOR_PART = {"en": {"morning": "morning", "mornings": "morning", "am": "morning", "breakfast": "morning",
-                          "afternoon": "afternoon", "afternoons": "afternoon", "lunchtime": "afternoon",
-                          "evening": "evening", "evenings": "evening", "tonight": "evening", "night": "evening",
-                          "nights": "evening", "pm": "afternoon"}}
-_RECURRING_WORDS = {"every", "weekly", "fortnightly", "each"}
-_THIS_WEEK = (("this", "week"),)
+_WORDS_FOR_PART = {
+    "en": {"morning": "morning", "mornings": "morning", "am": "morning", "breakfast": "morning",
+           "afternoon": "afternoon", "afternoons": "afternoon", "lunchtime": "afternoon",
+           "evening": "evening", "evenings": "evening", "tonight": "evening", "night": "evening",
+           "nights": "evening", "pm": "afternoon"},
+    # "przed południem" is the morning, "po południu" the afternoon.
+    "pl": {"rano": "morning", "rankiem": "morning", "ranek": "morning", "przedpołudnie": "morning",
+           "przedpołudniem": "morning", "południem": "morning", "południe": "afternoon", "południu": "afternoon",
+           "popołudnie": "afternoon", "popołudniu": "afternoon", "popołudniami": "afternoon",
+           "wieczorem": "evening", "wieczór": "evening", "wieczorami": "evening", "wieczorkiem": "evening",
+           "noc": "evening", "nocy": "evening"},
+    "ro": {"dimineață": "morning", "dimineața": "morning", "diminețile": "morning", "amiază": "afternoon",
+           "amiaza": "afternoon", "prânz": "afternoon", "prânzul": "afternoon", "seara": "evening",
+           "seară": "evening", "serile": "evening", "diseară": "evening", "noaptea": "evening"},
+}
+_DAY_WORDS = {language: _folded(table) for language, table in _WORDS_FOR_DAY.items()}
+_PART_WORDS = {language: _folded(table) for language, table in _WORDS_FOR_PART.items()}
+_TONIGHT = {"tonight", *spellings("diseară")}  # today, in the evening
+_RECURRING_WORDS = {"every", "weekly", "fortnightly", "each", "cotygodniowo", "saptamanal", "saptamanale"}
+_RECURRING_PAIRS = {("co", "tydzien"), ("co", "dwa"), ("co", "2")}  # "co tydzień", "co dwa tygodnie"
+# Words that make the day right after them recurring: "co wtorek", "w każdy wtorek", "co drugi wtorek",
+# "în fiecare marți", "o dată la două săptămâni, marți".
+_EVERY_BEFORE_A_DAY = {"co", "kazdy", "kazda", "kazdego", "drugi", "druga", "fiecare", "saptamani"}
+# Pairs of words meaning "this week": "this week", "w tym tygodniu", "săptămâna asta".
+_THIS_WEEK = {("this", "week"), ("tym", "tygodniu"), ("ten", "tydzien"), ("saptamana", "asta"),
+              ("saptamana", "aceasta")}
+# Pairs meaning "this morning".
+_THIS_MORNING = {("this", "morning")}
 
 # Which day word wins when several appear: the most specific.
 _DAY_PRIORITY = {
     **{code: 0 for code in WEEKDAYS}, "tomorrow": 1, "today": 2, "weekend": 3, "weekdays": 4, "this_week": 5, "any": 6,
 }
-
-
-def _weekday_lookup() -> dict[str, tuple[str, bool]]:
-    table: dict[str, tuple[str, bool]] = {}
-    for names in _WEEKDAY_NAMES.values():
-        for code, variants in zip(WEEKDAYS, names):
-            for variant in variants:
-                table[variant] = (code, False)
-            table[variants[0] + "s"] = (code, True)  # "tuesdays" means every Tuesday
-    return table
-
-
-_WEEKDAY_WORDS = _weekday_lookup()
+_WEEKDAY_WORDS = {word: (WEEKDAYS[number], every) for word, (number, every) in lookup(every=True, in_lists=False).items()}
 
 
 def parse_when(text: str) -> When:
     words = tokens(text)
     day, part, recurring = "any", "any", False
     for index, word in enumerate(words):
+        previous = words[index - 1] if index > 0 else ""
         found_day = None
         if word in _WEEKDAY_WORDS:
             found_day, plural = _WEEKDAY_WORDS[word]
-            recurring = recurring or plural
-        for table in _WORDS_FOR_DAY.values():
+            recurring = recurring or plural or previous in _EVERY_BEFORE_A_DAY
+        for table in _DAY_WORDS.values():
             found_day = found_day or table.get(word)
-        if word == "tonight":
+        if word in _TONIGHT:
             found_day = found_day or "today"
-        if word == "week" and index > 0 and words[index - 1] == "this":
+        if (previous, word) in _THIS_WEEK or (index + 1 < len(words) and (word, words[index + 1]) in _THIS_WEEK):
             found_day = "this_week"
-        if word == "morning" and index > 0 and words[index - 1] == "this":
+        if (previous, word) in _THIS_MORNING:
             found_day = found_day or "today"
         if found_day and _DAY_PRIORITY[found_day] < _DAY_PRIORITY[day]:
             day = found_day
-        for table in _WORDS_FOR_PART.values():
+        for table in _PART_WORDS.values():
             if word in table and part == "any":
                 part = table[word]
-        if word in _RECURRING_WORDS:
+        if word in _RECURRING_WORDS or (previous, word) in _RECURRING_PAIRS:
             recurring = True
     if day not in WEEKDAYS:
         recurring = False  # "every morning" is just "mornings"

@@ -36,3 +36,16 @@ def test_an_unknown_sentence_or_language_falls_back_to_english() -> None:
     assert catalogues.translate("pl", texts.ALREADY_DONE) == texts.ALREADY_DONE
     assert catalogues.translate("xx", texts.OWN_POST) == texts.OWN_POST
     assert catalogues.languages == ("en", "pl")
+
+
+def test_a_sentence_marked_fuzzy_counts_as_missing(tmp_path: Path) -> None:
+    folder = tmp_path / "pl" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "doorstep.po").write_text(
+        'msgid ""\nmsgstr "Content-Type: text/plain; charset=utf-8\\n"\n\n'
+        f'msgid "{texts.OWN_POST}"\nmsgstr "To Twoje własne ogłoszenie 🙂"\n\n'
+        f'#, fuzzy\nmsgid "{texts.ALREADY_DONE}"\nmsgstr "Już zrobione 🙂"\n',
+        encoding="utf-8",
+    )
+    table = Catalogues.load(tmp_path).translations["pl"]
+    assert table == {texts.OWN_POST: "To Twoje własne ogłoszenie 🙂"}

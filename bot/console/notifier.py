@@ -29,6 +29,7 @@ class Shown:
     choices: tuple[Choice, ...]
     labels: tuple[str, ...]  # as shown, in the reader's language
     text: str = ""  # as shown, so it can be forwarded
+    english: tuple[str, ...] = ()  # the labels in English, so a script can press them in any language
 
 
 class ConsoleNotifier:
@@ -61,6 +62,9 @@ class ConsoleNotifier:
     def _labels(self, choices: tuple[Choice, ...], locale: str) -> tuple[str, ...]:
         return tuple(self._text(choice.label, locale) for choice in choices)
 
+    def _english(self, choices: tuple[Choice, ...]) -> tuple[str, ...]:
+        return tuple(render(choice.label, "en", person=self._name) for choice in choices)
+
     async def send(self, outgoing: Outgoing) -> SendResult:
         to = outgoing.to
         if isinstance(to, ToPerson) and to.person.user_id in self.unreachable:
@@ -84,7 +88,7 @@ class ConsoleNotifier:
             self._save_chart(outgoing, locale)
         if outgoing.attachment is not None:
             self._save_attachment(outgoing.attachment)
-        self.shown.append(Shown(self._counter, where, key, outgoing.choices, labels, body))
+        self.shown.append(Shown(self._counter, where, key, outgoing.choices, labels, body, self._english(outgoing.choices)))
         return SendResult(SendStatus.SENT, MessageRef(PLATFORM, key, str(self._counter)))
 
     def _save_chart(self, outgoing: Outgoing, locale: str) -> None:
@@ -114,6 +118,7 @@ class ConsoleNotifier:
             if str(shown.number) == ref.message_id:
                 shown.choices = choices
                 shown.labels = self._labels(choices, locale)
+                shown.english = self._english(choices)
                 where = self._street_names.get(ref.chat_id, ref.chat_id)
                 self._print(f"[{where}] Doorstep updated #{ref.message_id}:", self._text(text, locale), shown.labels)
                 return True
@@ -129,6 +134,6 @@ class ConsoleNotifier:
                 heading = f"[{self._directory.name(from_user)} forwarded to {self._directory.name(to_user)}] (#{self._counter}):"
                 choices, labels = tuple(c for c, _ in links), tuple(label for _, label in links)
                 self._print(heading, shown.text, labels)
-                self.shown.append(Shown(self._counter, PRIVATE, to_user, choices, labels, shown.text))
+                self.shown.append(Shown(self._counter, PRIVATE, to_user, choices, labels, shown.text, self._english(choices)))
                 return True
         return False

@@ -23,7 +23,9 @@ from bot.location import located_from_text
 from handlers.app import Doorstep
 from handlers.domain import Street
 from handlers.incoming import Incoming, IncomingKind
+from handlers.languages import CHOOSE_MINE
 from handlers.messages import Choice
+from handlers.router import payload
 from handlers.wording import fold
 
 DEFAULT_STREET = "Elm Street"
@@ -45,6 +47,8 @@ Talk to the street like this:
   :unreachable bob                                     Bob has never opened a private chat with the bot
   :organiser alice                                     Alice organises this street (then alice: /area)
   :as alice                                            plain lines are then Alice speaking in the group
+  :language rosa pl                                    Rosa chooses Polish (/language, then Polski); buttons
+                                                       can still be pressed by their English words
   :help, :quit"""
 
 
@@ -153,7 +157,8 @@ class ConsoleStreet:
         await self._core.handle(self._incoming(line.name, private=private, kind=IncomingKind.PRESS, payload=choice.payload))
 
     def _find_choice(self, user_id: str, what: str) -> tuple[Shown, Choice] | None:
-        """The newest button this neighbour can see that matches a number or words of its label."""
+        """The newest button this neighbour can see that matches a number or words of its label (as
+        shown, or in English, so that a script plays the same whatever language a neighbour speaks)."""
         wanted = fold(what).strip()
         for shown in reversed(self._notifier.shown):
             visible = (shown.where == GROUP and shown.chat_or_user == self._chat_id) or (
@@ -166,8 +171,8 @@ class ConsoleStreet:
                 if 0 <= index < len(shown.choices):
                     return shown, shown.choices[index]
                 continue
-            for choice, label in zip(shown.choices, shown.labels):
-                if wanted and wanted in fold(label):
+            for choice, label, english in zip(shown.choices, shown.labels, shown.english or shown.labels):
+                if wanted and (wanted in fold(label) or wanted in fold(english)):
                     return shown, choice
         return None
 
@@ -188,9 +193,29 @@ class ConsoleStreet:
             self._organisers.by_street.setdefault(self._chat_id, set()).add(self._directory.user_id(arg))
         elif command == "as":
             self._speaker = arg or None
+        elif command == "language":
+            await self._language(arg)
         else:
             self._say("(I don't know that one — :help shows the console's commands.)")
         return True
+
+    async def _language(self, arg: str) -> None:
+        """`:language rosa pl`: Rosa says /language privately and taps Polski, as she would herself."""
+        parts = arg.split()
+        if len(parts) != 2:
+            self._say("(Say whose language and which, like :language rosa pl.)")
+            return
+        name, code = parts[0], parts[1].lower()
+        user_id = self._directory.user_id(name)
+        await self._speak(Say(name, "/language", private=True))
+        offered = next((shown.choices for shown in reversed(self._notifier.shown)
+                        if shown.where == PRIVATE and shown.chat_or_user == user_id), ())
+        wanted = payload(CHOOSE_MINE, code)
+        if any(choice.payload == wanted for choice in offered):
+            await self._core.handle(self._incoming(name, private=True, kind=IncomingKind.PRESS, payload=wanted))
+        else:
+            known = ", ".join(choice.payload.rpartition(":")[2] for choice in offered)
+            self._say(f"(Doorstep doesn't speak “{code}” here; it knows {known}.)")
 
     async def _wait(self, arg: str) -> None:
         delta = parse_duration(arg)

@@ -31,8 +31,8 @@ KEY_FOR_LABEL = {
     texts.BUTTON_OPEN_PRIVATE: "💬",
 }
 # Typed answers that mean the ✅ / ❌ / 👍 choice.
-_YES_WORDS = {"yes", "y", "yep", "yeah", "ok", "okay", "sure", "please", "yes please"}
-_NO_WORDS = {"no", "n", "nope"}
+_YES_WORDS = {"yes", "y", "yep", "yeah", "ok", "okay", "sure", "please", "yes please", "tak", "da"}
+_NO_WORDS = {"no", "n", "nope", "nie", "nu"}
 # Reactions that clients send in a slightly different form from the one seeded.
 _SAME_KEY = {"✔": YES, "☑": YES, "❎": NO, "✖": NO}
 _SKIN_TONES = {chr(code) for code in range(0x1F3FB, 0x1F400)}

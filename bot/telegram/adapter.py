@@ -215,18 +215,22 @@ class TelegramAdapter:
             ) from None
 
     async def _set_menus(self, core: Doorstep) -> None:
-        """The command menus Telegram shows: in private chats, in groups, and to groups' organisers."""
+        """The command menus Telegram shows: in private chats, in groups, and to groups' organisers —
+        in the operator's language for everyone, and in each language Doorstep speaks for people whose
+        app is set to it."""
+        settings = core.services.settings
+        languages: list[tuple[str, str | None]] = [(settings.locale, None), *((lang, lang) for lang in settings.locales)]
         for scope, private, organisers in MENUS:
-            commands = [
-                BotCommand(command.name, render(msg(command.about), "en", translate=self._translate))
-                for command in core.router.menu(private=private, organisers=organisers) if command.about
-            ]
-            try:
-                await self.sender.quick(
-                    "setMyCommands", lambda c=commands, s=scope: self.application.bot.set_my_commands(c, scope=s)
-                )
-            except (Refused, GaveUp):
-                log.warning("command menu not set scope=%s", scope.type)
+            for locale, app_language in languages:
+                commands = [
+                    BotCommand(command.name, render(msg(command.about), locale, translate=self._translate))
+                    for command in core.router.menu(private=private, organisers=organisers) if command.about
+                ]
+                try:
+                    await self.sender.quick("setMyCommands", lambda c=commands, s=scope, a=app_language:
+                                            self.application.bot.set_my_commands(c, scope=s, language_code=a))
+                except (Refused, GaveUp):
+                    log.warning("command menu not set scope=%s language=%s", scope.type, app_language or "any")
 
     # --- updates ---
 

@@ -12,7 +12,7 @@ from handlers.checkins import buddy as buddies
 from handlers.checkins import controls, timing, wording
 from handlers.checkins.records import EVERY_DAY, WEEKDAYS, Checkin, Schedule, Tell
 from handlers.checkins.street import Rules, rules_for
-from handlers.messages import Choice, msg
+from handlers.messages import Choice, as_is, msg
 from handlers.people import person, street_name
 from handlers.router import payload
 from handlers.turn import Turn
@@ -59,7 +59,7 @@ async def begin(turn: Turn, existing: Checkin | None) -> None:
     else:
         await _save(turn, state, "street")
         owner = turn.neighbour.id
-        choices = tuple(Choice(msg("{street}", street=street_name(s)), payload(PICK_STREET, owner, s.id)) for s in streets[:8])
+        choices = tuple(Choice(as_is(street_name(s)), payload(PICK_STREET, owner, s.id)) for s in streets[:8])
         turn.reply(texts.CHECKIN_WHICH_STREET, choices + (_cancel(turn),))
         return
     await _ask_how_often(turn, state)
@@ -166,7 +166,7 @@ async def _ask_time(turn: Turn, state: dict) -> None:
     rules = await _rules(turn, state)
     owner = turn.neighbour.id
     choices = tuple(
-        Choice(msg("{time}", time=wording.clock(at)), payload(PICK_TIME, owner, at.hour * 60 + at.minute))
+        Choice(as_is(wording.clock(at)), payload(PICK_TIME, owner, at.hour * 60 + at.minute))
         for at in TIMES_OFFERED if not timing.in_quiet_hours(at, rules.settings.quiet_from, rules.settings.quiet_until)
     )
     turn.reply(texts.CHECKIN_WHAT_TIME, choices + (_cancel(turn),))

@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from handlers.checkins.records import Checkin, Schedule
+from handlers.day_names import lookup
 from handlers.wording import tokens
 
 LOOK_AHEAD_DAYS = 8  # every weekly schedule falls within a week
@@ -99,23 +100,20 @@ def parse_clock(text: str) -> time | None:
     return time(hour, minute)
 
 
-_DAY_WORDS = {
-    "en": (
-        ("monday", "mon", "mondays"), ("tuesday", "tue", "tues", "tuesdays"),
-        ("wednesday", "wed", "weds", "wednesdays"), ("thursday", "thu", "thur", "thurs", "thursdays"),
-        ("friday", "fri", "fridays"), ("saturday", "sat", "saturdays"), ("sunday", "sun", "sundays"),
-    ),
+_DAY_WORDS = {word: number for word, (number, _) in lookup(every=True, in_lists=True).items()}
+_FILLER = {
+    "and", "on", "every", "the", "days", "day",  # Mon and Wed; on Tuesdays
+    "i", "oraz", "w", "we", "co", "kazdy", "kazda", "dni", "dzien",  # w poniedziałki i środy
+    "si", "in", "fiecare", "zilele", "zi", "de",  # lunea și miercurea; în fiecare luni
 }
-_FILLER = {"and", "on", "every", "the", "days", "day"}
 
 
 def parse_days(text: str) -> int | None:
-    """'Mon Wed Fri', 'tuesdays and thursdays' -> a day mask; None if any word isn't a day."""
-    lookup = {word: index for names in _DAY_WORDS.values() for index, words in enumerate(names) for word in words}
+    """'Mon Wed Fri', 'tuesdays and thursdays', 'pon śr pt' -> a day mask; None if any word isn't a day."""
     mask = 0
     for word in tokens(text):
-        if word in lookup:
-            mask |= 1 << lookup[word]
+        if word in _DAY_WORDS:
+            mask |= 1 << _DAY_WORDS[word]
         elif word not in _FILLER:
             return None
     return mask or None

@@ -106,6 +106,10 @@ def test_parse_clock(typed: str, expected: time | None) -> None:
     [
         ("Mon Wed Fri", 0b10101), ("tuesdays and thursdays", 0b1010), ("every Sunday", 0b1000000),
         ("sat, sun", 0b1100000), ("Monday, Tuesday and the weekend", None), ("", None), ("and", None),
+        ("pon śr pt", 0b10101), ("we wtorki i czwartki", 0b1010), ("w każdą niedzielę", 0b1000000),
+        ("poniedzialek, sroda", 0b101), ("sob nd", 0b1100000), ("lun mie vin", 0b10101),
+        ("marțea și joia", 0b1010), ("în fiecare duminică", 0b1000000), ("sâm, dum", 0b1100000),
+        ("pon i kiedyś", None),
     ],
 )
 def test_parse_days(typed: str, expected: int | None) -> None:

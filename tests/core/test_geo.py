@@ -79,6 +79,13 @@ def test_radius_in_minutes() -> None:
     ("I can do 3 shops", None),
     ("once", None),
     ("", None),
+    ("Mogę zrobić zakupy, najwyżej dwa razy w tygodniu", Capacity(2, 7)),
+    ("raz w tygodniu", Capacity(1, 7)),
+    ("3 razy w miesiącu", Capacity(3, 30)),
+    ("o dată pe săptămână", Capacity(1, 7)),
+    ("de două ori pe săptămână", Capacity(2, 7)),
+    ("de 3 ori pe lună", Capacity(3, 30)),
+    ("Mogę w czwartek o 19:00", None),
 ])
 def test_capacity_from_words(text: str, capacity: Capacity | None) -> None:
     assert parse_capacity(text) == capacity

@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 
+from bot.i18n import Catalogues
 from handlers.domain import When
 from handlers.render import render
 from handlers.when import dates_covered, decode, describe, encode, overlaps, parse_when
@@ -81,3 +82,61 @@ def test_encode_round_trips_and_rejects_nonsense() -> None:
         assert decode(encode(when)) == when
     for bad in ("", "mars.any", "any.noon", "tue.any.x", "a.b.c.d"):
         assert decode(bad) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Polish
+        ("czy ktoś mógłby jutro rano kupić mleko?", When("tomorrow", "morning")),
+        ("dziś wieczorem", When("today", "evening")),
+        ("dzisiaj po południu", When("today", "afternoon")),
+        ("w poniedziałek", When("mon")),
+        ("w poniedzialek rano", When("mon", "morning")),  # typed without Polish letters
+        ("w środę", When("wed")),
+        ("we wtorki po południu", When("tue", "afternoon", recurring=True)),
+        ("w każdy czwartek wieczorem", When("thu", "evening", recurring=True)),
+        ("co piątek", When("fri", recurring=True)),
+        ("co drugi wtorek", When("tue", recurring=True)),
+        ("mogę wyprowadzać psa w dni powszednie rano", When("weekdays", "morning")),
+        ("w weekend", When("weekend")),
+        ("w tym tygodniu, najlepiej w sobotę przed południem", When("sat", "morning")),
+        ("kiedyś w tym tygodniu", When("this_week")),
+        ("za dwa tygodnie w piątek", When("fri")),
+        # Romanian
+        ("poate cineva să-mi ia lapte mâine dimineață?", When("tomorrow", "morning")),
+        ("azi după-amiază", When("today", "afternoon")),
+        ("astăzi", When("today")),
+        ("diseară", When("today", "evening")),
+        ("luni", When("mon")),
+        ("marti seara", When("tue", "evening")),  # typed without Romanian letters
+        ("în fiecare miercuri", When("wed", recurring=True)),
+        ("joia după-amiaza", When("thu", "afternoon", recurring=True)),
+        ("o dată la două săptămâni, vineri", When("fri", recurring=True)),
+        ("pot plimba un câine dimineața, în zilele lucrătoare", When("weekdays", "morning")),
+        ("în weekend", When("weekend")),
+        ("săptămâna asta", When("this_week")),
+        ("vin mâine", When("tomorrow")),  # "vin" is "I come" here, not Friday
+    ],
+)
+def test_parse_when_in_polish_and_romanian(text: str, expected: When) -> None:
+    assert parse_when(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("when", "polish", "romanian"),
+    [
+        (When(), "kiedy pasuje", "oricând"),
+        (When("tomorrow", "morning"), "jutro rano", "mâine dimineața"),
+        (When("any", "evening"), "wieczorem", "seara"),
+        (When("tue", recurring=True), "w każdy wtorek", "în fiecare marți"),
+        (When("wed"), "w środę", "miercuri"),
+        (When("sat", "afternoon"), "w sobotę po południu", "sâmbătă după-amiaza"),
+        (When("weekend", "morning"), "w weekend rano", "în weekend dimineața"),
+        (When("weekdays"), "w dni powszednie", "în zilele lucrătoare"),
+    ],
+)
+def test_describe_in_polish_and_romanian(when: When, polish: str, romanian: str) -> None:
+    translate = Catalogues.load().translate
+    assert render(describe(when), "pl", translate=translate) == polish
+    assert render(describe(when), "ro", translate=translate) == romanian

@@ -20,6 +20,11 @@ def test_weekly_or_fortnightly() -> None:
     assert every_days("fortnightly on Fridays") == 14
     assert every_days("every other Thursday") == 14
     assert every_days("every two weeks, Mondays") == 14
+    assert every_days("w każdy wtorek rano") == 7
+    assert every_days("co drugi czwartek") == 14
+    assert every_days("co dwa tygodnie w poniedziałek") == 14
+    assert every_days("în fiecare marți") == 7
+    assert every_days("o dată la două săptămâni, vineri") == 14
 
 
 async def _helped(street: StreetKit, post_id: int, helper: str = "sam", keep: bool = True) -> None:

@@ -54,6 +54,19 @@ async def test_without_words_it_says_how(street: StreetKit) -> None:
     assert await street.snapshot() == before
 
 
+async def test_in_polish_and_romanian_too(street: StreetKit) -> None:
+    for line in ("/ask dla kogoś z sąsiadów: czy ktoś mógłby w czwartek zrobić drobne zakupy?",
+                 "/ask dla sąsiadki: czy ktoś mógłby w czwartek zrobić drobne zakupy?",
+                 "/ask pentru un vecin: poate cineva să ia câteva lucruri de la magazin joi?",
+                 "/ask pentru o vecină: poate cineva să ia câteva lucruri de la magazin joi?"):
+        card = card_of(await street.say("sam", line))
+        assert card.text.startswith("🙋 Sam is asking for a neighbour who isn't online\n"), line
+        assert card.text.endswith(("“czy ktoś mógłby w czwartek zrobić drobne zakupy?”",
+                                   "“poate cineva să ia câteva lucruri de la magazin joi?”")), line
+    for line in ("/ask dla kogoś z sąsiadów", "/ask pentru un vecin:"):
+        assert only(await street.say("sam", line)).key == texts.PROXY_HOW
+
+
 async def test_ordinary_asks_starting_with_for_are_left_alone(street: StreetKit) -> None:
     card = card_of(await street.say("sam", "/ask for a neighbourhood litter pick, could someone lend gloves?"))
     assert card.text.startswith("🙋 Sam could use a hand")

@@ -32,9 +32,37 @@ def test_reading_reminders(line: str, schedule: Schedule, body: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "schedule", "body"),
+    [
+        ("co czwartek 19:00 Dziś wystawiamy niebieski kosz", Schedule(frozenset({3}), 1, time(19)),
+         "Dziś wystawiamy niebieski kosz"),
+        ("co drugi wtorek o 19:30 Zielony kosz", Schedule(frozenset({1}), 2, time(19, 30)), "Zielony kosz"),
+        ("co dwa tygodnie w piątek 18.00 Odpady zielone", Schedule(frozenset({4}), 2, time(18)), "Odpady zielone"),
+        ("w każdy poniedziałek i czwartek o godz. 8:30 Segregacja", Schedule(frozenset({0, 3}), 1, time(8, 30)),
+         "Segregacja"),
+        ("w czwartki 19:00 Kosze", Schedule(frozenset({3}), 1, time(19)), "Kosze"),
+        ("w dni powszednie 8:00 Przejście dla dzieci", Schedule(frozenset(range(5)), 1, time(8)), "Przejście dla dzieci"),
+        ("codziennie o 21:00 Zamknąć furtkę", Schedule(frozenset(range(7)), 1, time(21)), "Zamknąć furtkę"),
+        ("în fiecare joi 19:00 Diseară scoatem pubela albastră", Schedule(frozenset({3}), 1, time(19)),
+         "Diseară scoatem pubela albastră"),
+        ("joia la 19:00 Pubela", Schedule(frozenset({3}), 1, time(19)), "Pubela"),
+        ("o dată la două săptămâni, marți, la 18:00 Deșeuri verzi", Schedule(frozenset({1}), 2, time(18)),
+         "Deșeuri verzi"),
+        ("în fiecare luni și joi la 8:30 Reciclare", Schedule(frozenset({0, 3}), 1, time(8, 30)), "Reciclare"),
+        ("în zilele lucrătoare la 8:00 Trecerea", Schedule(frozenset(range(5)), 1, time(8)), "Trecerea"),
+        ("zilnic 21:00 Încuiem poarta", Schedule(frozenset(range(7)), 1, time(21)), "Încuiem poarta"),
+    ],
+)
+def test_reading_reminders_in_polish_and_romanian(line: str, schedule: Schedule, body: str) -> None:
+    assert parse_reminder(line) == (schedule, body)
+
+
+@pytest.mark.parametrize(
     "line",
     ["", "blue bin thursday", "every thursday Blue bin", "every thursday 19:00", "every 19:00 bins",
-     "every thursday 7 bins", "every thursday 25:00 bins", "every other mon and thu 9:00 bins", "every 🗑 19:00 x"],
+     "every thursday 7 bins", "every thursday 25:00 bins", "every other mon and thu 9:00 bins", "every 🗑 19:00 x",
+     "kosz w czwartek", "co czwartek Kosze", "w 19:00 kosze", "co drugi poniedziałek i czwartek 9:00 x",
+     "în fiecare joi Pubela", "cândva 19:00 x"],
 )
 def test_lines_that_dont_say_when_or_what(line: str) -> None:
     assert parse_reminder(line) is None

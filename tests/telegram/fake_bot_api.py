@@ -345,7 +345,7 @@ class FakeBotApi:
         self.messages: dict[int, list[FakeMessage]] = defaultdict(list)
         self.sent: list[FakeMessage] = []  # everything the bot sent, in order
         self.queries: dict[str, Query] = {}
-        self.commands: dict[str, list[tuple[str, str]]] = {}  # scope type -> (command, description)
+        self.commands: dict[str, list[tuple[str, str]]] = {}  # scope type (/app language) -> (command, description)
         self.requests: list[tuple[str, int]] = []  # (method, HTTP status)
         self.faults: list[Fault] = []
         self.rate_limited = 0  # 429s answered
@@ -1128,12 +1128,15 @@ class FakeBotApi:
             if not 1 <= len(command.get("description", "")) <= 256:
                 raise bad_request("BOT_COMMAND_DESCRIPTION_INVALID")
         scope = (params.get("scope") or {}).get("type", "default")
-        self.commands[scope] = [(c["command"], c["description"]) for c in commands]
+        language = params.get("language_code")
+        self.commands[f"{scope}/{language}" if language else scope] = [(c["command"], c["description"]) for c in commands]
         return True
 
     async def _api_getmycommands(self, params: dict) -> list[dict]:
         scope = (params.get("scope") or {}).get("type", "default")
-        return [{"command": c, "description": d} for c, d in self.commands.get(scope, [])]
+        language = params.get("language_code")
+        key = f"{scope}/{language}" if language else scope
+        return [{"command": c, "description": d} for c, d in self.commands.get(key, [])]
 
     async def _api_deletemycommands(self, params: dict) -> bool:
         self.commands.pop((params.get("scope") or {}).get("type", "default"), None)

@@ -13,6 +13,7 @@ from typing import Awaitable, Callable
 from pydantic import SecretStr
 
 from bot.clock import ManualClock
+from bot.i18n import Catalogues
 from bot.telegram import TelegramAdapter, Tuning
 from bot.telegram.migration import street_mover
 from bot.telegram.pacing import Limits, Rate
@@ -50,11 +51,15 @@ class TelegramStreet:
 
     @classmethod
     async def open(cls, server: FakeBotApi, database: Path, tuning: Tuning = QUICK,
-                   settings: TelegramSettings | None = None, translate: Translate = no_translation) -> TelegramStreet:
+                   settings: TelegramSettings | None = None, translate: Translate = no_translation,
+                   catalogues: Catalogues | None = None) -> TelegramStreet:
+        """With `catalogues`, Doorstep speaks every language they hold (English only otherwise)."""
         store = await SqliteStore.open(database)
+        translate = catalogues.translate if catalogues else translate
         adapter = TelegramAdapter(settings or settings_for(server), tuning, translate, move_street=street_mover(store))
         clock = ManualClock(START)
-        core = Doorstep(store, adapter.notifier, clock, CoreSettings(), adapter.organisers)
+        core_settings = CoreSettings(locales=catalogues.languages) if catalogues else CoreSettings()
+        core = Doorstep(store, adapter.notifier, clock, core_settings, adapter.organisers)
         try:
             await adapter.start(core)
         except BaseException:
