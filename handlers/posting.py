@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Awaitable, Callable
 
-from handlers import fan_out, recurring, texts, weekly
+from handlers import fan_out, limits, recurring, texts, weekly
 from handlers.activity import note_activity
 from handlers.cards import card, card_choices
 from handlers.categories import CATEGORIES, BY_CODE, classify
@@ -57,7 +57,7 @@ def conversation_scope(turn: Turn) -> str:
 
 
 async def start(turn: Turn, kind: PostKind, text: str, *, for_neighbour: bool = False) -> None:
-    if turn.street is not None and await _paused(turn, turn.street):
+    if turn.street is not None and (await _paused(turn, turn.street) or await limits.too_many_posts(turn, turn.street)):
         return
     state: dict = {"flow": FLOW, "kind": kind.value}
     if for_neighbour:
@@ -224,7 +224,7 @@ async def publish(
     turn: Turn, street: Street, kind: PostKind, body: str, category: str, when: When, *, for_neighbour: bool = False
 ) -> None:
     """Put the card up in the street. Posts made in private show as from "a neighbour"."""
-    if await _paused(turn, street):
+    if await _paused(turn, street) or await limits.posting_refused(turn, street, kind, body, category, when):
         return
     lifetime = (await for_street(turn.services, street)).lifetime(kind)
     anonymous = turn.is_private

@@ -26,9 +26,12 @@ async def purge(services: Services, now: datetime) -> dict[str, int]:
         "weekly_counts": await store.retention.delete_weekly_counts_before((now - settings.keep_weekly_counts).date()),
         "own_locations": await store.retention.delete_cells_untouched_without_street(now - settings.keep_last_seen),
         "ended_chats": await store.retention.delete_relays_of_closed_posts(),
+        # Last: whoever the deletions above left with nothing at all.
+        "neighbours": await store.retention.delete_neighbours_with_nothing(now - settings.keep_unreferenced_neighbours),
     }
-    if any(removed.values()):
-        log.info("retention purge %s", " ".join(f"{key}={count}" for key, count in removed.items()))
+    for what, count in removed.items():
+        if count:
+            log.info("retention purge what=%s deleted=%d", what, count)
     return removed
 
 
