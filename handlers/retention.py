@@ -1,9 +1,10 @@
-"""Keep only what is needed, for as long as it is needed: hard deletes, run with the due work."""
+"""Keep only what is needed, for as long as it is needed: hard deletes, run with the due work (and by
+`doorstep purge`). The periods are the operator's settings (docs/privacy.md)."""
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from handlers.turn import Effects, Services
 
@@ -35,5 +36,17 @@ async def purge(services: Services, now: datetime) -> dict[str, int]:
     return removed
 
 
-async def run_due(services: Services, effects: Effects, now: datetime) -> None:
-    await purge(services, now)
+class Hourly:
+    """The purge as due work: the bot looks for due work every minute, but deleting need not be that
+    eager — at most once an hour (so at least daily), and at once on a fresh start."""
+
+    EVERY = timedelta(hours=1)
+
+    def __init__(self) -> None:
+        self._last: datetime | None = None
+
+    async def run_due(self, services: Services, effects: Effects, now: datetime) -> None:
+        if self._last is not None and now - self._last < self.EVERY:
+            return
+        await purge(services, now)
+        self._last = now

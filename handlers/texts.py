@@ -673,13 +673,15 @@ FORGOTTEN_BUDDY_FOR_OWNER = N_(
     "/checkin to invite someone else. 💛"
 )
 PRIVACY_SHORT = N_(
-    "🔒 Doorstep and your data. I keep your chat id (not your name), the words of your asks and offers while "
-    "they're up and for {post_days} days after they close, and when you were last active in the street "
-    "(forgotten after {seen_days} quiet days). If you ask for check-ins, I keep when they are and who you chose "
+    "🔒 Doorstep and your data. Doorstep keeps your chat id (not your name), the words of your asks and offers "
+    "while they're up and for {post_days} days after they close, and when you were last active in the street "
+    "(forgotten after {seen_days} quiet days). If you ask for check-ins, it keeps when they are and who you chose "
     "to hear if you don't answer, and each check-in's times for {checkin_days} days — never what you answered. "
-    "No names, phone numbers or addresses. A location you share privately becomes a rough area (about a city "
-    "block), and /forgetlocation clears it. Logs never contain what you write.\n"
-    "/mydata shows everything I keep about you; /forgetme deletes it."
+    "No names, phone numbers or addresses are kept. If you share a location with it privately, only a rough area "
+    "(about a city block) is kept, and /forgetlocation clears it. Logs never contain what you write. Organisers "
+    "see who hasn't been around lately (from that last-active time) so they can say hello; one tap on “No more "
+    "hellos” stops that for good.\n"
+    "/mydata shows everything Doorstep keeps about you, and /forgetme deletes it."
 )
 TOO_MANY_POSTS = N_(
     "You've put up {count} posts on {street} in the last hour — could you wait a little before the next one? "
