@@ -141,9 +141,12 @@ def _cancel(turn: Turn) -> Choice:
     return Choice(msg(texts.BUTTON_CANCEL), payload(CANCEL, turn.neighbour.id))
 
 
-async def _flow_state(turn: Turn, owner: str, step: str) -> dict | None:
-    """The presser's flow waiting at `step`, after checking the button is theirs."""
-    if owner != str(turn.neighbour.id):
+async def _flow_state(turn: Turn, fields: list[str], step: str) -> dict | None:
+    """The presser's flow waiting at `step`, after checking the button (owner, choice) is theirs."""
+    if len(fields) != 2:
+        turn.answer(texts.BUTTON_EXPIRED)
+        return None
+    if fields[0] != str(turn.neighbour.id):
         turn.answer(texts.NOT_FOR_YOU)
         return None
     state = await turn.store.conversations.get(turn.neighbour.id, conversation_scope(turn))
@@ -154,7 +157,7 @@ async def _flow_state(turn: Turn, owner: str, step: str) -> dict | None:
 
 
 async def picked_street(turn: Turn, fields: list[str]) -> None:
-    if len(fields) != 2 or (state := await _flow_state(turn, fields[0], "where")) is None:
+    if (state := await _flow_state(turn, fields, "where")) is None:
         return
     streets = {str(street.id): street for street in await turn.store.streets.of_neighbour(turn.neighbour.id)}
     street = streets.get(fields[1])
@@ -169,7 +172,7 @@ async def picked_street(turn: Turn, fields: list[str]) -> None:
 
 
 async def picked_category(turn: Turn, fields: list[str]) -> None:
-    if len(fields) != 2 or (state := await _flow_state(turn, fields[0], "what")) is None:
+    if (state := await _flow_state(turn, fields, "what")) is None:
         return
     if fields[1] not in BY_CODE:
         turn.answer(texts.BUTTON_EXPIRED)
@@ -182,7 +185,7 @@ async def picked_category(turn: Turn, fields: list[str]) -> None:
 
 
 async def picked_when(turn: Turn, fields: list[str]) -> None:
-    if len(fields) != 2 or (state := await _flow_state(turn, fields[0], "when")) is None:
+    if (state := await _flow_state(turn, fields, "when")) is None:
         return
     if decode(fields[1]) is None:
         turn.answer(texts.BUTTON_EXPIRED)
