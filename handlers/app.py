@@ -35,7 +35,7 @@ def build_router() -> Router:
     _checkins(router)
     _organisers_tools(router)
     _your_data(router)
-    router.due("retention", retention.Hourly().run_due)  # last: after everything else had its turn
+    router.due("retention", retention.Retention().run_due)  # last: after everything else had its turn
     return router
 
 

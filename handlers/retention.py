@@ -11,8 +11,9 @@ from handlers.turn import Effects, Services
 log = logging.getLogger(__name__)
 
 
-async def purge(services: Services, now: datetime) -> dict[str, int]:
-    """Delete what has passed its retention period; return how many rows of each went."""
+async def purge(services: Services, now: datetime, *, neighbours: bool = True) -> dict[str, int]:
+    """Delete what has passed its retention period; return how many rows of each went. With
+    `neighbours`, also neighbours nothing refers to any more (a look at every neighbour)."""
     store = services.store
     settings = services.settings
     removed = {
@@ -27,26 +28,30 @@ async def purge(services: Services, now: datetime) -> dict[str, int]:
         "weekly_counts": await store.retention.delete_weekly_counts_before((now - settings.keep_weekly_counts).date()),
         "own_locations": await store.retention.delete_cells_untouched_without_street(now - settings.keep_last_seen),
         "ended_chats": await store.retention.delete_relays_of_closed_posts(),
-        # Last: whoever the deletions above left with nothing at all.
-        "neighbours": await store.retention.delete_neighbours_with_nothing(now - settings.keep_unreferenced_neighbours),
     }
+    # Last: whoever the deletions above left with nothing at all.
+    removed["neighbours"] = (
+        await store.retention.delete_neighbours_with_nothing(now - settings.keep_unreferenced_neighbours)
+        if neighbours else 0
+    )
     for what, count in removed.items():
         if count:
             log.info("retention purge what=%s deleted=%d", what, count)
     return removed
 
 
-class Hourly:
-    """The purge as due work: the bot looks for due work every minute, but deleting need not be that
-    eager — at most once an hour (so at least daily), and at once on a fresh start."""
+class Retention:
+    """The purge as due work, whenever the bot's due work runs (every minute, and whenever something
+    falls due) — each deletion is one indexed statement. Neighbours left with nothing take a look at
+    every neighbour, so that sweep runs at most once an hour (at once on a fresh start)."""
 
-    EVERY = timedelta(hours=1)
+    SWEEP_EVERY = timedelta(hours=1)
 
     def __init__(self) -> None:
-        self._last: datetime | None = None
+        self._last_sweep: datetime | None = None
 
     async def run_due(self, services: Services, effects: Effects, now: datetime) -> None:
-        if self._last is not None and now - self._last < self.EVERY:
-            return
-        await purge(services, now)
-        self._last = now
+        sweep = self._last_sweep is None or now - self._last_sweep >= self.SWEEP_EVERY
+        await purge(services, now, neighbours=sweep)
+        if sweep:
+            self._last_sweep = now

@@ -18,7 +18,7 @@ import pytest
 from bot import logs
 from bot.composition import run_console
 from config.settings import DatabaseSettings, Settings
-from handlers.retention import Hourly
+from handlers.retention import Retention
 from handlers.settings import CoreSettings
 from storage import SqliteStore
 from storage.schema import identifier, read_schema
@@ -69,10 +69,10 @@ def _after(output: str) -> datetime:
 
 
 async def past_their_time(store: SqliteStore, now: datetime, keep: CoreSettings) -> dict[str, int]:
-    """Rows kept longer than docs/privacy.md says, by what they are. The purge runs at most hourly,
-    so an hour's grace."""
+    """Rows kept longer than docs/privacy.md says, by what they are (with an hour's grace: that is
+    how often neighbours left with nothing are looked for)."""
     def before(period: timedelta) -> int:
-        moment = to_db(now - period - Hourly.EVERY)
+        moment = to_db(now - period - Retention.SWEEP_EVERY)
         assert moment is not None
         return moment
 
@@ -98,7 +98,7 @@ async def past_their_time(store: SqliteStore, now: datetime, keep: CoreSettings)
     found = {}
     for what, (sql, moment) in checks.items():
         found[what] = int(await db.fetch_value(sql, () if moment is None else (moment,)))
-    year_ago = (now - keep.keep_weekly_counts - Hourly.EVERY).date()
+    year_ago = (now - keep.keep_weekly_counts - Retention.SWEEP_EVERY).date()
     found["weekly counts older than a year"] = int(await db.fetch_value(
         "SELECT COUNT(*) FROM weekly_counts WHERE week_start < ?", (year_ago.isoformat(),)
     ))
