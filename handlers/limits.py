@@ -86,6 +86,11 @@ class PrivateMessageLimit:
             self._sweep(now)
         return Verdict.READ
 
+    @property
+    def remembered(self) -> int:
+        """How many people it holds times for."""
+        return len(self._times)
+
     def _sweep(self, now: datetime) -> None:
         for key in [key for key, times in self._times.items() if not times or times[-1] <= now - HOUR]:
             del self._times[key]

@@ -137,6 +137,10 @@ class Router:
         return list(self._commands.values())
 
     @property
+    def action_codes(self) -> list[str]:
+        return sorted(self._actions)
+
+    @property
     def location_handler(self) -> LocationHandler | None:
         return self._location
 

@@ -86,4 +86,4 @@ def test_the_private_message_count_forgets_people_who_went_quiet() -> None:
         assert limit.check("test", f"user-{number}", start) is Verdict.READ
     later = start + timedelta(hours=2)
     assert limit.check("test", "someone", later) is Verdict.READ
-    assert len(limit._times) == 1  # only the one heard from in the last hour is remembered
+    assert limit.remembered == 1  # only the one heard from in the last hour is remembered
