@@ -1,4 +1,4 @@
-"""`doorstep run | demo | check-config`."""
+"""`doorstep run | demo | check-config | backup | restore | purge`."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Sequence
 
 from bot import logs
-from bot.composition import run_console
+from bot.composition import purge_now, run_console
 from bot.platforms import PlatformStartFailed
 from config import ConfigurationError, Settings, load_settings
 from config.inspect import describe_settings
@@ -40,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     backup.add_argument("path", type=Path, help="a file, or a folder to put a dated file in")
     restore = commands.add_parser("restore", help="replace the database with a backup (stop the bot first)")
     restore.add_argument("path", type=Path, help="the backup file")
+    commands.add_parser("purge", help="delete now what has passed its retention period (prints counts only)")
     return parser
 
 
@@ -68,6 +69,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             summary, kept = restore(args.path, settings.database.path)
             where = f"; the previous database is kept at {kept}" if kept else ""
             print(f"Restored {summary.streets} street(s) and {summary.posts} post(s) from {summary.path}{where}")
+            return 0
+        if command == "purge":
+            removed = asyncio.run(purge_now(settings))
+            print("Deleted " + " ".join(f"{what}={count}" for what, count in removed.items()))
             return 0
         return _run(settings)
     except StorageError as problem:

@@ -9,15 +9,17 @@ from pathlib import Path
 from typing import AsyncIterator, TextIO
 from zoneinfo import ZoneInfo
 
-from bot.clock import ManualClock
+from bot.clock import ManualClock, SystemClock
 from bot.i18n import Catalogues
 from bot.console.directory import ConsoleDirectory
 from bot.console.notifier import ConsoleNotifier
 from bot.console.script import echo
 from bot.console.street import ConsoleOrganisers, ConsoleStreet
 from config.settings import Settings
-from handlers.app import Doorstep
+from handlers import retention
+from handlers.app import Doorstep, NobodyOrganises
 from handlers.settings import CoreSettings
+from handlers.turn import Services
 from storage import SqliteStore
 
 
@@ -41,6 +43,13 @@ def core_settings(settings: Settings, catalogues: Catalogues) -> CoreSettings:
         next_round_after=settings.nearby.next_round_after,
         widen_after=settings.nearby.widen_after,
         pings_per_day=settings.nearby.pings_per_day,
+        keep_closed_posts=timedelta(days=settings.retention.closed_post_days),
+        keep_checkin_occurrences=timedelta(days=settings.retention.checkin_occurrence_days),
+        keep_hellos=timedelta(days=settings.retention.hello_days),
+        keep_last_seen=timedelta(days=settings.retention.last_seen_days),
+        posts_per_hour=settings.limits.posts_per_hour,
+        private_messages_per_hour=settings.limits.private_messages_per_hour,
+        refuse_duplicate_posts=settings.limits.refuse_duplicate_posts,
     )
 
 
@@ -80,6 +89,21 @@ async def run_console(
                 out.write(f"» {echo(raw)}\n")
             if not await street.do(raw):
                 break
+
+
+async def purge_now(settings: Settings) -> dict[str, int]:
+    """What `doorstep purge` does: the retention the bot runs daily, now, in one transaction (safe while
+    the bot runs: it waits its turn). Returns how many rows of each kind went."""
+    from bot.matrix.retention import KEEP_PROMPTS  # Matrix keeps prompts of its own
+
+    clock = SystemClock()
+    async with open_store(settings.database.path) as store:
+        services = Services(store, clock, core_settings(settings, Catalogues.load()), NobodyOrganises())
+        async with store.transaction():
+            now = clock.now()
+            removed = await retention.purge(services, now)
+            removed["matrix_prompts"] = await store.matrix_prompts.delete_unbound_older_than(now - KEEP_PROMPTS)
+    return removed
 
 
 def stdin_is_interactive() -> bool:

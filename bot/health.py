@@ -83,7 +83,7 @@ class HealthServer:
     async def start(self) -> None:
         await self._runner.setup()
         await web.TCPSite(self._runner, self._listen, self._port).start()
-        log.info("health endpoint listening on %s:%s", self._listen, self._port)
+        log.info("health endpoint listening listen=%s port=%s", self._listen, self._port)
 
     async def stop(self) -> None:
         await self._runner.cleanup()

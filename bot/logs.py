@@ -49,12 +49,36 @@ class HashUserIds(logging.Filter):
         return True
 
 
+# Where a message's own key=value pairs begin: "checkin sent occurrence=12" -> event, then fields.
+_FIRST_FIELD = re.compile(r"(?:^|\s)(?=[a-z_][a-z0-9_]*=)")
+
+
+def quoted(text: str) -> str:
+    """A value as one token: in double quotes, with quotes, backslashes and line breaks escaped."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{escaped}"'
+
+
+def split_fields(message: str) -> tuple[str, str]:
+    """("checkin sent", "occurrence=12") from "checkin sent occurrence=12"; a message without
+    fields (a library's) is all event."""
+    found = _FIRST_FIELD.search(message)
+    if found is None:
+        return message, ""
+    return message[: found.start()].strip(), message[found.start():].strip().replace("\n", " ").replace("\r", " ")
+
+
 class KeyValueFormatter(logging.Formatter):
+    """time=… level=… logger=… msg="what happened" key=value… [error="traceback"], one line each."""
+
     def format(self, record: logging.LogRecord) -> str:
+        event, fields = split_fields(record.getMessage())
         line = f"time={self.formatTime(record, '%Y-%m-%dT%H:%M:%S')} level={record.levelname.lower()} " \
-               f"logger={record.name} msg=\"{record.getMessage()}\""
+               f"logger={record.name} msg={quoted(event)}"
+        if fields:
+            line += f" {fields}"
         if record.exc_info:
-            line += " error=" + repr(self.formatException(record.exc_info))
+            line += " error=" + quoted(self.formatException(record.exc_info))
         return _without_secrets(line)
 
 

@@ -134,8 +134,8 @@ class CheckinSettings(BaseModel):
 
 
 class OrganiserSettings(BaseModel):
-    # Under 90: quiet neighbours are found from last-seen times, which are forgotten after 90 days.
-    quiet_after_days: int = Field(default=21, ge=1, le=89)
+    # Fewer than DOORSTEP_RETENTION__LAST_SEEN_DAYS: quiet neighbours are found from last-seen times.
+    quiet_after_days: int = Field(default=21, ge=1, le=364)
     unmet_after_hours: int = Field(default=24, ge=1, le=24 * 14)
 
 
@@ -152,6 +152,24 @@ class NearbySettings(BaseModel):
     @property
     def widen_after(self) -> timedelta:
         return timedelta(hours=self.widen_after_hours)
+
+
+class RetentionSettings(BaseModel):
+    """How long things are kept before they are deleted for good (docs/privacy.md)."""
+
+    closed_post_days: int = Field(default=30, ge=1, le=365)
+    checkin_occurrence_days: int = Field(default=14, ge=2, le=90)
+    # At least 14: a street says hello to someone at most once a fortnight, counted from this log.
+    hello_days: int = Field(default=60, ge=14, le=365)
+    last_seen_days: int = Field(default=90, ge=2, le=365)
+
+
+class LimitSettings(BaseModel):
+    """Gentle limits against floods and slips, each explained kindly to whoever meets it."""
+
+    posts_per_hour: int = Field(default=10, ge=1, le=100, description="asks and offers per person per street")
+    private_messages_per_hour: int = Field(default=60, ge=5, le=3600)
+    refuse_duplicate_posts: bool = True
 
 
 class Settings(BaseSettings):
@@ -174,6 +192,8 @@ class Settings(BaseSettings):
     checkins: CheckinSettings = Field(default_factory=CheckinSettings)
     organisers: OrganiserSettings = Field(default_factory=OrganiserSettings)
     nearby: NearbySettings = Field(default_factory=NearbySettings)
+    retention: RetentionSettings = Field(default_factory=RetentionSettings)
+    limits: LimitSettings = Field(default_factory=LimitSettings)
 
     @field_validator("timezone")
     @classmethod
@@ -198,6 +218,15 @@ class Settings(BaseSettings):
         if level not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
             raise ValueError("must be one of DEBUG, INFO, WARNING, ERROR")
         return level
+
+    @model_validator(mode="after")
+    def _quiet_before_forgotten(self) -> Settings:
+        if self.organisers.quiet_after_days >= self.retention.last_seen_days:
+            raise ValueError(
+                "DOORSTEP_ORGANISERS__QUIET_AFTER_DAYS must be fewer than DOORSTEP_RETENTION__LAST_SEEN_DAYS "
+                "(quiet neighbours are found from when they were last seen)"
+            )
+        return self
 
     @property
     def platforms(self) -> list[str]:

@@ -9,14 +9,16 @@ import logging
 from datetime import datetime
 
 from handlers import (
-    activity, areas, board, cards, digest, expiry, fan_out, languages, moderation, organiser_settings, posting, quiet,
-    recurring, relay, reminders, responding, retention, start, texts, unmet, whereabouts, widening,
+    activity, areas, board, cards, digest, expiry, fan_out, forgetting, languages, moderation, my_data,
+    organiser_settings, posting, quiet, recurring, relay, reminders, responding, retention, start, texts, unmet,
+    whereabouts, widening,
 )
 from handlers.checkins import answers, buddy, controls, due, escalation
 from handlers.checkins import setup as checkin_setup
 from handlers.delivery import Courier
 from handlers.domain import Street
 from handlers.incoming import Incoming, IncomingKind
+from handlers.limits import PrivateMessageLimit, Verdict
 from handlers.messages import Outgoing, SendResult, ToPerson, ToPresser, ToStreet, msg
 from handlers.ports import Clock, Notifier, OrganiserCheck, Store, Waker
 from handlers.router import Router, Where, parse_command, parse_payload
@@ -32,7 +34,8 @@ def build_router() -> Router:
     _nearby(router)
     _checkins(router)
     _organisers_tools(router)
-    router.due("retention", retention.run_due)  # last: after everything else had its turn
+    _your_data(router)
+    router.due("retention", retention.Retention().run_due)  # last: after everything else had its turn
     return router
 
 
@@ -164,6 +167,15 @@ def _nearby(router: Router) -> None:
     router.due("widening", widening.run_due, widening.next_due)
 
 
+def _your_data(router: Router) -> None:
+    """Privacy you can check: everything kept about you, forgetting you, and the short notice."""
+    router.command("mydata", my_data.my_data, Where.PRIVATE, about=texts.ABOUT_MY_DATA)
+    router.command("forgetme", forgetting.forget_me, Where.PRIVATE, about=texts.ABOUT_FORGET_ME)
+    router.command("privacy", my_data.privacy, about=texts.ABOUT_PRIVACY, listed=Where.PRIVATE)
+    router.action(forgetting.FORGET, forgetting.confirmed)
+    router.action(forgetting.KEEP, forgetting.keep)
+
+
 class NobodyOrganises:
     """For adapters that have no organisers (the console marks them by hand)."""
 
@@ -185,13 +197,19 @@ class Doorstep:
         router: Router | None = None,
         waker: Waker | None = None,
     ) -> None:
-        self.services = Services(store, clock, settings or CoreSettings(), organisers or NobodyOrganises())
         self.router = router or build_router()
+        self.services = Services(
+            store, clock, settings or CoreSettings(), organisers or NobodyOrganises(),
+            forget_hooks=self.router.forget_hooks,
+        )
+        self.private_messages = PrivateMessageLimit(self.services.settings.private_messages_per_hour)
         self.courier = Courier(self.services, notifier, self._on_receipt)
         self.waker = waker
 
     async def handle(self, incoming: Incoming) -> None:
         """Do what a neighbour asked; whatever goes wrong, they get a kind word, never a traceback."""
+        if not await self._may_read(incoming):
+            return
         effects = Effects()
         try:
             async with self.services.store.transaction():
@@ -201,6 +219,19 @@ class Doorstep:
             effects = Effects()
             effects.add(_sorry(incoming))
         await self._finish(effects)
+
+    async def _may_read(self, incoming: Incoming) -> bool:
+        """Private messages beyond the hourly limit are left unread (buttons always work); the first
+        one left unread in a while gets a kind word saying why."""
+        if not incoming.is_private or incoming.kind not in (IncomingKind.MESSAGE, IncomingKind.LOCATION):
+            return True
+        verdict = self.private_messages.check(incoming.platform, incoming.user_id, self.services.clock.now())
+        if verdict is Verdict.REFUSE_AND_SAY_WHY:
+            log.info("private messages over the hourly limit platform=%s", incoming.platform)
+            effects = Effects()
+            effects.add(Outgoing(ToPerson(incoming.person), msg(texts.TOO_MANY_MESSAGES)))
+            await self._finish(effects)
+        return verdict is Verdict.READ
 
     async def run_due(self) -> None:
         """Everything that has fallen due by now, each kind of work in its own transaction, so one

@@ -106,12 +106,15 @@ class Courier:
 
     async def _update_card(self, update: CardUpdate) -> None:
         async with self._store.transaction():
-            refs = await self._store.cards.of_post(update.post_id)
+            refs = update.refs if update.refs is not None else await self._store.cards.of_post(update.post_id)
             post = await self._store.posts.get(update.post_id)
             locale = update.locale or (
                 await languages.of_street(self._services, post.street_id) if post else self._services.settings.locale
             )
-            nearby = await self._store.cards.nearby_of_post(update.post_id) if update.nearby_text is not None else []
+            nearby = [] if update.nearby_text is None else (
+                update.nearby_refs if update.nearby_refs is not None
+                else await self._store.cards.nearby_of_post(update.post_id)
+            )
         for ref in refs:
             await self._notifier.edit(ref, update.text, update.choices, locale)
         for ref in nearby:

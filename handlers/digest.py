@@ -186,7 +186,7 @@ async def run_due(services: Services, effects: Effects, now: datetime) -> None:
         try:
             still_organiser = await services.organisers.is_organiser(street, who.user_id)
         except Exception:
-            log.warning("could not check an organiser street=%s; trying again later", street.id, exc_info=True)
+            log.warning("could not check an organiser, trying again later street=%s", street.id, exc_info=True)
             await store.digests.set_next(street.id, subscription.neighbour_id, now + RETRY_AFTER)
             continue
         if not still_organiser:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
+from typing import Any
 
 
 class PostKind(StrEnum):
@@ -171,3 +172,12 @@ class Relay:
 
     def other(self, neighbour_id: int) -> int:
         return self.responder_id if neighbour_id == self.author_id else self.author_id
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    """Everything stored about one neighbour, table by table, as /mydata shows it."""
+
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # other neighbours' ids left out (None)
+    # How many rows name them directly, by "table.column" (the rest hang off those: answers to their posts…).
+    direct: dict[str, int] = field(default_factory=dict)

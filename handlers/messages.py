@@ -126,6 +126,9 @@ class CardUpdate:
     locale: str | None = None  # None: the street's language
     # The text for the post's anonymous copies in nearby streets; None leaves those copies as they are.
     nearby_text: Msg | None = None
+    # Where the cards are, for a post being deleted in the same turn (forgotten); None: looked up when sent.
+    refs: tuple[MessageRef, ...] | None = None
+    nearby_refs: tuple[MessageRef, ...] | None = None
 
 
 @dataclass(frozen=True)

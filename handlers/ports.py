@@ -8,8 +8,8 @@ from typing import AsyncContextManager, Collection, Protocol, Sequence
 
 from handlers.checkins.records import Checkin, Occurrence, Schedule, Tell
 from handlers.domain import (
-    DigestSubscription, FanOut, Neighbour, Post, PostKind, PostStatus, QuietNeighbour, Recurrence, Relay, Reminder,
-    Response, ResponseStatus, Street, ToldLately, When,
+    DigestSubscription, FanOut, Neighbour, PersonalData, Post, PostKind, PostStatus, QuietNeighbour, Recurrence, Relay,
+    Reminder, Response, ResponseStatus, Street, ToldLately, When,
 )
 from handlers.messages import Choice, MessageRef, Msg, Outgoing, SendResult
 
@@ -85,6 +85,9 @@ class PostRepository(Protocol):
     async def open_in_street(self, street_id: int, limit: int) -> list[Post]: ...
     async def count_open_in_street(self, street_id: int) -> int: ...
     async def live_by_author(self, neighbour_id: int) -> list[Post]: ...
+    async def by_author(self, neighbour_id: int) -> list[Post]:
+        """All their posts still kept, live or closed."""
+    async def count_by_author_since(self, street_id: int, neighbour_id: int, since: datetime) -> int: ...
     async def in_touch(self, neighbour_id: int) -> list[Post]:
         """Sorted posts where this neighbour is the one who answered."""
     async def due_for_keep_open_question(self, now: datetime) -> list[Post]: ...
@@ -112,6 +115,8 @@ class ResponseRepository(Protocol):
     async def get(self, response_id: int) -> Response | None: ...
     async def live_for(self, post_id: int, neighbour_id: int) -> Response | None: ...
     async def of_post(self, post_id: int, status: ResponseStatus) -> list[Response]: ...
+    async def live_of_neighbour(self, neighbour_id: int) -> list[Response]:
+        """Their answers still waiting for a yes, or said yes to."""
     async def set_status(self, response_id: int, status: ResponseStatus, now: datetime) -> None: ...
     async def commitments(self, neighbour_ids: Collection[int], category: str, since: datetime) -> dict[int, int]:
         """How many asks each said "I can help" to (or takers each said yes to) in a category lately."""
@@ -157,6 +162,9 @@ class OutboxRepository(Protocol):
     async def hold(self, neighbour_id: int, payload: str, now: datetime) -> bool:
         """Keep one; return True if it is the first one waiting for them."""
     async def take_all(self, neighbour_id: int) -> list[str]: ...
+    async def containing(self, text: str) -> list[tuple[int, str]]:
+        """(id, payload) of waiting messages whose payload contains `text`."""
+    async def replace(self, outbox_id: int, payload: str) -> None: ...
 
 
 class StreetSettingsRepository(Protocol):
@@ -217,6 +225,8 @@ class RetentionRepository(Protocol):
 
     async def delete_cells_untouched_without_street(self, moment: datetime) -> int: ...
     async def delete_relays_of_closed_posts(self) -> int: ...
+    async def delete_neighbours_with_nothing(self, created_before: datetime) -> int:
+        """Neighbours no row refers to any more (which tables count is read from the schema)."""
 
 
 class CheckinRepository(Protocol):
@@ -232,6 +242,9 @@ class CheckinRepository(Protocol):
     async def invite(self, checkin_id: int, invite_hash: str, now: datetime) -> None: ...
     async def set_buddy(self, checkin_id: int, buddy_id: int | None, now: datetime) -> None: ...
     async def clear_invite(self, checkin_id: int, now: datetime) -> None: ...
+    async def with_buddy(self, neighbour_id: int) -> list[Checkin]:
+        """Check-ins this neighbour is the buddy for."""
+    async def tell_nobody(self, checkin_id: int, now: datetime) -> None: ...
     async def pause(self, checkin_id: int, until: datetime | None, next_due_at: datetime | None, now: datetime) -> None: ...
     async def resume(self, checkin_id: int, next_due_at: datetime | None, now: datetime) -> None: ...
     async def set_next_due(self, checkin_id: int, next_due_at: datetime | None, now: datetime) -> None: ...
@@ -305,6 +318,15 @@ class RelayRepository(Protocol):
     async def end(self, relay_id: int) -> bool: ...
 
 
+class PersonalDataRepository(Protocol):
+    """Everything stored about one neighbour, found from the database's own foreign keys."""
+
+    async def export(self, neighbour_id: int) -> PersonalData:
+        """Every row about them, table by table; other neighbours' ids left out (None)."""
+    async def forget(self, neighbour_id: int) -> None:
+        """Delete them: every row of theirs goes, and their id is cleared wherever others' rows mention it."""
+
+
 class Store(Protocol):
     streets: StreetRepository
     neighbours: NeighbourRepository
@@ -326,6 +348,7 @@ class Store(Protocol):
     fan_outs: FanOutRepository
     recurrences: RecurrenceRepository
     relays: RelayRepository
+    personal_data: PersonalDataRepository
 
     def transaction(self) -> AsyncContextManager[None]:
         """All-or-nothing; one at a time. Re-entrant within the same task."""

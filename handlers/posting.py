@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Awaitable, Callable
 
-from handlers import fan_out, recurring, texts, weekly
+from handlers import fan_out, limits, recurring, texts, weekly
 from handlers.activity import note_activity
 from handlers.cards import card, card_choices
 from handlers.categories import CATEGORIES, BY_CODE, classify
@@ -63,7 +63,7 @@ def conversation_scope(turn: Turn) -> str:
 
 
 async def start(turn: Turn, kind: PostKind, text: str, *, for_neighbour: bool = False) -> None:
-    if turn.street is not None and await _paused(turn, turn.street):
+    if turn.street is not None and (await _paused(turn, turn.street) or await limits.too_many_posts(turn, turn.street)):
         return
     state: dict = {"flow": FLOW, "kind": kind.value}
     if for_neighbour:
@@ -147,9 +147,12 @@ def _cancel(turn: Turn) -> Choice:
     return Choice(msg(texts.BUTTON_CANCEL), payload(CANCEL, turn.neighbour.id))
 
 
-async def _flow_state(turn: Turn, owner: str, step: str) -> dict | None:
-    """The presser's flow waiting at `step`, after checking the button is theirs."""
-    if owner != str(turn.neighbour.id):
+async def _flow_state(turn: Turn, fields: list[str], step: str) -> dict | None:
+    """The presser's flow waiting at `step`, after checking the button (owner, choice) is theirs."""
+    if len(fields) != 2:
+        turn.answer(texts.BUTTON_EXPIRED)
+        return None
+    if fields[0] != str(turn.neighbour.id):
         turn.answer(texts.NOT_FOR_YOU)
         return None
     state = await turn.store.conversations.get(turn.neighbour.id, conversation_scope(turn))
@@ -160,7 +163,7 @@ async def _flow_state(turn: Turn, owner: str, step: str) -> dict | None:
 
 
 async def picked_street(turn: Turn, fields: list[str]) -> None:
-    if len(fields) != 2 or (state := await _flow_state(turn, fields[0], "where")) is None:
+    if (state := await _flow_state(turn, fields, "where")) is None:
         return
     streets = {str(street.id): street for street in await turn.store.streets.of_neighbour(turn.neighbour.id)}
     street = streets.get(fields[1])
@@ -175,7 +178,7 @@ async def picked_street(turn: Turn, fields: list[str]) -> None:
 
 
 async def picked_category(turn: Turn, fields: list[str]) -> None:
-    if len(fields) != 2 or (state := await _flow_state(turn, fields[0], "what")) is None:
+    if (state := await _flow_state(turn, fields, "what")) is None:
         return
     if fields[1] not in BY_CODE:
         turn.answer(texts.BUTTON_EXPIRED)
@@ -188,7 +191,7 @@ async def picked_category(turn: Turn, fields: list[str]) -> None:
 
 
 async def picked_when(turn: Turn, fields: list[str]) -> None:
-    if len(fields) != 2 or (state := await _flow_state(turn, fields[0], "when")) is None:
+    if (state := await _flow_state(turn, fields, "when")) is None:
         return
     if decode(fields[1]) is None:
         turn.answer(texts.BUTTON_EXPIRED)
@@ -230,7 +233,7 @@ async def publish(
     turn: Turn, street: Street, kind: PostKind, body: str, category: str, when: When, *, for_neighbour: bool = False
 ) -> None:
     """Put the card up in the street. Posts made in private show as from "a neighbour"."""
-    if await _paused(turn, street):
+    if await _paused(turn, street) or await limits.posting_refused(turn, street, kind, body, category, when):
         return
     lifetime = (await for_street(turn.services, street)).lifetime(kind)
     anonymous = turn.is_private

@@ -57,7 +57,7 @@ def _helper_and_helped(post: Post, response: Response) -> tuple[int | None, int 
     return post.author_id, response.neighbour_id
 
 
-async def _refresh_card(turn: Turn, post_id: int) -> None:
+async def refresh_card(turn: Turn, post_id: int) -> None:
     post = await turn.store.posts.get(post_id)
     if post is None:
         return
@@ -111,7 +111,7 @@ async def _ask_author(turn: Turn, post: Post) -> None:
     street = None if post.anonymous else await turn.store.streets.get(post.street_id)
     question = lines(msg(key, **{role: turn.person, "subject": subject(post)}), msg(texts.CONTACT_CHOICE))
     turn.effects.tell(poster, question, choices, fallback=street)
-    await _refresh_card(turn, post.id)
+    await refresh_card(turn, post.id)
 
 
 async def confirm(turn: Turn, fields: list[str]) -> None:
@@ -149,7 +149,7 @@ async def _confirm(turn: Turn, fields: list[str], *, through_bot: bool) -> None:
             turn.effects.tell(someone, msg(texts.SOMEONE_ELSE_CHOSEN, subject=subject(post)))
     await _put_in_touch(turn, post, response, through_bot)
     await recurring.after_confirmed(turn, post, response)
-    await _refresh_card(turn, post.id)
+    await refresh_card(turn, post.id)
 
 
 async def _put_in_touch(turn: Turn, post: Post, response: Response, through_bot: bool) -> None:
@@ -183,7 +183,7 @@ async def not_this_time(turn: Turn, fields: list[str]) -> None:
     if (responder := await person(turn.store, response.neighbour_id)) is not None:
         turn.effects.tell(responder, msg(texts.DECLINED_FOR_RESPONDER, subject=subject(post)))
     turn.reply(texts.NOTED_NOT_THIS_TIME)
-    await _refresh_card(turn, post.id)
+    await refresh_card(turn, post.id)
 
 
 async def done(turn: Turn, fields: list[str]) -> None:
@@ -216,7 +216,7 @@ async def done(turn: Turn, fields: list[str]) -> None:
         if helped_id is not None and not post.for_neighbour:  # the poster of a proxy ask wasn't the one helped
             await giving_back.after_helped(turn.services, turn.effects, helped_id, turn.now)
     if was_open:
-        await _refresh_card(turn, post.id)
+        await refresh_card(turn, post.id)
 
 
 async def _close_pending(turn: Turn, post: Post) -> list[Response]:
@@ -255,7 +255,7 @@ async def take_down(turn: Turn, post: Post) -> None:
     for response in answered:
         if (someone := await person(turn.store, response.neighbour_id)) is not None:
             turn.effects.tell(someone, msg(texts.WITHDRAWN_FOR_RESPONDER, subject=subject(post)))
-    await _refresh_card(turn, post.id)
+    await refresh_card(turn, post.id)
 
 
 async def hand_back(turn: Turn, fields: list[str]) -> None:
@@ -283,7 +283,7 @@ async def hand_back(turn: Turn, fields: list[str]) -> None:
     if (helped := await person(store, helped_id)) is not None:
         key = texts.HANDED_BACK_FOR_AUTHOR if post.is_ask else texts.OFFER_HANDED_BACK_FOR_TAKER
         turn.effects.tell(helped, msg(key, helper=turn.person, subject=subject(post)))
-    await _refresh_card(turn, post.id)
+    await refresh_card(turn, post.id)
     reopened = await store.posts.get(post.id)
     if reopened is not None and reopened.is_ask:
         await fan_out.start(turn.services, turn.effects, reopened, turn.now)

@@ -1,17 +1,19 @@
-"""Keep only what is needed, for as long as it is needed: hard deletes, run with the due work."""
+"""Keep only what is needed, for as long as it is needed: hard deletes, run with the due work (and by
+`doorstep purge`). The periods are the operator's settings (docs/privacy.md)."""
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from handlers.turn import Effects, Services
 
 log = logging.getLogger(__name__)
 
 
-async def purge(services: Services, now: datetime) -> dict[str, int]:
-    """Delete what has passed its retention period; return how many rows of each went."""
+async def purge(services: Services, now: datetime, *, neighbours: bool = True) -> dict[str, int]:
+    """Delete what has passed its retention period; return how many rows of each went. With
+    `neighbours`, also neighbours nothing refers to any more (a look at every neighbour)."""
     store = services.store
     settings = services.settings
     removed = {
@@ -27,10 +29,29 @@ async def purge(services: Services, now: datetime) -> dict[str, int]:
         "own_locations": await store.retention.delete_cells_untouched_without_street(now - settings.keep_last_seen),
         "ended_chats": await store.retention.delete_relays_of_closed_posts(),
     }
-    if any(removed.values()):
-        log.info("retention purge %s", " ".join(f"{key}={count}" for key, count in removed.items()))
+    # Last: whoever the deletions above left with nothing at all.
+    removed["neighbours"] = (
+        await store.retention.delete_neighbours_with_nothing(now - settings.keep_unreferenced_neighbours)
+        if neighbours else 0
+    )
+    for what, count in removed.items():
+        if count:
+            log.info("retention purge what=%s deleted=%d", what, count)
     return removed
 
 
-async def run_due(services: Services, effects: Effects, now: datetime) -> None:
-    await purge(services, now)
+class Retention:
+    """The purge as due work, whenever the bot's due work runs (every minute, and whenever something
+    falls due) — each deletion is one indexed statement. Neighbours left with nothing take a look at
+    every neighbour, so that sweep runs at most once an hour (at once on a fresh start)."""
+
+    SWEEP_EVERY = timedelta(hours=1)
+
+    def __init__(self) -> None:
+        self._last_sweep: datetime | None = None
+
+    async def run_due(self, services: Services, effects: Effects, now: datetime) -> None:
+        sweep = self._last_sweep is None or now - self._last_sweep >= self.SWEEP_EVERY
+        await purge(services, now, neighbours=sweep)
+        if sweep:
+            self._last_sweep = now

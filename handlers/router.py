@@ -11,7 +11,7 @@ from enum import StrEnum
 from typing import Awaitable, Callable
 
 from handlers.messages import SendResult
-from handlers.turn import Effects, Services, Turn
+from handlers.turn import Effects, ForgetHook, Services, Turn
 
 CommandHandler = Callable[[Turn, str], Awaitable[None]]  # (turn, the text after the command)
 ActionHandler = Callable[[Turn, list[str]], Awaitable[None]]  # (turn, the payload's fields)
@@ -91,6 +91,7 @@ class Router:
         self._receipts: dict[str, ReceiptHandler] = {}
         self._location: LocationHandler | None = None
         self._private_words: list[WordsHandler] = []
+        self._forget_hooks: list[ForgetHook] = []
 
     def command(
         self, name: str, handler: CommandHandler, where: Where = Where.ANYWHERE, *, about: str | None = None,
@@ -121,6 +122,23 @@ class Router:
         """Who may take plain words in a private chat when no guided flow waits for them (tried in
         registration order; a handler returns False to pass them on)."""
         self._private_words.append(handler)
+
+    def forgetting(self, hook: ForgetHook) -> None:
+        """Something to delete, beyond the database's own references, when someone asks to be forgotten."""
+        self._forget_hooks.append(hook)
+
+    @property
+    def forget_hooks(self) -> list[ForgetHook]:
+        """The registry itself (not a copy): hooks added later, by adapters starting, count too."""
+        return self._forget_hooks
+
+    @property
+    def commands(self) -> list[Command]:
+        return list(self._commands.values())
+
+    @property
+    def action_codes(self) -> list[str]:
+        return sorted(self._actions)
 
     @property
     def location_handler(self) -> LocationHandler | None:

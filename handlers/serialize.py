@@ -83,3 +83,8 @@ def decode_private(raw: str) -> Outgoing:
         ToPerson(Person(*data["to"])), _read_msg(data["text"]), choices, locale=data.get("locale"),
         chart=_read_chart(data.get("chart")),
     )
+
+
+def person_marker(platform: str, user_id: str) -> str:
+    """How a person appears inside a stored message, to find the messages that mention them."""
+    return json.dumps([platform, user_id], ensure_ascii=False)

@@ -29,6 +29,8 @@ class CoreSettings:
     keep_last_seen: timedelta = timedelta(days=90)
     keep_unfinished_flows: timedelta = timedelta(days=2)
     keep_waiting_messages: timedelta = timedelta(days=14)
+    # A neighbour nothing refers to any more is deleted once this old (someone just arrived keeps theirs).
+    keep_unreferenced_neighbours: timedelta = timedelta(days=1)
     # Check-ins: the usual wait before someone is told of no answer (1, 3 or 6 hours are offered), how
     # late a check-in missed while the bot was down may still go out, and how long records are kept.
     checkin_escalate_after: timedelta = timedelta(hours=3)
@@ -53,3 +55,8 @@ class CoreSettings:
     next_round_after: timedelta = timedelta(hours=3)
     widen_after: timedelta = timedelta(hours=12)
     pings_per_day: int = 4
+    # Gentle limits (handlers/limits.py): posts per person per street in an hour, private messages per
+    # person in an hour (counted in memory), and whether the same words can be posted twice while up.
+    posts_per_hour: int = 10
+    private_messages_per_hour: int = 60
+    refuse_duplicate_posts: bool = True

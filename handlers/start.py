@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handlers import areas, board, posting, texts, whereabouts
+from handlers import areas, board, forgetting, my_data, posting, texts, whereabouts
 from handlers.checkins import buddy
 from handlers.checkins import setup as checkin_setup
 from handlers.domain import PostKind
@@ -15,6 +15,7 @@ MAX_STREETS_CHECKED = 8
 CONTINUE_WITH = {
     "mine": board.mine, "board": board.board, "checkin": checkin_setup.checkin,
     areas.PIN_SCOPE: areas.ask_for_pin, whereabouts.SHOW: whereabouts.show,
+    "mydata": my_data.my_data, "forgetme": forgetting.forget_me,
 }
 
 

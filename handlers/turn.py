@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Awaitable, Callable
 
 from handlers.domain import Neighbour, Street
 from handlers.incoming import Incoming
@@ -15,6 +16,9 @@ from handlers.ports import Clock, OrganiserCheck, Store
 from handlers.settings import CoreSettings
 
 Effect = Outgoing | CardUpdate
+# Something an adapter keeps about a person on its own (e.g. Matrix's prompts in their private room),
+# deleted when they ask to be forgotten: (services, the neighbour), inside the forgetting transaction.
+ForgetHook = Callable[["Services", Neighbour], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,8 @@ class Services:
     # This run of the bot (random, per process): work claimed by a run that stopped can be told from
     # work still in flight here, e.g. a check-in sent just before a crash.
     run_id: str = field(default_factory=lambda: secrets.token_hex(6))
+    # Registered with `Router.forgetting` (adapters add theirs when they start).
+    forget_hooks: list[ForgetHook] = field(default_factory=list)
 
 
 @dataclass

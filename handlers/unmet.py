@@ -45,7 +45,7 @@ async def run_due(services: Services, effects: Effects, now: datetime) -> None:
         try:
             organiser_ids = await services.organisers.organisers_of(street)
         except Exception:
-            log.warning("could not ask who organises street=%s; trying again later", street.id, exc_info=True)
+            log.warning("could not ask who organises, trying again later street=%s", street.id, exc_info=True)
             await store.posts.put_off_unmet_check(post.id, now + RETRY_AFTER)
             continue
         await store.posts.mark_unmet_alerted(post.id, now)

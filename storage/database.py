@@ -81,7 +81,22 @@ class Database:
         if row is None or str(row[0]).lower() not in ("wal", "memory"):
             raise sqlite3.DatabaseError("could not switch to WAL journal")
         await self._connection.execute("PRAGMA synchronous = NORMAL")
+        await self._check_intact()
         await self._migrate()
+        await self._check_writable()
+
+    async def _check_intact(self) -> None:
+        """A damaged file is refused at start, before anything is written to it."""
+        async with self._connection.execute("PRAGMA quick_check") as cursor:
+            rows = await cursor.fetchall()
+        if [str(row[0]) for row in rows] != ["ok"]:
+            raise sqlite3.DatabaseError("database disk image is malformed")
+
+    async def _check_writable(self) -> None:
+        """Another program holding the write lock (a second Doorstep, a stuck script) is found now, with a
+        clear message, rather than as failed turns later."""
+        await self._connection.execute("BEGIN IMMEDIATE")
+        await self._connection.execute("ROLLBACK")
 
     async def _migrate(self) -> None:
         async with self._connection.execute("PRAGMA user_version") as cursor:

@@ -12,6 +12,7 @@ from storage.repositories.hellos import HelloRepository
 from storage.repositories.fan_outs import FanOutRepository
 from storage.repositories.matrix_prompts import MatrixPromptRepository
 from storage.repositories.neighbours import NeighbourRepository
+from storage.repositories.personal_data import PersonalDataRepository
 from storage.repositories.places import NeighbourCellRepository, StreetAreaRepository
 from storage.repositories.posts import PostRepository
 from storage.repositories.recurrences import RecurrenceRepository
@@ -51,6 +52,7 @@ class SqliteStore:
         self.fan_outs = FanOutRepository(db)
         self.recurrences = RecurrenceRepository(db)
         self.relays = RelayRepository(db)
+        self.personal_data = PersonalDataRepository(db)
         self.matrix_prompts = MatrixPromptRepository(db)  # only the Matrix adapter uses it
 
     @classmethod

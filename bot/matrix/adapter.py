@@ -72,7 +72,7 @@ class MatrixAdapter:
 
     async def start(self, core: Doorstep) -> None:
         self._markup.know_commands(lambda name: core.router.find_command(name) is not None)
-        retention.register(core.router, self._store)
+        retention.register(core.router, self._store, self.direct)
         try:
             await log_in(self.client, self._settings, patience_s=self._patience.login_s)
             await self.direct.load()

@@ -37,6 +37,10 @@ class DirectRooms:
             for user, rooms in content.items() if isinstance(user, str) and isinstance(rooms, list)
         }
 
+    def rooms_with(self, user_id: str) -> list[str]:
+        """Every direct room recorded with someone."""
+        return list(self._rooms_by_user.get(user_id, []))
+
     def is_private(self, room_id: str) -> bool:
         return any(room_id in rooms for rooms in self._rooms_by_user.values())
 

@@ -1,6 +1,6 @@
 """How long the Matrix adapter keeps what it stores itself (see docs/privacy.md): a message's
 choices go with their post when it is a card, and after 30 days otherwise. Deleted with the core's
-other due work."""
+other due work; those in someone's private room go at once when they ask to be forgotten."""
 
 from __future__ import annotations
 
@@ -8,10 +8,13 @@ import logging
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from bot.matrix.notifier import PLATFORM
+from handlers.domain import Neighbour
 from handlers.router import Router
 from handlers.turn import Effects, Services
 
 if TYPE_CHECKING:
+    from bot.matrix.direct import DirectRooms
     from storage import SqliteStore
 
 log = logging.getLogger(__name__)
@@ -20,10 +23,18 @@ KEEP_PROMPTS = timedelta(days=30)
 WORK_NAME = "matrix-prompts"
 
 
-def register(router: Router, store: SqliteStore) -> None:
-    """Add the purge to the core's due work (once, however often the adapter starts)."""
+def register(router: Router, store: SqliteStore, direct: DirectRooms | None = None) -> None:
+    """Add the purge to the core's due work and, knowing the private rooms (`direct`), forgetting
+    someone's prompts to /forgetme (once, however often the adapter starts)."""
     if any(work.name == WORK_NAME for work in router.due_work):
         return
+
+    async def forget_their_prompts(services: Services, neighbour: Neighbour) -> None:
+        if direct is not None and neighbour.platform == PLATFORM:
+            removed = await store.matrix_prompts.delete_in_rooms(direct.rooms_with(neighbour.user_id))
+            log.info("forgotten matrix_prompts=%d", removed)
+
+    router.forgetting(forget_their_prompts)
 
     async def forget_old_prompts(services: Services, effects: Effects, now: datetime) -> None:
         removed = await store.matrix_prompts.delete_unbound_older_than(now - KEEP_PROMPTS)

@@ -56,9 +56,9 @@ class Sender:
                     return None
                 problem = f"homeserver error {answer.status_code}"
             if time.monotonic() + pause > deadline:
-                log.warning("gave up sending after %.0fs type=%s: %s", self._patience_s, event_type, problem)
+                log.warning("gave up sending type=%s after_s=%.0f error=%r", event_type, self._patience_s, problem)
                 return None
-            log.info("sending again in %.1fs type=%s: %s", pause, event_type, problem)
+            log.info("sending again type=%s wait_s=%.1f error=%r", event_type, pause, problem)
             await asyncio.sleep(pause)
             pause = min(pause * 2, 30)
 

@@ -74,7 +74,7 @@ async def _patiently(call: Callable[[], Awaitable[T]], patience_s: float, homese
         except TRANSIENT as error:
             if time.monotonic() >= deadline:
                 raise MatrixStartFailed(f"can't reach the Matrix homeserver at {homeserver} ({type(error).__name__})") from None
-            log.warning("homeserver not reachable yet; trying again in %.1fs", pause)
+            log.warning("homeserver not reachable yet, trying again wait_s=%.1f", pause)
             await asyncio.sleep(pause)
             pause = min(pause * 2, 10)
 

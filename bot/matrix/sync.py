@@ -43,7 +43,7 @@ class KeyKeeper:
                     await client.send_to_device_messages()
             except LocalProtocolError as error:
                 # e.g. "No key query required": someone else did it in the meantime.
-                log.debug("key upkeep skipped: %s", error)
+                log.debug("key upkeep skipped error=%r", str(error))
 
 
 class SyncLoop:
@@ -93,7 +93,7 @@ class SyncLoop:
 
     def _failed(self, why: str) -> None:
         if self.healthy:
-            log.warning("matrix sync failed: %s; retrying", why)
+            log.warning("matrix sync failed, retrying error=%r", why)
         self.healthy = False
 
 

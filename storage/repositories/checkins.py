@@ -103,6 +103,19 @@ class CheckinRepository:
             (buddy_id, to_db(now), checkin_id),
         )
 
+    async def with_buddy(self, neighbour_id: int) -> list[Checkin]:
+        """Check-ins this neighbour is the buddy for."""
+        rows = await self._db.fetch_all(f"SELECT {_CHECKIN} FROM checkins WHERE buddy_id = ? ORDER BY id", (neighbour_id,))
+        return [_checkin(row) for row in rows]
+
+    async def tell_nobody(self, checkin_id: int, now: datetime) -> None:
+        """Nobody hears of no answer any more (e.g. their buddy left): no buddy, no invitation."""
+        await self._db.execute(
+            "UPDATE checkins SET tell = 'nobody', buddy_id = NULL, invite_hash = NULL, invited_at = NULL, "
+            "updated_at = ? WHERE id = ?",
+            (to_db(now), checkin_id),
+        )
+
     async def clear_invite(self, checkin_id: int, now: datetime) -> None:
         await self._db.execute(
             "UPDATE checkins SET invite_hash = NULL, invited_at = NULL, updated_at = ? WHERE id = ?",

@@ -64,3 +64,10 @@ class MatrixPromptRepository:
         return await self._db.execute(
             "DELETE FROM matrix_prompts WHERE post_id IS NULL AND created_at < ?", (to_db(moment),)
         )
+
+    async def delete_in_rooms(self, room_ids: list[str]) -> int:
+        """Every prompt in these rooms (someone's private rooms, when they ask to be forgotten)."""
+        if not room_ids:
+            return 0
+        marks = ", ".join("?" * len(room_ids))
+        return await self._db.execute(f"DELETE FROM matrix_prompts WHERE room_id IN ({marks})", tuple(room_ids))

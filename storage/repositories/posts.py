@@ -84,6 +84,17 @@ class PostRepository:
             f"WHERE p.author_id = ? AND p.status IN {_LIVE} ORDER BY p.created_at DESC, p.id DESC", (neighbour_id,)
         )
 
+    async def by_author(self, neighbour_id: int) -> list[Post]:
+        """All their posts still kept, live or closed."""
+        return await self._many("WHERE p.author_id = ? ORDER BY p.id", (neighbour_id,))
+
+    async def count_by_author_since(self, street_id: int, neighbour_id: int, since: datetime) -> int:
+        count = await self._db.fetch_value(
+            "SELECT COUNT(*) FROM posts WHERE author_id = ? AND street_id = ? AND created_at >= ?",
+            (neighbour_id, street_id, to_db(since)),
+        )
+        return int(count)
+
     async def in_touch(self, neighbour_id: int) -> list[Post]:
         return await self._many(
             "JOIN responses r ON r.post_id = p.id WHERE r.neighbour_id = ? AND r.status = 'confirmed' "

@@ -43,6 +43,14 @@ class ResponseRepository:
         )
         return _response(row) if row else None
 
+    async def live_of_neighbour(self, neighbour_id: int) -> list[Response]:
+        """Their answers still waiting for a yes, or said yes to."""
+        rows = await self._db.fetch_all(
+            f"SELECT {_COLUMNS} FROM responses WHERE neighbour_id = ? AND status IN ('pending', 'confirmed') ORDER BY id",
+            (neighbour_id,),
+        )
+        return [_response(row) for row in rows]
+
     async def of_post(self, post_id: int, status: ResponseStatus) -> list[Response]:
         rows = await self._db.fetch_all(
             f"SELECT {_COLUMNS} FROM responses WHERE post_id = ? AND status = ? ORDER BY id", (post_id, status.value)

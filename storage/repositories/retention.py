@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from storage.database import Database
+from storage.schema import Schema, identifier, read_schema
 from storage.times import to_db
 
 
 class RetentionRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._schema: Schema | None = None
 
     async def delete_posts_closed_before(self, moment: datetime) -> int:
         """Closed posts go with everything hanging off them (answers, cards, suggestions)."""
@@ -43,4 +45,18 @@ class RetentionRepository:
         """A chat through the bot ends when its post is no longer sorted-and-open (done, closed, reopened)."""
         return await self._db.execute(
             "DELETE FROM relays WHERE post_id NOT IN (SELECT id FROM posts WHERE status = 'matched')"
+        )
+
+    async def delete_neighbours_with_nothing(self, created_before: datetime) -> int:
+        """Neighbours nothing refers to any more: no street, post, answer, check-in (their own or as
+        a buddy), summary, waiting message, area, chat… Which tables count is read from the schema's
+        foreign keys, so a table added later keeps its neighbours without anyone listing it here."""
+        if self._schema is None:
+            self._schema = await read_schema(self._db)
+        unreferenced = " AND ".join(
+            f"NOT EXISTS (SELECT 1 FROM {identifier(key.table)} WHERE {identifier(key.column)} = neighbours.id)"
+            for key in self._schema.referring_to("neighbours")
+        ) or "1 = 1"
+        return await self._db.execute(
+            f"DELETE FROM neighbours WHERE created_at < ? AND {unreferenced}", (to_db(created_before),)
         )

@@ -142,6 +142,14 @@ class OutboxRepository:
         await self._db.execute("DELETE FROM outbox WHERE neighbour_id = ?", (neighbour_id,))
         return [row["payload"] for row in rows]
 
+    async def containing(self, text: str) -> list[tuple[int, str]]:
+        """(id, payload) of waiting messages whose payload contains `text` (e.g. someone they mention)."""
+        rows = await self._db.fetch_all("SELECT id, payload FROM outbox WHERE instr(payload, ?) > 0 ORDER BY id", (text,))
+        return [(row["id"], row["payload"]) for row in rows]
+
+    async def replace(self, outbox_id: int, payload: str) -> None:
+        await self._db.execute("UPDATE outbox SET payload = ? WHERE id = ?", (payload, outbox_id))
+
 
 class StreetSettingsRepository:
     def __init__(self, db: Database) -> None:

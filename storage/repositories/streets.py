@@ -6,6 +6,7 @@ from typing import Sequence
 
 from handlers.domain import Street
 from storage.database import Database
+from storage.schema import identifier, read_schema
 from storage.times import to_db
 
 _COLUMNS = "s.id, s.platform, s.chat_id, s.title"
@@ -75,18 +76,12 @@ class StreetRepository:
         if new is not None:
             keep_id, drop_id = sorted((old["id"], new["id"]))
             title = new["title"] or old["title"]
-            for table, column in await self._references():
+            for key in (await read_schema(self._db)).referring_to("streets"):
                 await self._db.execute(
-                    f'UPDATE OR IGNORE "{table}" SET "{column}" = ? WHERE "{column}" = ?', (keep_id, drop_id)
+                    f"UPDATE OR IGNORE {identifier(key.table)} SET {identifier(key.column)} = ? "
+                    f"WHERE {identifier(key.column)} = ?",
+                    (keep_id, drop_id),
                 )
             await self._db.execute("DELETE FROM streets WHERE id = ?", (drop_id,))  # cascades to what didn't move
         await self._db.execute("UPDATE streets SET chat_id = ?, title = ? WHERE id = ?", (new_chat_id, title, keep_id))
         return True
-
-    async def _references(self) -> list[tuple[str, str]]:
-        """Every (table, column) that points at a street, read from the schema so new tables count too."""
-        rows = await self._db.fetch_all(
-            "SELECT m.name AS tbl, f.\"from\" AS col FROM sqlite_master m, pragma_foreign_key_list(m.name) f "
-            "WHERE m.type = 'table' AND f.\"table\" = 'streets' ORDER BY m.name"
-        )
-        return [(row["tbl"], row["col"]) for row in rows]

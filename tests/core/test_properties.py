@@ -2,8 +2,10 @@
 
 Hypothesis drives the real core on a real SQLite file. Some steps follow a post's life the way people
 do (someone offers help, the author says yes or no, the helper hands back, either marks it done, the
-author takes it down); others are noise (random buttons, the wrong person, twice, garbage); time passes
-(expiry questions, closing). Every press goes through the core exactly as an adapter would send it."""
+author takes it down); check-ins are set up with a few random taps and answered (or not); people ask
+to be forgotten; others are noise (random buttons, the wrong person, twice, garbage); time passes
+(expiry questions, closing, check-ins falling due, retention). Every press goes through the core
+exactly as an adapter would send it."""
 
 from __future__ import annotations
 
@@ -12,14 +14,21 @@ import tempfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from zoneinfo import ZoneInfo
+
 from hypothesis import HealthCheck, settings, strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from bot.clock import ManualClock
+from handlers import texts, weekly
 from handlers.app import Doorstep
 from handlers.incoming import Incoming, IncomingKind
+from handlers.local_time import week_start
 from handlers.messages import ToPerson
+from handlers.settings import CoreSettings
 from storage import SqliteStore
+from storage.schema import identifier, read_schema
+from storage.times import from_db_required
 from tests.fakes import RecordingNotifier
 
 PEOPLE = ("ann", "ben", "cat", "dan")
@@ -41,6 +50,9 @@ class Street(RuleBasedStateMachine):
         self.clock = ManualClock(datetime(2026, 3, 2, 9, tzinfo=timezone.utc))
         self.notifier = RecordingNotifier()
         self.core = Doorstep(self.store, self.notifier, self.clock)
+        self.schema = self.run(read_schema(self.store.db))
+        self.forgotten: dict[str, int] = {}  # user id -> the neighbour id they had, while they stay away
+        self.posted: dict[tuple[int, int], str] = {}  # (post id, created at) -> kind: every post ever made
 
     def teardown(self) -> None:
         self.loop.run_until_complete(self.store.close())
@@ -54,7 +66,13 @@ class Street(RuleBasedStateMachine):
         return self.run(self.store.db.fetch_all(sql))
 
     def handle(self, who: str, *, private: bool = True, **fields) -> None:  # type: ignore[no-untyped-def]
+        self.forgotten.pop(who, None)  # back again: a new neighbour to the bot
         self.run(self.core.handle(Incoming("test", who if private else "g", who, private, user_name=who, **fields)))
+        self.note_new_posts()
+
+    def note_new_posts(self) -> None:
+        for row in self.rows("SELECT id, created_at, kind FROM posts"):
+            self.posted.setdefault((row["id"], row["created_at"]), row["kind"])
 
     def press(self, who: str, payload: str, private: bool = True) -> None:
         self.handle(who, private=private, kind=IncomingKind.PRESS, payload=payload)
@@ -127,6 +145,33 @@ class Street(RuleBasedStateMachine):
             if payloads:
                 self.press(question.outgoing.to.person.user_id, payloads[choice % len(payloads)])
 
+    # Check-ins, and being forgotten.
+
+    @rule(who=st.sampled_from(PEOPLE), taps=st.lists(st.integers(0, 5), min_size=1, max_size=5))
+    def someone_sets_up_a_checkin(self, who: str, taps: list[int]) -> None:
+        """/checkin, then a few taps on whatever it offers (maybe "Never mind" half-way)."""
+        self.notifier.take()
+        self.handle(who, text="/checkin")
+        for tap in taps:
+            offered = [s for s in self.notifier.take() if s.choices and isinstance(s.outgoing.to, ToPerson)]
+            if not offered:
+                return
+            payloads = [c.payload for c in offered[-1].choices if not c.opens_private]
+            if not payloads:
+                return
+            self.press(who, payloads[tap % len(payloads)])
+
+    @rule(who=st.sampled_from(PEOPLE), yes=mostly)
+    def someone_asks_to_be_forgotten(self, who: str, yes: bool) -> None:
+        self.notifier.take()
+        self.handle(who, text="/forgetme")
+        question = [s for s in self.notifier.take() if s.key == texts.FORGET_QUESTION]
+        assert len(question) == 1
+        found = self.rows(f"SELECT id FROM neighbours WHERE user_id = '{who}'")
+        self.press(who, question[0].choices[0 if yes else 1].payload)
+        if yes:
+            self.forgotten[who] = found[0]["id"]
+
     # Noise, and time.
 
     @rule(who=st.sampled_from(PEOPLE), action=st.sampled_from(ACTIONS), number=st.integers(0, 8),
@@ -138,6 +183,7 @@ class Street(RuleBasedStateMachine):
     def time_passes(self, hours: int) -> None:
         self.clock.advance(timedelta(hours=hours))
         self.run(self.core.run_due())
+        self.note_new_posts()
 
     # What must always hold.
 
@@ -177,12 +223,49 @@ class Street(RuleBasedStateMachine):
         ) == 0
 
     @invariant()
+    def a_forgotten_neighbour_leaves_no_rows(self) -> None:
+        """Every column the schema says can hold a neighbour's id, and every text column for their user
+        id, until they come back (an id reused by someone new since is theirs, not the forgotten one's)."""
+        in_use = {row["id"] for row in self.rows("SELECT id FROM neighbours")}
+        for who, old_id in self.forgotten.items():
+            for key in self.schema.referring_to("neighbours"):
+                if old_id not in in_use:
+                    assert self.count(
+                        f"SELECT COUNT(*) FROM {identifier(key.table)} WHERE {identifier(key.column)} = {old_id}"
+                    ) == 0, (who, key)
+            for column in self.schema.text_columns():
+                assert self.count(
+                    f"SELECT COUNT(*) FROM {identifier(column.table)} WHERE {identifier(column.name)} = '{who}' "
+                    f"OR instr({identifier(column.name)}, '\"{who}\"') > 0"
+                ) == 0, (who, column)
+
+    @invariant()
+    def weekly_counts_match_the_posts_that_were_made(self) -> None:
+        """Asks and offers posted, per week, as the organisers' summary counts them — for the weeks
+        the counts are still kept (a year)."""
+        zone = ZoneInfo("Europe/London")
+        kept_from = (self.clock.now() - CoreSettings().keep_weekly_counts + timedelta(days=7)).date()
+        made: dict[tuple[str, str], int] = {}
+        for (_, created_at), kind in self.posted.items():
+            week = week_start(from_db_required(created_at), zone)
+            what = weekly.ASKS_POSTED if kind == "ask" else weekly.OFFERS_POSTED
+            if week >= kept_from:
+                made[(week.isoformat(), what)] = made.get((week.isoformat(), what), 0) + 1
+        counted = {
+            (row["week_start"], row["what"]): row["count"]
+            for row in self.rows("SELECT week_start, what, count FROM weekly_counts "
+                                 f"WHERE what IN ('{weekly.ASKS_POSTED}', '{weekly.OFFERS_POSTED}')")
+            if row["week_start"] >= kept_from.isoformat()
+        }
+        assert counted == made
+
+    @invariant()
     def nothing_went_wrong_inside(self) -> None:
         assert [s.text for s in self.notifier.sent if "something went wrong" in s.text] == []
 
 
 TestStreetProperties = Street.TestCase
 TestStreetProperties.settings = settings(
-    max_examples=80, stateful_step_count=30, deadline=None, derandomize=True,
+    max_examples=60, stateful_step_count=30, deadline=None, derandomize=True,
     suppress_health_check=[HealthCheck.too_slow],
 )

@@ -52,7 +52,7 @@ async def test_doorstep_run_with_matrix_settings(street: StreetOnMatrix, tmp_pat
         out, err = await asyncio.wait_for(process.communicate(), 30)
     logs = err.decode()
     assert process.returncode == 0, logs
-    assert "doorstep running platforms=matrix" in logs
+    assert 'msg="doorstep running" platforms=matrix' in logs
     for secret_or_words in (account.password, "fix bikes", "I help neighbours", rosa.user_id):
         assert secret_or_words not in logs
     session = (tmp_path / "matrix" / "session.json")

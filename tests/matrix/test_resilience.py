@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import time, timedelta
 from typing import AsyncIterator
 
 import pytest
 
+from handlers.checkins.records import EVERY_DAY, Schedule, Tell
 from handlers.messages import SendStatus, msg
 from tests.matrix.conftest import StreetOnMatrix, StreetRoom
 from tests.matrix.proxy import Outage, Relay
@@ -76,3 +78,38 @@ async def test_the_homeserver_going_away_and_coming_back(street: StreetOnMatrix,
     await rosa.notice(room, contains="Still here", after=mark, sender=bot.user_id)
     await rosa.say(room, "!board")
     await rosa.notice(room, contains="Open on Elm Street", after=mark, sender=bot.user_id)
+
+
+async def test_a_checkin_due_while_the_homeserver_is_away_still_arrives(
+    street: StreetOnMatrix, street_room: StreetRoom, relay: Relay,
+) -> None:
+    """The homeserver away for "minutes", scaled down: the bot's send patience is 20 s in these tests
+    (Patience.send_s; 5 minutes for real) and the outage about 3 s. A check-in falling due meanwhile
+    waits and goes out when the homeserver is back — once — and is recorded as sent."""
+    bot = await street.bot(homeserver=relay.url)
+    rosa = await street.neighbour("Rosa")
+    await street_room(rosa, bot)
+    mark = rosa.mark()
+    private = await rosa.open_private_chat(bot.user_id)
+    await rosa.notice(private, contains="I'm Doorstep", after=mark, sender=bot.user_id)
+    store = bot.store
+    neighbour = await store.neighbours.find("matrix", rosa.user_id)
+    streets = await store.streets.of_neighbour(neighbour.id) if neighbour else []
+    assert neighbour is not None and streets
+    await store.checkins.put(
+        neighbour_id=neighbour.id, street_id=streets[0].id, schedule=Schedule(EVERY_DAY, time(10, 0)),
+        tell=Tell.NOBODY, escalate_after=timedelta(hours=3), buddy_id=None,
+        next_due_at=bot.clock.now() + timedelta(hours=1), now=bot.clock.now(),
+    )
+
+    relay.cut(Outage.BAD_GATEWAY)
+    await _until(lambda: not bot.adapter.syncing, "the bot to notice the homeserver is away")
+    bot.clock.advance(timedelta(hours=1))
+    mark = rosa.mark()
+    due = asyncio.create_task(bot.core.run_due())
+    await relay.turned_away_at_least(relay.turned_away + 3)
+    assert not due.done()  # still trying
+    relay.restore()
+    await asyncio.wait_for(due, 30)
+    await rosa.notice(private, contains="just checking in", after=mark, sender=bot.user_id)
+    assert await store.db.fetch_value("SELECT COUNT(*) FROM checkin_occurrences WHERE stage = 'waiting'") == 1

@@ -63,6 +63,7 @@ async def test_in_polish_and_romanian_too(street: StreetKit) -> None:
         assert card.text.startswith("🙋 Sam is asking for a neighbour who isn't online\n"), line
         assert card.text.endswith(("“czy ktoś mógłby w czwartek zrobić drobne zakupy?”",
                                    "“poate cineva să ia câteva lucruri de la magazin joi?”")), line
+        await street.press("sam", f"wd:{card.outgoing.card_of}")  # the same words again would be a duplicate
     for line in ("/ask dla kogoś z sąsiadów", "/ask pentru un vecin:"):
         assert only(await street.say("sam", line)).key == texts.PROXY_HOW
 
