@@ -627,3 +627,9 @@ MATRIX_PRIVATE_INVITE_SENT = N_(
 MATRIX_COULD_NOT_DECRYPT = N_(
     "Sorry — your last message reached me encrypted in a way I can't read yet. Could you send it again?"
 )
+
+# Matrix: where Telegram shows a "share my location" button
+MATRIX_HOW_TO_SHARE_LOCATION = N_(
+    "📍 To share a location pin: open the attachment menu beside where you type (➕ or 📎 in Element) "
+    "and choose Location."
+)
