@@ -131,6 +131,11 @@ class MatrixNotifier:
             log.warning("could not send a file with a message; the words went without it type=%s", file.msgtype)
 
     async def _compose(self, room_id: str, text: Msg, choices: tuple[Choice, ...], locale: str, reply_to: str | None) -> Composed:
+        if self._direct.is_private(room_id):
+            # In a private chat, a choice that opens one is a link to forward (a buddy invitation):
+            # a forwarded message carries no reactions, so its words say what to do, and its
+            # payload — a one-time code — is not remembered here.
+            choices = tuple(choice for choice in choices if not choice.opens_private)
         names = await self._names.of(self._markup.people(text, choices), room_id)
         return self._markup.compose(text, choices, locale, names, reply_to=reply_to)
 

@@ -41,6 +41,9 @@ async def test_a_missed_daily_check_in_reaches_the_buddy_privately(street: Stree
     invitation = await sam.notice(private, contains="would like you as their check-in buddy", after=mark, sender=bot.user_id)
     found = CODE.search(invitation.body)
     assert found, invitation.body
+    # It is for forwarding: no reaction to keep, so the code is kept nowhere but as the core's hash.
+    remembered = " ".join(row["choices"] for row in await bot.store.db.fetch_all("SELECT choices FROM matrix_prompts"))
+    assert found.group(1).replace("-", "") not in remembered and "React with" not in invitation.body
 
     # Joe gets the code from Sam and says yes in his own direct room.
     mark, mark_sam = joe.mark(), sam.mark()
