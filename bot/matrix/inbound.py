@@ -253,6 +253,8 @@ class Inbound:
 
     def _incoming(self, room: MatrixRoom, user_id: str, kind: IncomingKind, **fields: Any) -> Incoming:
         private = self._direct.is_private(room.room_id)
+        if private:
+            self._direct.prefer(user_id, room.room_id)
         member = room.users.get(user_id)
         return Incoming(
             platform=PLATFORM, chat_id=room.room_id, user_id=user_id, is_private=private, kind=kind,

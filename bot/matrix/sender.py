@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 # Errors that won't go away by trying again (the bot was removed from the room, or may not post).
 _FINAL = {"M_FORBIDDEN", "M_NOT_FOUND", "M_UNKNOWN_TOKEN", "M_BAD_JSON", "M_NOT_JSON", "M_TOO_LARGE"}
 T = TypeVar("T")
+UPLOAD_TIMEOUT_S = 120.0
 
 
 class _TryAgain(Exception):
@@ -71,12 +72,17 @@ class Sender:
         it couldn't be (logged)."""
 
         async def attempt() -> Uploaded | None:
-            answer, decryption = await self._client.upload(
+            answer, decryption = await asyncio.wait_for(self._client.upload(
                 lambda *_: BytesIO(data), content_type=mime, filename=filename, encrypt=encrypt, filesize=len(data),
-            )
+            ), UPLOAD_TIMEOUT_S)  # nio sets no time limit on uploads
             if isinstance(answer, UploadResponse):
                 return Uploaded(answer.content_uri, decryption)
-            return self._refused(answer.status_code, f"upload size={len(data)}")
+            http_status = getattr(answer.transport_response, "status", 0) or 0
+            if http_status >= 500:
+                raise _TryAgain(f"homeserver error {http_status}")
+            # Too large, or no media repository: trying again won't help.
+            log.warning("homeserver refused an upload size=%d error=%s", len(data), answer.status_code or http_status)
+            return None
 
         return await self._patiently(f"upload size={len(data)}", attempt)
 

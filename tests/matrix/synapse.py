@@ -78,6 +78,7 @@ def _config(directory: Path, port: int, shared_secret: str) -> dict:
         "federation_domain_whitelist": [],
         "presence": {"enabled": False},
         "enable_media_repo": True,  # pictures (the weekly summary's chart) and files
+        "max_upload_size": "1M",  # small, so a test can send a file that is too large
         "url_preview_enabled": False,
         "enable_registration": False,
         "bcrypt_rounds": 4,

@@ -4,8 +4,12 @@ kept until their keys arrive. One test sends a file into a plain room on the rea
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from datetime import date
 from types import SimpleNamespace
+
+import pytest
 
 from bot.charts import counts_in
 from bot.location import cell_of
@@ -115,7 +119,7 @@ def test_messages_wait_a_while_for_their_keys() -> None:
     assert waiting.take("!room", "d") == []  # too old to answer now
 
 
-async def test_a_file_in_a_plain_room(street: StreetOnMatrix, street_room: StreetRoom) -> None:
+async def test_a_file_in_a_plain_room(street: StreetOnMatrix, street_room: StreetRoom, caplog: pytest.LogCaptureFixture) -> None:
     bot = await street.bot()
     rosa = await street.neighbour("Rosa")
     mark = rosa.mark()
@@ -132,3 +136,16 @@ async def test_a_file_in_a_plain_room(street: StreetOnMatrix, street_room: Stree
     assert rosa.seen.index(sent) > rosa.seen.index(words)
     assert sent.content["url"].startswith("mxc://") and "file" not in sent.content
     assert await rosa.download(sent) == data
+
+    # A file the homeserver won't take: the words still go, at once, and nothing is tried again.
+    caplog.set_level(logging.INFO, logger="bot.matrix")
+    mark = rosa.mark()
+    too_large = Attachment("big.bin", "application/octet-stream", bytes(1_200_000))
+    result = await asyncio.wait_for(bot.adapter.notifier.send(Outgoing(
+        ToStreet(Street(1, "matrix", room)), msg("Here's a big one"), attachment=too_large,
+    )), 10)
+    assert result.sent
+    await rosa.notice(room, contains="Here's a big one", after=mark, sender=bot.user_id)
+    refused = [record.getMessage() for record in caplog.records if "refused an upload" in record.getMessage()]
+    assert refused == ["homeserver refused an upload size=1200000 error=M_TOO_LARGE"]
+    assert not any("trying again" in record.getMessage() for record in caplog.records)
