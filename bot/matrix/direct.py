@@ -8,7 +8,9 @@ import asyncio
 import logging
 from collections import defaultdict
 
-from nio import AsyncClient, DirectRoomsResponse, RoomCreateResponse, RoomInviteResponse, RoomPreset
+from nio import (
+    AsyncClient, DirectRoomsResponse, RoomCreateResponse, RoomGetStateEventResponse, RoomInviteResponse, RoomPreset,
+)
 
 from bot.logs import hashed
 from bot.matrix.raw import account_data_path, call
@@ -132,8 +134,15 @@ class DirectRooms:
         answer = await self._client.room_invite(room_id, user_id)
         if isinstance(answer, RoomInviteResponse):
             return True
+        if await self._in_or_invited(room_id, user_id):
+            return True  # they are (the homeserver says "already in the room"); the bot's sync is behind
         log.info("could not invite again to a private chat user=%s answer=%s", hashed(user_id), answer)
         return False
+
+    async def _in_or_invited(self, room_id: str, user_id: str) -> bool:
+        """Their membership as the homeserver has it now."""
+        answer = await self._client.room_get_state_event(room_id, "m.room.member", user_id)
+        return isinstance(answer, RoomGetStateEventResponse) and answer.content.get("membership") in ("invite", "join")
 
     async def _create(self, user_id: str) -> str | None:
         answer = await self._client.room_create(

@@ -36,6 +36,7 @@ async def test_quiet_neighbours_a_hello_and_refusals(street: StreetOnMatrix, str
     assert await bot.store.db.fetch_all("SELECT * FROM street_settings") == []
 
     # Rosa, the room's creator, sees Sam has gone quiet (Joe just spoke) and says hello in two taps.
+    await sam.notice(room, contains=refused.body, sender=bot.user_id)  # Sam has seen all said so far
     mark, mark_sam = rosa.mark(), sam.mark()
     await rosa.say(room, "!quiet")
     rosa_private = await rosa.private_room_with(bot.user_id)
