@@ -90,9 +90,12 @@ class Courier:
     async def _when_unreachable(self, outgoing: Outgoing, person: Person, neighbour: Neighbour) -> None:
         async with self._store.transaction():
             await self._store.neighbours.set_reachable(neighbour.id, False)
-        if not outgoing.hold_if_unreachable:
-            return  # it only made sense now; its receipt tells whoever needs to know
-        if outgoing.fallback is not None:
+        if not outgoing.hold_if_unreachable or outgoing.attachment is not None:
+            # It only made sense now (its receipt tells whoever needs to know); and a file, such as
+            # someone's own data, is never kept waiting in the database.
+            return
+        if outgoing.fallback is not None and outgoing.attachment is None and outgoing.chart is None:
+            # Words about a post they made openly may be said openly; a file or a picture never is.
             said_openly = replace(outgoing, text=msg(texts.ADDRESSED, who=person, text=outgoing.text))
             await self._in_street(outgoing.fallback, said_openly)
             return

@@ -691,3 +691,9 @@ SAME_POST_UP = N_("You've already got that up on {street}, and it's still open �
 TOO_MANY_MESSAGES = N_(
     "That's a lot of messages in a short while — I'll take a breather, and read yours again within the hour. 💛"
 )
+
+# Matrix: where Telegram shows a "share my location" button
+MATRIX_HOW_TO_SHARE_LOCATION = N_(
+    "📍 To share a location pin: open the attachment menu beside where you type (➕ or 📎 in Element) "
+    "and choose Location."
+)

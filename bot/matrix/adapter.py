@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from bot.matrix import retention
 from bot.matrix.direct import DirectRooms
-from bot.matrix.inbound import Inbound
+from bot.matrix.inbound import UNDECRYPTABLE_NOTE_AFTER_S, Inbound
 from bot.matrix.markup import Markup
 from bot.matrix.names import Names
 from bot.matrix.notifier import PLATFORM, MatrixNotifier
@@ -39,6 +39,7 @@ class Patience:
     sync_backoff_s: tuple[float, float] = (0.5, 30.0)
     long_poll_ms: int = 30_000
     stop_s: float = 5.0
+    undecryptable_note_s: float = UNDECRYPTABLE_NOTE_AFTER_S  # a private message's key may take this long
 
 
 class MatrixAdapter:
@@ -82,6 +83,7 @@ class MatrixAdapter:
         self._inbound = Inbound(
             self.client, self.direct, self.notifier, self._store, self.organisers, self._spawner,
             allowed_servers=self.allowed_servers, catching_up=not self.client.loaded_sync_token,
+            undecryptable_note_after_s=self._patience.undecryptable_note_s,
         )
         self._inbound.core = core
         self._inbound.register()

@@ -29,6 +29,17 @@ KEY_FOR_LABEL = {
     texts.BUTTON_WITHDRAW: "🗑️",
     texts.BUTTON_CANCEL: NO,
     texts.BUTTON_OPEN_PRIVATE: "💬",
+    # Check-ins: one tap for someone who may not be at ease with chat apps, so the usual reactions.
+    texts.BUTTON_ALL_GOOD: THUMBS_UP,
+    texts.BUTTON_FANCY_A_CHAT: "☕",
+    texts.BUTTON_COULD_USE_A_HAND: "🤝",
+    texts.BUTTON_NOT_TODAY: NO,
+    texts.BUTTON_HAPPY_TO: YES,
+    texts.BUTTON_ILL_CHECK: "🏃",
+    texts.BUTTON_THEYRE_FINE: "💛",
+    # Organisers' hellos.
+    texts.BUTTON_SAY_HELLO: "👋",
+    texts.BUTTON_NO_MORE_HELLOS: "🔕",
 }
 # Typed answers that mean the ✅ / ❌ / 👍 choice.
 _YES_WORDS = {"yes", "y", "yep", "yeah", "ok", "okay", "sure", "please", "yes please", "tak", "da"}

@@ -8,7 +8,9 @@ import asyncio
 import logging
 from collections import defaultdict
 
-from nio import AsyncClient, DirectRoomsResponse, RoomCreateResponse, RoomInviteResponse, RoomPreset
+from nio import (
+    AsyncClient, DirectRoomsResponse, RoomCreateResponse, RoomGetStateEventResponse, RoomInviteResponse, RoomPreset,
+)
 
 from bot.logs import hashed
 from bot.matrix.raw import account_data_path, call
@@ -24,6 +26,7 @@ class DirectRooms:
         self._rooms_by_user: dict[str, list[str]] = {}  # the bot's m.direct, as the homeserver has it
         self._locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._joins: dict[tuple[str, str], asyncio.Future[None]] = {}
+        self._created: set[str] = set()  # rooms the bot opened, usable before its sync shows them
 
     async def load(self) -> None:
         answer = await self._client.list_direct_rooms()
@@ -31,11 +34,15 @@ class DirectRooms:
             self.replace(answer.rooms)
 
     def replace(self, content: dict) -> None:
-        """The bot's m.direct as it now stands (loaded, or changed by another session)."""
-        self._rooms_by_user = {
+        """The bot's m.direct as the homeserver has it (loaded, or changed by another session). Rooms
+        recorded here are kept, in their order: the homeserver may be echoing an older write of ours."""
+        given = {
             user: [room for room in rooms if isinstance(room, str)]
             for user, rooms in content.items() if isinstance(user, str) and isinstance(rooms, list)
         }
+        for user, known in self._rooms_by_user.items():
+            given[user] = [*known, *(room for room in given.get(user, []) if room not in known)]
+        self._rooms_by_user = given
 
     def rooms_with(self, user_id: str) -> list[str]:
         """Every direct room recorded with someone."""
@@ -51,6 +58,12 @@ class DirectRooms:
         status, _ = await call(self._client, "PUT", account_data_path(self._client.user_id, "m.direct"), self._rooms_by_user)
         if status != 200:
             log.warning("could not save m.direct status=%s", status)
+
+    def prefer(self, user_id: str, room_id: str) -> None:
+        """They spoke to the bot in this direct room: answers go here, if they have more than one."""
+        rooms = self._rooms_by_user.get(user_id, [])
+        if room_id in rooms[1:]:
+            self._rooms_by_user[user_id] = [room_id, *(room for room in rooms if room != room_id)]
 
     def membership(self, room_id: str, user_id: str) -> str | None:
         """'join', 'invite' or None, as the bot last synced it."""
@@ -69,6 +82,8 @@ class DirectRooms:
 
     def noticed_join(self, room_id: str, user_id: str) -> None:
         """Called from the sync loop when someone joins a room."""
+        if user_id == self._client.user_id:
+            self._created.discard(room_id)  # synced now: the room list has it
         waiting = self._joins.pop((room_id, user_id), None)
         if waiting is not None and not waiting.done():
             waiting.set_result(None)
@@ -81,7 +96,7 @@ class DirectRooms:
             if joined is not None:
                 return joined, True
             room_id = self._reusable(user_id)
-            if room_id is not None:
+            if room_id is not None and room_id in self._client.rooms:  # (one just opened has its invite)
                 if self.membership(room_id, user_id) is None and not await self._reinvite(room_id, user_id):
                     room_id = None
             if room_id is None:
@@ -113,9 +128,9 @@ class DirectRooms:
         return None
 
     def _reusable(self, user_id: str) -> str | None:
-        """A recorded direct room the bot is still in."""
+        """A recorded direct room the bot is still in (or has just opened)."""
         for room_id in self._rooms_by_user.get(user_id, []):
-            if room_id in self._client.rooms:
+            if room_id in self._client.rooms or room_id in self._created:
                 return room_id
         return None
 
@@ -123,8 +138,15 @@ class DirectRooms:
         answer = await self._client.room_invite(room_id, user_id)
         if isinstance(answer, RoomInviteResponse):
             return True
+        if await self._in_or_invited(room_id, user_id):
+            return True  # they are (the homeserver says "already in the room"); the bot's sync is behind
         log.info("could not invite again to a private chat user=%s answer=%s", hashed(user_id), answer)
         return False
+
+    async def _in_or_invited(self, room_id: str, user_id: str) -> bool:
+        """Their membership as the homeserver has it now."""
+        answer = await self._client.room_get_state_event(room_id, "m.room.member", user_id)
+        return isinstance(answer, RoomGetStateEventResponse) and answer.content.get("membership") in ("invite", "join")
 
     async def _create(self, user_id: str) -> str | None:
         answer = await self._client.room_create(
@@ -133,6 +155,7 @@ class DirectRooms:
         if not isinstance(answer, RoomCreateResponse):
             log.warning("could not open a private chat user=%s answer=%s", hashed(user_id), answer)
             return None
+        self._created.add(answer.room_id)
         await self.record(user_id, answer.room_id)
         log.info("opened a private chat user=%s", hashed(user_id))
         return answer.room_id

@@ -2,9 +2,14 @@
 looks at the event and hands the real work to its own task (see `bot.matrix.tasks`).
 
 What the core hears: `!` commands, replies to the bot, mentions of it, everything in a private
-chat, reactions and typed answers to the bot's choices (as presses), and people joining or leaving a
-street room. Everything else said in a street room is neighbours talking among themselves: the bot
-doesn't read it, and doesn't note who said it. Its own events and every `m.notice` are ignored."""
+chat, reactions and typed answers to the bot's choices (as presses), locations shared privately or
+in answer to the bot (as a coarse cell only), and people joining or leaving a street room. Everything
+else said in a street room is neighbours talking among themselves: the bot doesn't read it, and
+doesn't note who said it. Its own events and every `m.notice` are ignored.
+
+An encrypted message whose key hasn't arrived yet is kept in memory for a while and answered when
+the key comes (nio tells of each room key arriving). In a private chat, if the key is still missing
+after a short wait, the neighbour is asked to send it again — and then it is not answered later too."""
 
 from __future__ import annotations
 
@@ -15,13 +20,15 @@ from typing import TYPE_CHECKING, Any
 
 from nio import (
     AsyncClient, InviteMemberEvent, JoinResponse, MatrixRoom, MegolmEvent, PowerLevelsEvent, ReactionEvent,
-    RoomMemberEvent, RoomMessageText, UnknownAccountDataEvent, UnknownEvent,
+    RoomKeyEvent, RoomMemberEvent, RoomMessageNotice, RoomMessageText, RoomMessageUnknown, UnknownAccountDataEvent, UnknownEvent,
 )
-from nio.exceptions import LocalProtocolError
+from nio.exceptions import EncryptionError, LocalProtocolError
 
 from bot.logs import hashed
 from bot.matrix.choices import match_reaction, match_reply, without_reply_fallback
 from bot.matrix.direct import DirectRooms
+from bot.matrix.late_keys import AwaitingKeys
+from bot.matrix.locations import cell_of, is_location
 from bot.matrix.notifier import PLATFORM, MatrixNotifier, press_ref
 from bot.matrix.organisers import MatrixOrganisers
 from bot.matrix.session import TRANSIENT
@@ -42,6 +49,16 @@ REMEMBERED_EVENTS = 2000  # recent event ids, so an event delivered twice is han
 JOIN_SYNC_WAIT_S = 30.0  # after joining a room, how long to wait to see it in a sync
 JOIN_ATTEMPTS = 5
 RACING_SEND_WAIT_S = 10.0
+UNDECRYPTABLE_NOTE_AFTER_S = 10.0  # in a private chat: how long a missing key may take before asking again
+
+
+def replied_to(relation: dict) -> str | None:
+    """The event a message replies to — not the one a message in a thread names only for older clients."""
+    if not isinstance(relation, dict) or relation.get("is_falling_back"):
+        return None
+    reply = relation.get("m.in_reply_to")
+    event_id = reply.get("event_id") if isinstance(reply, dict) else None
+    return event_id if isinstance(event_id, str) else None
 
 
 class Seen:
@@ -67,6 +84,7 @@ class Inbound:
     def __init__(
         self, client: AsyncClient, direct: DirectRooms, notifier: MatrixNotifier, store: SqliteStore,
         organisers: MatrixOrganisers, spawner: Spawner, *, allowed_servers: set[str], catching_up: bool,
+        undecryptable_note_after_s: float = UNDECRYPTABLE_NOTE_AFTER_S,
     ) -> None:
         self._client = client
         self._direct = direct
@@ -85,6 +103,8 @@ class Inbound:
         self._not_joined_yet: set[str] = set()
         self._after_join: dict[str, str] = {}  # user -> what to carry on with once they join the private chat
         self._told_undecryptable: set[str] = set()
+        self._awaiting_keys = AwaitingKeys()
+        self._note_after_s = undecryptable_note_after_s
 
     @property
     def me(self) -> str:
@@ -94,9 +114,13 @@ class Inbound:
         client = self._client
         client.add_event_callback(self._on_invite, InviteMemberEvent)
         client.add_event_callback(
-            self._on_event, (RoomMessageText, ReactionEvent, RoomMemberEvent, MegolmEvent, PowerLevelsEvent, UnknownEvent),
+            self._on_event,
+            # Notices only to know the bot's own (a reply to one is said to the bot); others' are ignored.
+            (RoomMessageText, RoomMessageNotice, RoomMessageUnknown, ReactionEvent, RoomMemberEvent, MegolmEvent,
+             PowerLevelsEvent, UnknownEvent),
         )
         client.add_global_account_data_callback(self._on_account_data, UnknownAccountDataEvent)
+        client.add_to_device_callback(self._on_room_key, RoomKeyEvent)  # forwarded keys too (a subclass)
 
     # --- callbacks (inside the sync loop: look, then hand over) ----------------------------------
 
@@ -123,6 +147,25 @@ class Inbound:
         except Exception:
             log.exception("could not handle a Matrix event type=%s", type(event).__name__)
 
+    def _on_room_key(self, event: RoomKeyEvent) -> None:
+        """A room key arrived: the messages kept for it can be read and answered now."""
+        try:
+            self._read_late(event.room_id, event.session_id)
+        except Exception:
+            log.exception("could not handle messages that waited for their key")
+
+    def _read_late(self, room_id: str, session_id: str) -> None:
+        for waiting in self._awaiting_keys.take(room_id, session_id):
+            room = self._client.rooms.get(waiting.room_id)
+            try:
+                decrypted = self._client.decrypt_event(waiting)
+            except EncryptionError:
+                log.warning("a room key arrived but an event still could not be decrypted room=%s", waiting.room_id)
+                continue
+            if room is not None:
+                log.info("decrypted an event once its key arrived room=%s", room.room_id)
+                self._dispatch(room, decrypted)
+
     def _route(self, room: MatrixRoom, event: Any) -> None:
         event_id = getattr(event, "event_id", None)
         if event.sender == self.me:
@@ -132,6 +175,9 @@ class Inbound:
             return  # history from before the bot joined: not said to it
         if event_id and not self._seen.first_time(event_id):
             return
+        self._dispatch(room, event)
+
+    def _dispatch(self, room: MatrixRoom, event: Any) -> None:
         if isinstance(event, PowerLevelsEvent):
             self._organisers.forget(room.room_id)
         elif isinstance(event, RoomMemberEvent):
@@ -142,6 +188,8 @@ class Inbound:
             self._undecryptable(room, event)
         elif isinstance(event, RoomMessageText):
             self._spawner.spawn(self._message(room, event), "message")
+        elif isinstance(event, (RoomMessageUnknown, UnknownEvent)) and is_location(event.source.get("type", ""), _content(event)):
+            self._spawner.spawn(self._location(room, event.sender, _content(event)), "location")
         elif isinstance(event, ReactionEvent):
             self._spawner.spawn(self._reaction(room, event.sender, event.reacts_to, event.key), "reaction")
         elif isinstance(event, UnknownEvent) and event.type == "m.reaction":
@@ -165,6 +213,8 @@ class Inbound:
         left = event.membership in ("leave", "ban") and event.prev_membership == "join"
         if joined:
             self._direct.noticed_join(room.room_id, user_id)
+        if joined or left:
+            self._organisers.forget(room.room_id)  # an organiser may have come or gone
         if self.catching_up or not (joined or left):
             return
         if self._direct.is_private(room.room_id):
@@ -175,16 +225,27 @@ class Inbound:
         self._spawner.spawn(self._hand_over(self._incoming(room, user_id, kind)), "membership")
 
     def _undecryptable(self, room: MatrixRoom, event: MegolmEvent) -> None:
-        """Logged without content; the keys are asked for. In a private chat the neighbour is told."""
+        """Logged without content; the key is asked for, and the event kept until it comes. In a
+        private chat the neighbour is told if it doesn't come soon."""
         log.warning(
             "could not decrypt an event room=%s sender=%s session=%s", room.room_id, hashed(event.sender), event.session_id[:8],
         )
+        self._awaiting_keys.keep(event)
         self._spawner.spawn(self._request_key(event), "key-request")
-        if self._direct.is_private(room.room_id) and event.session_id not in self._told_undecryptable:
-            self._told_undecryptable.add(event.session_id)
-            self._spawner.spawn(self._notifier.say(room.room_id, msg(texts.MATRIX_COULD_NOT_DECRYPT)), "undecryptable")
+        if self._direct.is_private(room.room_id):
+            self._spawner.spawn(self._tell_if_still_unreadable(room.room_id, event), "undecryptable")
 
     # --- the work, each in its own task -----------------------------------------------------------
+
+    async def _tell_if_still_unreadable(self, room_id: str, event: MegolmEvent) -> None:
+        await asyncio.sleep(self._note_after_s)
+        if not self._awaiting_keys.waiting(event.event_id):
+            return  # its key came, and it was answered
+        # They'll be asked to send it again: answering this one too, if its key came later, would be twice.
+        self._awaiting_keys.drop(event.event_id)
+        if event.session_id not in self._told_undecryptable:
+            self._told_undecryptable.add(event.session_id)
+            await self._notifier.say(room_id, msg(texts.MATRIX_COULD_NOT_DECRYPT))
 
     async def _hand_over(self, incoming: Incoming) -> None:
         if self.core is not None:
@@ -192,6 +253,8 @@ class Inbound:
 
     def _incoming(self, room: MatrixRoom, user_id: str, kind: IncomingKind, **fields: Any) -> Incoming:
         private = self._direct.is_private(room.room_id)
+        if private:
+            self._direct.prefer(user_id, room.room_id)
         member = room.users.get(user_id)
         return Incoming(
             platform=PLATFORM, chat_id=room.room_id, user_id=user_id, is_private=private, kind=kind,
@@ -205,17 +268,37 @@ class Inbound:
         if "m.new_content" in content or relation.get("rel_type") == "m.replace":
             return  # an edit: the command it edits was answered already
         text = without_reply_fallback(event.body or "")
-        reply_to = (relation.get("m.in_reply_to") or {}).get("event_id")
+        reply_to = replied_to(relation)
         private = self._direct.is_private(room.room_id)
         prompt = await self._prompt_answered(room.room_id, reply_to, private)
-        if prompt is not None and (choice := match_reply(prompt, text)) is not None:
+        command = parse_command(text) is not None  # a command is never a typed answer (`!remove` on a card)
+        if prompt is not None and not command and (choice := match_reply(prompt, text)) is not None:
             await self._press(room, event.sender, prompt, choice)
             return
-        addressed = private or parse_command(text) is not None or self._addressed(content, reply_to, prompt)
+        addressed = private or command or self._addressed(content, reply_to, prompt)
         if not addressed:
             return
         text = self._without_mention(room, text)
-        await self._hand_over(self._incoming(room, event.sender, IncomingKind.MESSAGE, text=text, addressed_to_bot=True))
+        await self._hand_over(self._incoming(
+            room, event.sender, IncomingKind.MESSAGE, text=text, addressed_to_bot=True, reply_to=reply_to,
+        ))
+
+    async def _location(self, room: MatrixRoom, sender: str, content: dict) -> None:
+        """A shared location, as a coarse cell: in a private chat, or in a street room as an answer
+        to the bot. Other pins in a street room are neighbours showing each other a place."""
+        relation = content.get("m.relates_to") or {}
+        if "m.new_content" in content or (isinstance(relation, dict) and relation.get("rel_type") == "m.replace"):
+            return
+        reply_to = replied_to(relation)
+        private = self._direct.is_private(room.room_id)
+        if not private and not (reply_to is not None and await self._is_the_bots(room.room_id, reply_to)):
+            return
+        await self._hand_over(self._incoming(
+            room, sender, IncomingKind.LOCATION, cell=cell_of(content), addressed_to_bot=True, reply_to=reply_to,
+        ))
+
+    async def _is_the_bots(self, room_id: str, event_id: str) -> bool:
+        return event_id in self._own_events or await self._prompt_answered(room_id, event_id, False) is not None
 
     async def _prompt_answered(self, room_id: str, reply_to: str | None, private: bool) -> Prompt | None:
         """The choices a message may be answering: those of the message it replies to, or, in a
@@ -347,3 +430,8 @@ class Inbound:
             pass  # asked already for this session
         except TRANSIENT:
             log.info("could not ask for a room key now; the homeserver is unreachable")
+
+
+def _content(event: Any) -> dict:
+    content = event.source.get("content") if isinstance(getattr(event, "source", None), dict) else None
+    return content if isinstance(content, dict) else {}

@@ -1,5 +1,6 @@
 """Doorstep's messages as Matrix shows them: an `m.notice` with a plain body and HTML, people as
-mention pills, commands with the `!` prefix, and choices listed with the reaction for each."""
+mention pills, commands with the `!` prefix, choices listed with the reaction for each, and, where
+the core offers a "share my location" button, how to share a pin instead."""
 
 from __future__ import annotations
 
@@ -93,20 +94,26 @@ class Markup:
         reply_to: str | None = None,
     ) -> Composed:
         body, formatted = self.plain(message, locale, names), self.html(message, locale, names)
-        keys = assign_keys(choices)
-        labels = [self.plain(choice.label, locale, names) for choice in choices]
-        if choices:
+        # A "share my location" button has no reaction: Matrix clients share a pin from their own menu.
+        pressable = [choice for choice in choices if not choice.asks_location]
+        keys = assign_keys(pressable)
+        labels = [self.plain(choice.label, locale, names) for choice in pressable]
+        if pressable:
             lines = self._choice_lines(keys, labels)
             hint = self.plain(self._hint(keys), locale, names)
             body += "\n\n" + "\n".join([*lines, hint])
             formatted += "<br><br>" + "<br>".join([*(html.escape(line, quote=False) for line in lines), f"<i>{html.escape(hint, quote=False)}</i>"])
+        if len(pressable) < len(choices):
+            how = self.plain(msg(texts.MATRIX_HOW_TO_SHARE_LOCATION), locale, names)
+            body += "\n\n" + how
+            formatted += f"<br><br><i>{html.escape(how, quote=False)}</i>"
         content: dict[str, Any] = {
             "msgtype": "m.notice", "body": body, "format": HTML_FORMAT, "formatted_body": formatted,
             "m.mentions": {"user_ids": sorted({who.user_id for who in self.people(message, choices)})},
         }
         if reply_to is not None:
             content["m.relates_to"] = {"m.in_reply_to": {"event_id": reply_to}}
-        return Composed(content, prompt_choices(choices, keys, labels))
+        return Composed(content, prompt_choices(pressable, keys, labels))
 
     @staticmethod
     def _choice_lines(keys: Sequence[str | None], labels: Sequence[str]) -> list[str]:

@@ -1,6 +1,7 @@
 """What the core says, said on Matrix: `m.notice` messages, choices as seeded reactions (remembered
-in SQLite so a reaction still works after a restart), cards updated with `m.replace` edits, and
-private messages in a direct room the neighbour has joined.
+in SQLite so a reaction still works after a restart), cards updated with `m.replace` edits,
+private messages in a direct room the neighbour has joined, and a message's chart or file as its
+own picture or file straight after the words.
 
 A press has no private, fleeting answer on Matrix (Telegram shows one only to the presser). The
 answer goes where the press happened, as a reply to the message pressed on: straight after the
@@ -9,7 +10,9 @@ instead would mean an invite to accept before a two-word "thank you" could arriv
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from functools import partial
 from typing import TYPE_CHECKING
 
 from nio import AsyncClient
@@ -17,6 +20,7 @@ from nio.api import RelationshipType
 
 from bot.matrix.direct import DirectRooms
 from bot.matrix.markup import Composed, Markup
+from bot.matrix.media import MediaFile, attachment_file, chart_file
 from bot.matrix.names import Names
 from bot.matrix.sender import Sender
 from bot.matrix.session import TRANSIENT
@@ -78,7 +82,11 @@ class MatrixNotifier:
             room_id, reply_to, text = self._presser_answer(to, text)
             if room_id is None:
                 return SendResult(SendStatus.FAILED)
-        return await self.say(room_id, text, outgoing.choices, outgoing.locale, reply_to=reply_to, post_id=outgoing.card_of)
+        result = await self.say(room_id, text, outgoing.choices, outgoing.locale, reply_to=reply_to, post_id=outgoing.card_of)
+        if result.sent:
+            for file in await self._files(outgoing):
+                await self._send_file(room_id, file)
+        return result
 
     async def say(
         self, room_id: str, text: Msg, choices: tuple[Choice, ...] = (), locale: str = "en", *,
@@ -104,7 +112,30 @@ class MatrixNotifier:
         await self._update_prompt(room_id, event_id, composed)
         return True
 
+    async def _files(self, outgoing: Outgoing) -> list[MediaFile]:
+        """What goes with the words: the chart (drawn in the message's language), then any file."""
+        files = []
+        if outgoing.chart is not None:
+            locale = outgoing.locale or "en"
+            say = partial(self._markup.plain, locale=locale, names={})
+            files.append(await asyncio.to_thread(chart_file, outgoing.chart, say))
+        if outgoing.attachment is not None:
+            files.append(attachment_file(outgoing.attachment))
+        return files
+
+    async def _send_file(self, room_id: str, file: MediaFile) -> None:
+        """Uploaded (encrypted, for an encrypted room), then shown as its own message after the words."""
+        room = self._client.rooms.get(room_id)
+        uploaded = await self._sender.upload(file.data, file.mime, file.filename, encrypt=bool(room and room.encrypted))
+        if uploaded is None or await self._sender.send(room_id, "m.room.message", file.content(uploaded)) is None:
+            log.warning("could not send a file with a message; the words went without it type=%s", file.msgtype)
+
     async def _compose(self, room_id: str, text: Msg, choices: tuple[Choice, ...], locale: str, reply_to: str | None) -> Composed:
+        if self._direct.is_private(room_id):
+            # In a private chat, a choice that opens one is a link to forward (a buddy invitation):
+            # a forwarded message carries no reactions, so its words say what to do, and its
+            # payload — a one-time code — is not remembered here.
+            choices = tuple(choice for choice in choices if not choice.opens_private)
         names = await self._names.of(self._markup.people(text, choices), room_id)
         return self._markup.compose(text, choices, locale, names, reply_to=reply_to)
 

@@ -1,5 +1,5 @@
-"""Putting events into rooms without losing them: the same transaction id on every try (the
-homeserver keeps one copy), patience while the homeserver is away, and nio waiting out 429s."""
+"""Putting events and files on the homeserver without losing them: the same transaction id on every
+try (the homeserver keeps one copy), patience while the homeserver is away, and nio waiting out 429s."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ import asyncio
 import logging
 import time
 import uuid
-from typing import Any
+from dataclasses import dataclass
+from io import BytesIO
+from typing import Any, Awaitable, Callable, TypeVar
 
-from nio import AsyncClient, RoomRedactResponse, RoomSendResponse
+from nio import AsyncClient, RoomRedactResponse, RoomSendResponse, UploadResponse
 from nio.exceptions import GroupEncryptionError, LocalProtocolError, OlmTrustError
 
 from bot.matrix.session import TRANSIENT
@@ -19,6 +21,20 @@ log = logging.getLogger(__name__)
 
 # Errors that won't go away by trying again (the bot was removed from the room, or may not post).
 _FINAL = {"M_FORBIDDEN", "M_NOT_FOUND", "M_UNKNOWN_TOKEN", "M_BAD_JSON", "M_NOT_JSON", "M_TOO_LARGE"}
+T = TypeVar("T")
+UPLOAD_TIMEOUT_S = 120.0
+
+
+class _TryAgain(Exception):
+    """One attempt failed in a way that may pass; the message says how (no content in it)."""
+
+
+@dataclass(frozen=True)
+class Uploaded:
+    """A file on the homeserver: its `mxc://` address, and for an encrypted upload the key to read it."""
+
+    url: str
+    decryption: dict[str, Any] | None = None
 
 
 class Sender:
@@ -30,9 +46,8 @@ class Sender:
     async def send(self, room_id: str, event_type: str, content: dict[str, Any]) -> str | None:
         """The new event's id, or None if it couldn't be sent (logged)."""
         transaction = str(uuid.uuid4())
-        deadline = time.monotonic() + self._patience_s
-        pause = 0.5
-        while True:
+
+        async def attempt() -> str | None:
             room = self._client.rooms.get(room_id)
             if room is None:
                 log.warning("not sending: the bot is not in that room type=%s", event_type)
@@ -43,24 +58,33 @@ class Sender:
                 answer = await self._client.room_send(
                     room_id, event_type, content, tx_id=transaction, ignore_unverified_devices=True,
                 )
-            except TRANSIENT as error:
-                problem = f"homeserver unreachable ({type(error).__name__})"
             except (LocalProtocolError, GroupEncryptionError, OlmTrustError) as error:
                 # Encryption bookkeeping caught mid-change (members or devices just changed).
-                problem = f"encryption not ready ({type(error).__name__})"
-            else:
-                if isinstance(answer, RoomSendResponse):
-                    return answer.event_id
-                if answer.status_code in _FINAL:
-                    log.warning("homeserver refused an event type=%s error=%s", event_type, answer.status_code)
-                    return None
-                problem = f"homeserver error {answer.status_code}"
-            if time.monotonic() + pause > deadline:
-                log.warning("gave up sending type=%s after_s=%.0f error=%r", event_type, self._patience_s, problem)
-                return None
-            log.info("sending again type=%s wait_s=%.1f error=%r", event_type, pause, problem)
-            await asyncio.sleep(pause)
-            pause = min(pause * 2, 30)
+                raise _TryAgain(f"encryption not ready ({type(error).__name__})") from None
+            if isinstance(answer, RoomSendResponse):
+                return answer.event_id
+            return self._refused(answer.status_code, f"type={event_type}")
+
+        return await self._patiently(f"type={event_type}", attempt)
+
+    async def upload(self, data: bytes, mime: str, filename: str, *, encrypt: bool) -> Uploaded | None:
+        """Put a file in the homeserver's media store (encrypted first, for an encrypted room); None if
+        it couldn't be (logged)."""
+
+        async def attempt() -> Uploaded | None:
+            answer, decryption = await asyncio.wait_for(self._client.upload(
+                lambda *_: BytesIO(data), content_type=mime, filename=filename, encrypt=encrypt, filesize=len(data),
+            ), UPLOAD_TIMEOUT_S)  # nio sets no time limit on uploads
+            if isinstance(answer, UploadResponse):
+                return Uploaded(answer.content_uri, decryption)
+            http_status = getattr(answer.transport_response, "status", 0) or 0
+            if http_status >= 500:
+                raise _TryAgain(f"homeserver error {http_status}")
+            # Too large, or no media repository: trying again won't help.
+            log.warning("homeserver refused an upload size=%d error=%s", len(data), answer.status_code or http_status)
+            return None
+
+        return await self._patiently(f"upload size={len(data)}", attempt)
 
     async def react(self, room_id: str, event_id: str, key: str) -> str | None:
         relation = {"m.relates_to": {"rel_type": "m.annotation", "event_id": event_id, "key": key}}
@@ -72,3 +96,29 @@ class Sender:
         except TRANSIENT:
             return False
         return isinstance(answer, RoomRedactResponse)
+
+    @staticmethod
+    def _refused(status: str | None, what: str) -> None:
+        if status in _FINAL:
+            log.warning("homeserver refused the call what=%s error=%s", what, status)
+            return None
+        raise _TryAgain(f"homeserver error {status}")
+
+    async def _patiently(self, what: str, attempt: Callable[[], Awaitable[T | None]]) -> T | None:
+        """Run `attempt` until it gives an answer (None included), trying again while it fails in a
+        way that may pass, for up to the sender's patience."""
+        deadline = time.monotonic() + self._patience_s
+        pause = 0.5
+        while True:
+            try:
+                return await attempt()
+            except TRANSIENT as error:
+                problem = f"homeserver unreachable ({type(error).__name__})"
+            except _TryAgain as error:
+                problem = str(error)
+            if time.monotonic() + pause > deadline:
+                log.warning("gave up what=%s after_s=%.0f error=%r", what, self._patience_s, problem)
+                return None
+            log.info("trying again what=%s wait_s=%.1f error=%r", what, pause, problem)
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, 30)

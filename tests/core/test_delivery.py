@@ -76,3 +76,18 @@ async def test_due_work_runs_in_order_and_a_failure_does_not_stop_the_rest(stree
     street.core.router.due("fine", fine)
     await street.core.run_due()
     assert ran == ["fine"]
+
+
+async def test_a_file_is_never_said_openly_in_the_street(street: StreetKit) -> None:
+    from handlers.messages import Attachment, Outgoing, Person, ToPerson, msg
+
+    await street.say("rosa", "/board")
+    row = await street.store.streets.get_or_create("test", GROUP, None, street.clock.now())
+    street.notifier.unreachable.add("rosa")
+    street.notifier.take()
+    await street.core.courier.deliver([Outgoing(
+        ToPerson(Person("test", "rosa")), msg(texts.WELCOME_PRIVATE), fallback=row,
+        attachment=Attachment("mine.json", "application/json", b"{}"),
+    )])
+    assert [s for s in street.notifier.sent if s.outgoing.attachment is not None] == []
+    assert await street.count("outbox") == 0  # nor is it kept waiting in the database

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import secrets
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import AsyncIterator, Awaitable, Callable, Iterator
 
@@ -22,7 +23,9 @@ from tests.conftest import START
 from tests.matrix.neighbour import Neighbour
 from tests.matrix.synapse import RegisteredUser, Synapse
 
-TEST_PATIENCE = Patience(first_sync_s=20, login_s=10, send_s=20, sync_backoff_s=(0.1, 0.5), stop_s=3)
+TEST_PATIENCE = Patience(
+    first_sync_s=20, login_s=10, send_s=20, sync_backoff_s=(0.1, 0.5), stop_s=3, undecryptable_note_s=1,
+)
 _numbers = itertools.count(1)
 
 
@@ -61,6 +64,18 @@ class Bot:
         if self.started:
             self.started = False
             await self.adapter.stop()
+
+    async def pass_time(self, until: datetime) -> None:
+        """Move the bot's clock on to `until`, doing what falls due on the way at its own time, as the
+        scheduler would (what it sends goes out through the real adapter)."""
+        for _ in range(1000):
+            due = await self.core.next_due()
+            if due is None or due > until:
+                break
+            self.clock.move_to(max(due, self.clock.now()))
+            await self.core.run_due()
+        self.clock.move_to(max(until, self.clock.now()))
+        await self.core.run_due()
 
     async def restart(self) -> None:
         """A new process: new adapter and core, the same database and Matrix store."""

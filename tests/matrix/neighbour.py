@@ -6,13 +6,14 @@ from __future__ import annotations
 import asyncio
 import uuid
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Awaitable, Callable
 
 from nio import (
     AsyncClient, AsyncClientConfig, Event, InviteMemberEvent, JoinResponse, LocalProtocolError, MegolmEvent,
-    RoomCreateResponse, RoomPreset, RoomSendResponse, SyncResponse,
+    MemoryDownloadResponse, RoomCreateResponse, RoomPreset, RoomSendResponse, ShareGroupSessionResponse, SyncResponse,
 )
 from nio.api import Api
+from nio.crypto.attachments import decrypt_attachment
 from nio.store import SqliteMemoryStore
 
 from tests.matrix.synapse import RegisteredUser, Synapse
@@ -45,6 +46,15 @@ class Seen:
     @property
     def event_id(self) -> str:
         return self.event.event_id
+
+
+def choice_key(seen: Seen, label: str) -> str:
+    """The reaction the bot listed in front of a choice, found by (part of) the choice's words."""
+    for line in seen.body.splitlines():
+        key, _, words = line.partition(" ")
+        if label in words:
+            return key
+    raise AssertionError(f"no choice {label!r} in {seen.body!r}")
 
 
 class Neighbour:
@@ -249,6 +259,47 @@ class Neighbour:
         answer = await self.client._send(RoomSendResponse, method, path, data, (room_id,))
         assert isinstance(answer, RoomSendResponse), answer
         return answer.event_id
+
+    async def say_with_key_held(self, room_id: str, text: str) -> tuple[str, Callable[[], Awaitable[None]]]:
+        """An encrypted message whose room key reaches the others only when the returned `release()`
+        is awaited — as when the key's to-device message is slow to arrive."""
+        client = self.client
+        await self.until(lambda: room_id in client.rooms, what="the room to sync")
+        if not client.rooms[room_id].members_synced:
+            await client.joined_members(room_id)
+        await self._keep_keys()
+        if missing := client.get_missing_sessions(room_id):
+            await client.keys_claim(missing)
+        client.olm.create_outbound_group_session(room_id)  # a new session nobody else has the key for
+        held = list(client.olm.share_group_session_parallel(
+            room_id, list(client.rooms[room_id].users), ignore_unverified_devices=True,
+        ))
+        client.olm.outbound_group_sessions[room_id].shared = True
+        event_type, content = client.encrypt(room_id, "m.room.message", {"msgtype": "m.text", "body": text})
+        event_id = await self.send_raw(room_id, event_type, content)
+
+        async def release() -> None:
+            for sharing_with, to_device in held:
+                method, path, data = Api.to_device(client.access_token, "m.room.encrypted", to_device, uuid.uuid4())
+                answer = await client._send(ShareGroupSessionResponse, method, path, data, response_data=(room_id, sharing_with))
+                assert isinstance(answer, ShareGroupSessionResponse), answer
+
+        return event_id, release
+
+    async def share_location(self, room_id: str, content: dict[str, Any]) -> str:
+        """An `m.location` message (encrypted in an encrypted room), content as given."""
+        await self.until(lambda: room_id in self.client.rooms, what="the room to sync")
+        return await self._send(room_id, "m.room.message", content)
+
+    async def download(self, seen: Seen) -> bytes:
+        """A picture's or file's bytes, decrypted when it came in an encrypted room."""
+        encrypted = seen.content.get("file")
+        url = encrypted["url"] if encrypted else seen.content["url"]
+        answer = await self.client.download(url)
+        assert isinstance(answer, MemoryDownloadResponse), answer
+        if not encrypted:
+            return answer.body
+        return decrypt_attachment(answer.body, encrypted["key"]["k"], encrypted["hashes"]["sha256"], encrypted["iv"])
 
     async def _send(self, room_id: str, event_type: str, content: dict[str, Any]) -> str:
         if self.client.rooms[room_id].encrypted:

@@ -63,7 +63,7 @@ def _config(directory: Path, port: int, shared_secret: str) -> dict:
         "public_baseurl": f"http://127.0.0.1:{port}/",
         "listeners": [{
             "port": port, "bind_addresses": ["127.0.0.1"], "type": "http", "tls": False,
-            "x_forwarded": False, "resources": [{"names": ["client"], "compress": False}],
+            "x_forwarded": False, "resources": [{"names": ["client", "media"], "compress": False}],
         }],
         "database": {"name": "sqlite3", "args": {"database": str(directory / "homeserver.db")}},
         "log_config": str(directory / "log.yaml"),
@@ -77,7 +77,8 @@ def _config(directory: Path, port: int, shared_secret: str) -> dict:
         "suppress_key_server_warning": True,
         "federation_domain_whitelist": [],
         "presence": {"enabled": False},
-        "enable_media_repo": False,
+        "enable_media_repo": True,  # pictures (the weekly summary's chart) and files
+        "max_upload_size": "1M",  # small, so a test can send a file that is too large
         "url_preview_enabled": False,
         "enable_registration": False,
         "bcrypt_rounds": 4,

@@ -1,7 +1,10 @@
 """Who organises a street room, asked of a real homeserver: power level 50 or more (a setting), and
-from room version 12 the room's creators, who are not listed in the power levels at all."""
+from room version 12 the room's creators, who are not listed in the power levels at all; and the list
+of them in the room now, for check-ins nobody answered."""
 
 from __future__ import annotations
+
+import asyncio
 
 from nio import RoomGetStateEventResponse
 
@@ -18,8 +21,8 @@ def _street(room_id: str) -> Street:
 
 
 async def _create(owner: Neighbour, bot: Bot, *, version: str, users: dict[str, int] | None = None,
-                  additional_creators: list[str] | None = None) -> str:
-    body: dict = {"name": "Elm Street", "room_version": version, "invite": [bot.user_id]}
+                  additional_creators: list[str] | None = None, others: tuple[Neighbour, ...] = ()) -> str:
+    body: dict = {"name": "Elm Street", "room_version": version, "invite": [bot.user_id, *(o.user_id for o in others)]}
     if users is not None:
         body["power_level_content_override"] = {"users": users}
     if additional_creators:
@@ -40,10 +43,12 @@ async def _set_level(owner: Neighbour, room_id: str, user_id: str, level: int) -
 
 
 async def test_creators_and_power_levels(street: StreetOnMatrix) -> None:
+    """Who organises, and the list of them in the room now."""
     bot = await street.bot()
     rosa, sam, carol, dan = [await street.neighbour(name) for name in ("Rosa", "Sam", "Carol", "Dan")]
     levels = {carol.user_id: 50, dan.user_id: 49}
-    modern = await _create(rosa, bot, version="12", users=levels, additional_creators=[sam.user_id])
+    modern = await _create(rosa, bot, version="12", users={**levels, bot.user_id: 100}, additional_creators=[sam.user_id],
+                           others=(sam, carol))
     older = await _create(rosa, bot, version="10", users={**levels, rosa.user_id: 100})
     check = bot.adapter.organisers.is_organiser
     assert await check(_street(older), rosa.user_id)  # as the creator she has 100 in the power levels
@@ -59,6 +64,26 @@ async def test_creators_and_power_levels(street: StreetOnMatrix) -> None:
     # Version 10: only the power levels count.
     assert not await check(_street(older), rosa.user_id) and not await check(_street(older), sam.user_id)
     assert await check(_street(older), carol.user_id) and not await check(_street(older), dan.user_id)
+
+    # Whom check-ins turn to: the organisers in the room now (cached until someone comes or goes), never the bot.
+    async def listed() -> list[str]:
+        return await bot.adapter.organisers.organisers_of(_street(modern))
+
+    await _until(listed, lambda found: found == sorted([rosa.user_id, sam.user_id, carol.user_id]), "Sam and Carol to join")
+    await carol.leave(modern)
+    await _until(listed, lambda found: found == sorted([rosa.user_id, sam.user_id]), "Carol to leave")
+
+
+async def _until(ask, done, what: str, timeout: float = 20.0) -> None:  # type: ignore[no-untyped-def]
+    """Asks again until the answer is as expected (joins and leaves reach the bot with its sync)."""
+    async def poll() -> None:
+        while not done(await ask()):
+            await asyncio.sleep(0.1)
+
+    try:
+        await asyncio.wait_for(poll(), timeout)
+    except asyncio.TimeoutError:
+        raise AssertionError(f"waited {timeout}s for {what}; last answer: {await ask()}") from None
 
 
 async def test_the_threshold_is_a_setting(street: StreetOnMatrix, street_room: StreetRoom) -> None:

@@ -110,3 +110,21 @@ async def test_someone_who_never_accepts_hears_it_in_the_street(street: StreetOn
     await rosa.join(private)
     done = await rosa.notice(private, contains="is marked as done", after=mark, sender=bot.user_id)
     assert "ladder" in done.body
+
+
+def test_direct_rooms_survive_an_older_echo_and_follow_the_neighbour() -> None:
+    """Without a homeserver: the homeserver echoing an older m.direct never drops a room the bot
+    recorded since, and answers go to the direct room the neighbour last spoke in."""
+    from types import SimpleNamespace
+
+    from bot.matrix.direct import DirectRooms
+
+    direct = DirectRooms(SimpleNamespace(user_id="@bot:x", rooms={}))  # type: ignore[arg-type]
+    direct.replace({"@rosa:x": ["!opened-by-bot"]})
+    direct._rooms_by_user["@rosa:x"].insert(0, "!opened-by-rosa")  # as `record` does, before its write echoes
+    direct.replace({"@rosa:x": ["!opened-by-bot"], "@sam:x": ["!sams"]})  # the echo of the older write
+    assert direct.is_private("!opened-by-rosa") and direct.is_private("!sams")
+    direct.prefer("@rosa:x", "!opened-by-bot")
+    assert direct._rooms_by_user["@rosa:x"] == ["!opened-by-bot", "!opened-by-rosa"]
+    direct.prefer("@sam:x", "!opened-by-bot")  # not one of Sam's: nothing changes
+    assert direct._rooms_by_user["@sam:x"] == ["!sams"]

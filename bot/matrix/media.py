@@ -1,0 +1,51 @@
+"""Pictures and files on Matrix: the weekly summary's chart as an `m.image`, any other file as an
+`m.file`. The bytes go to the homeserver's media store first; in an encrypted room they are
+encrypted before they leave, and the key travels inside the (encrypted) message, as `file`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from io import BytesIO
+from typing import Any, Callable
+
+from PIL import Image
+
+from bot.charts import render_weekly_chart
+from bot.matrix.sender import Uploaded
+from handlers.messages import Attachment, Msg, WeeklyChart
+
+CHART_FILENAME = "weekly-summary.png"
+
+
+@dataclass(frozen=True)
+class MediaFile:
+    msgtype: str  # m.image or m.file
+    body: str  # what clients show with it: a caption, or the file's name
+    filename: str
+    mime: str
+    data: bytes
+    size: tuple[int, int] | None = None  # a picture's width and height
+
+    def content(self, uploaded: Uploaded) -> dict[str, Any]:
+        """The `m.room.message` that shows the uploaded file."""
+        info: dict[str, Any] = {"mimetype": self.mime, "size": len(self.data)}
+        if self.size is not None:
+            info["w"], info["h"] = self.size
+        content: dict[str, Any] = {"msgtype": self.msgtype, "body": self.body, "filename": self.filename, "info": info}
+        if uploaded.decryption is None:
+            content["url"] = uploaded.url
+        else:
+            content["file"] = {**uploaded.decryption, "url": uploaded.url, "mimetype": self.mime}
+        return content
+
+
+def chart_file(chart: WeeklyChart, say: Callable[[Msg], str]) -> MediaFile:
+    """The chart drawn in the reader's language (`say`), captioned with its title."""
+    png = render_weekly_chart(chart, say)
+    with Image.open(BytesIO(png)) as image:
+        size = image.size
+    return MediaFile("m.image", say(chart.title), CHART_FILENAME, "image/png", png, size)
+
+
+def attachment_file(attachment: Attachment) -> MediaFile:
+    return MediaFile("m.file", attachment.filename, attachment.filename, attachment.mime, attachment.data)
