@@ -38,7 +38,9 @@ def main() -> int:
             catalog = read_po(handle, locale=po_path.parent.parent.name)
         catalog.update(pot, no_fuzzy_matching=True)
         _write_if_changed(po_path, catalog, ignore_obsolete=True)
-        untranslated = sum(1 for message in catalog if message.id and not message.string)
+        untranslated = sum(1 for message in catalog if message.id and not (
+            all(message.string) if isinstance(message.string, tuple) else message.string
+        ))
         print(f"{po_path.relative_to(ROOT)}: {untranslated} sentence(s) to translate")
     return 0
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Mapping, Union
+from typing import Mapping, NamedTuple, Union
 
 from handlers.domain import Street
 
@@ -28,18 +28,39 @@ class Quote:
     text: str
 
 
+class PluralText(NamedTuple):
+    """A sentence whose words depend on a number ("1 day" / "3 days"; Polish has three forms):
+    the English singular and plural, and which parameter holds the number."""
+
+    singular: str
+    plural: str
+    count: str
+
+
 @dataclass(frozen=True)
 class Msg:
-    """A message key (the English text, looked up in the catalogue) and its parameters."""
+    """A message key (the English text, looked up in the catalogue) and its parameters. A sentence
+    with plural forms also has its English plural and the name of the parameter holding the number."""
 
     key: str
     params: Mapping[str, "Param"] = field(default_factory=dict)
+    plural: str | None = None
+    count: str | None = None
+
+    @property
+    def source(self) -> str | PluralText:
+        """What it was made from: the sentence in handlers/texts.py (for comparing)."""
+        if self.plural is None or self.count is None:
+            return self.key
+        return PluralText(self.key, self.plural, self.count)
 
 
 Param = Union[str, int, "Msg", Person, Quote, "Lines"]
 
 
-def msg(key: str, **params: Param) -> Msg:
+def msg(key: str | PluralText, **params: Param) -> Msg:
+    if isinstance(key, PluralText):
+        return Msg(key.singular, params, key.plural, key.count)
     return Msg(key, params)
 
 

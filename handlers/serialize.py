@@ -24,7 +24,10 @@ def _param(value: Param) -> Any:
 
 
 def _msg(message: Msg) -> dict:
-    return {"key": message.key, "params": {name: _param(value) for name, value in message.params.items()}}
+    written: dict = {"key": message.key, "params": {name: _param(value) for name, value in message.params.items()}}
+    if message.plural is not None:
+        written.update(plural=message.plural, count=message.count)
+    return written
 
 
 def _read_param(raw: Any) -> Param:
@@ -41,7 +44,8 @@ def _read_param(raw: Any) -> Param:
 
 
 def _read_msg(raw: dict) -> Msg:
-    return Msg(raw["key"], {name: _read_param(value) for name, value in raw["params"].items()})
+    params = {name: _read_param(value) for name, value in raw["params"].items()}
+    return Msg(raw["key"], params, raw.get("plural"), raw.get("count"))
 
 
 def _chart(chart: WeeklyChart | None) -> dict | None:

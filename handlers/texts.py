@@ -4,10 +4,17 @@ in catalogues, and `N_` only marks a string for extraction.
 Voice: plain, warm, short; one idea per message; emoji sparingly, as signposts.
 """
 
+from handlers.messages import PluralText
+
 
 def N_(text: str) -> str:
     """Mark a message for the catalogue without translating it here."""
     return text
+
+
+def NP_(singular: str, plural: str, count: str) -> PluralText:
+    """Mark a sentence with plural forms; `count` names the parameter holding the number."""
+    return PluralText(singular, plural, count)
 
 
 # Help and greetings
@@ -94,10 +101,13 @@ ASK_FITS_YOUR_OFFER = N_("🔔 A neighbour could use a hand, and it fits what yo
 
 
 # Expiry
-KEEP_OPEN_QUESTION = N_("Your post {subject} has been up for {days} days. Keep it open?")
+KEEP_OPEN_QUESTION = NP_(
+    "Your post {subject} has been up for {days} day. Keep it open?",
+    "Your post {subject} has been up for {days} days. Keep it open?", "days",
+)
 BUTTON_KEEP_OPEN = N_("Keep it open")
 BUTTON_CLOSE_IT = N_("Close it")
-KEPT_OPEN = N_("Keeping it open for another {days} days.")
+KEPT_OPEN = NP_("Keeping it open for another {days} day.", "Keeping it open for another {days} days.", "days")
 CLOSED_BY_AUTHOR = N_("Closed. Thank you! 💛")
 
 # Giving back, gently
@@ -111,7 +121,7 @@ BOARD_HEADER = N_("📋 Open on {street}:")
 BOARD_EMPTY = N_("Nothing open on the board right now. /ask or /offer to start something.")
 BOARD_ASK_LINE = N_("{number}. 🙋 {subject} · {when}")
 BOARD_OFFER_LINE = N_("{number}. 🎁 {subject} · {when}")
-BOARD_MORE = N_("…and {count} more.")
+BOARD_MORE = NP_("…and {count} more.", "…and {count} more.", "count")
 BUTTON_HELP_NUMBER = N_("🙋 {number}")
 BUTTON_TAKE_NUMBER = N_("🙏 {number}")
 MINE_EMPTY = N_("You've nothing open right now. /ask or /offer whenever you like.")
@@ -185,8 +195,8 @@ BUTTON_ORGANISERS = N_("📣 The street's organisers")
 BUTTON_NOBODY = N_("Nobody — just the hello")
 CHECKIN_HOW_LONG = N_("And how long after the hello should I wait before telling them?")
 CHECKIN_ONE_HOUR = N_("1 hour")
-CHECKIN_HOURS = N_("{hours} hours")
-CHECKIN_MINUTES = N_("{minutes} minutes")
+CHECKIN_HOURS = NP_("{hours} hour", "{hours} hours", "hours")
+CHECKIN_MINUTES = NP_("{minutes} minute", "{minutes} minutes", "minutes")
 CHECKIN_NO_STREET = N_("I don't know your street yet — say /board in your street's group first, then come back here.")
 CHECKIN_WHICH_STREET = N_("Which street are you on, for quiet hours and organisers?")
 CHECKIN_CANCELLED = N_("No problem — nothing set up.")
@@ -350,14 +360,20 @@ DECEMBER = N_("December")
 DAY_OF_MONTH = N_("{day} {month}")
 TWO_THINGS = N_("{first} and {second}")
 LIST_OF_THINGS = N_("{first}, {rest}")
-FOR_HOURS = N_("{count} hours")
-FOR_DAYS = N_("{count} days")
+FOR_HOURS = NP_("{count} hour", "{count} hours", "count")
+FOR_DAYS = NP_("{count} day", "{count} days", "count")
 
 # Quiet neighbours and hellos
-QUIET_HEADER = N_("🌙 On {street}, these neighbours haven't been around for {days} days or more:")
-QUIET_NOBODY = N_("Everyone on {street} has been around in the last {days} days. 💛")
-QUIET_LINE = N_("{who} — last active here {days} days ago")
-QUIET_MORE = N_("…and {count} more.")
+QUIET_HEADER = NP_(
+    "🌙 On {street}, these neighbours haven't been around for {days} day or more:",
+    "🌙 On {street}, these neighbours haven't been around for {days} days or more:", "days",
+)
+QUIET_NOBODY = NP_(
+    "Everyone on {street} has been around in the last {days} day. 💛",
+    "Everyone on {street} has been around in the last {days} days. 💛", "days",
+)
+QUIET_LINE = NP_("{who} — last active here {days} day ago", "{who} — last active here {days} days ago", "days")
+QUIET_MORE = NP_("…and {count} more.", "…and {count} more.", "count")
 QUIET_NO_HELLOS = N_("They'd rather not get hellos.")
 QUIET_HAD_HELLO = N_("👋 Had a hello from the street recently.")
 BUTTON_SAY_HELLO = N_("👋 Say hello")
@@ -419,10 +435,12 @@ DIGEST_HEAD = N_("📊 {street} — the week of {week}:")
 DIGEST_NEW_NEIGHBOURS = N_("🆕 New neighbours: {count}")
 DIGEST_ASKS = N_("🙋 Asks: {count}")
 DIGEST_ASKS_MET = N_("🤝 Asks met: {count}")
-DIGEST_ASKS_UNMET = N_("⏳ Asks nobody took within {hours} hours: {count}")
+DIGEST_ASKS_UNMET = NP_(
+    "⏳ Asks nobody took within {hours} hour: {count}", "⏳ Asks nobody took within {hours} hours: {count}", "hours",
+)
 DIGEST_OFFERS = N_("🎁 Offers: {count}")
 DIGEST_CHECKINS = N_("☕ Check-ins answered: {count}")
-CHART_TITLE = N_("{street}: the last {weeks} weeks")
+CHART_TITLE = NP_("{street}: the last {weeks} week", "{street}: the last {weeks} weeks", "weeks")
 CHART_ASKS = N_("Asks")
 CHART_ASKS_MET = N_("Asks met")
 CHART_ASKS_UNMET = N_("Asks unmet")
@@ -437,7 +455,10 @@ REMIND_EXAMPLE = N_(
     "(every day, every weekday, every other tuesday, every monday and thursday… and a time like 19:00 or 7pm)"
 )
 REMINDER_ADDED = N_("🔔 Done — I'll post “{text}” in {street}'s group {when}. The first one is on {first}. /reminders lists them.")
-REMINDERS_FULL = N_("{street} already has {count} reminders — that's plenty. /reminders lets you delete one first.")
+REMINDERS_FULL = NP_(
+    "{street} already has {count} reminder — that's plenty. /reminders lets you delete one first.",
+    "{street} already has {count} reminders — that's plenty. /reminders lets you delete one first.", "count",
+)
 REMINDERS_NONE = N_("{street} has no reminders yet. Add one like this: /remind every thursday 19:00 Blue bin out tonight")
 REMINDERS_HEADER = N_("🔔 Reminders on {street}:")
 REMINDER_LINE = N_("{when}: “{text}”")
@@ -489,8 +510,8 @@ POSTING_PAUSED = N_(
 # Street settings
 SETTINGS_HEADER = N_("⚙️ Settings for {street}:")
 SETTINGS_SAVED = N_("✅ Saved.")
-SETTING_ASK_DAYS = N_("Asks stay up: {days} days")
-SETTING_OFFER_DAYS = N_("Offers stay up: {days} days")
+SETTING_ASK_DAYS = NP_("Asks stay up: {days} day", "Asks stay up: {days} days", "days")
+SETTING_OFFER_DAYS = NP_("Offers stay up: {days} day", "Offers stay up: {days} days", "days")
 SETTING_QUIET_HOURS = N_("Quiet hours: {start}–{end}")
 SETTING_NO_QUIET_HOURS = N_("Quiet hours: none")
 SETTING_TIME_ZONE = N_("Time zone: {zone}")
@@ -505,7 +526,7 @@ BUTTON_SETTING_TIME_ZONE = N_("Time zone")
 BUTTON_SETTING_LANGUAGE = N_("Language")
 BUTTON_SETTING_HELLO = N_("Hello text")
 BUTTON_SETTING_DIGEST = N_("Weekly summary")
-BUTTON_DAYS = N_("{count} days")
+BUTTON_DAYS = NP_("{count} day", "{count} days", "count")
 BUTTON_BACK_TO_USUAL = N_("Back to the usual")
 ASK_DAYS_QUESTION = N_("How long should asks stay up before I check with their author?")
 OFFER_DAYS_QUESTION = N_("How long should offers stay up before I check with their author?")
@@ -527,7 +548,7 @@ SETTING_UNCHANGED = N_("No change.")
 
 # --- Nearby: rough places, matching across nearby streets, widening, recurring posts, talking through the bot ---
 # Distances are only ever words like these: never metres, never a direction.
-ABOUT_MINUTES_WALK = N_("about {minutes} minutes' walk")
+ABOUT_MINUTES_WALK = NP_("about {minutes} minute's walk", "about {minutes} minutes' walk", "minutes")
 WHERE_ON_YOUR_STREET = N_("📍 On your street")
 WHERE_NEARBY = N_("📍 {street}, {walk}")
 
@@ -636,7 +657,10 @@ MY_DATA_HEAD = N_("🔎 Here's everything I keep about you:")
 MY_DATA_ID = N_("• Your {platform} id, so I can message you: {user_id} (never your name, number or address)")
 MY_DATA_LANGUAGE = N_("• The language I speak with you: {language}")
 MY_DATA_STREETS = N_("• Streets you've been seen in, and when you were last active there: {count}")
-MY_DATA_POSTS = N_("• Your asks and offers, in your words (kept {days} days after they close): {count}")
+MY_DATA_POSTS = NP_(
+    "• Your asks and offers, in your words (kept {days} day after they close): {count}",
+    "• Your asks and offers, in your words (kept {days} days after they close): {count}", "days",
+)
 MY_DATA_ANSWERS = N_("• Answers you gave to neighbours' asks and offers: {count}")
 MY_DATA_TOLD = N_("• Asks and offers I told you about: {count}")
 MY_DATA_FLOWS = N_("• Things you started and haven't finished yet: {count}")
@@ -683,9 +707,12 @@ PRIVACY_SHORT = N_(
     "hellos” stops that for good.\n"
     "/mydata shows everything Doorstep keeps about you, and /forgetme deletes it."
 )
-TOO_MANY_POSTS = N_(
+TOO_MANY_POSTS = NP_(
+    "You've put up {count} post on {street} in the last hour — could you wait a little before the next one? "
+    "It keeps the board easy to read for everyone. 💛",
     "You've put up {count} posts on {street} in the last hour — could you wait a little before the next one? "
-    "It keeps the board easy to read for everyone. 💛"
+    "It keeps the board easy to read for everyone. 💛",
+    "count",
 )
 SAME_POST_UP = N_("You've already got that up on {street}, and it's still open — /mine shows your posts.")
 TOO_MANY_MESSAGES = N_(

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from handlers.domain import Street
 from handlers.messages import (
+    PluralText,
     Choice, MessageRef, Msg, Outgoing, SendResult, SendStatus, ToPerson, ToPresser, ToStreet,
 )
 from handlers.render import render
@@ -26,8 +27,8 @@ class Sent:
         return plain(self.outgoing.text)
 
     @property
-    def key(self) -> str:
-        return self.outgoing.text.key
+    def key(self) -> str | PluralText:
+        return self.outgoing.text.source
 
     @property
     def choices(self) -> tuple[Choice, ...]:

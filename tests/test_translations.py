@@ -49,3 +49,30 @@ def test_a_sentence_marked_fuzzy_counts_as_missing(tmp_path: Path) -> None:
     )
     table = Catalogues.load(tmp_path).translations["pl"]
     assert table == {texts.OWN_POST: "To Twoje własne ogłoszenie 🙂"}
+
+
+def test_numbers_take_the_right_plural_form_in_each_language() -> None:
+    from handlers.messages import msg
+    from handlers.render import render
+
+    catalogues = Catalogues.load()
+
+    def days(locale: str, number: int) -> str:
+        return render(msg(texts.FOR_DAYS, count=number), locale, translate=catalogues.translate)
+
+    assert [days("en", n) for n in (1, 2, 5)] == ["1 day", "2 days", "5 days"]
+    assert [days("pl", n) for n in (1, 2, 5, 12, 22)] == ["1 dzień", "2 dni", "5 dni", "12 dni", "22 dni"]
+    hours = [render(msg(texts.FOR_HOURS, count=n), "pl", translate=catalogues.translate) for n in (1, 3, 5, 13, 24)]
+    assert hours == ["1 godzina", "3 godziny", "5 godzin", "13 godzin", "24 godziny"]
+    assert [days("ro", n) for n in (1, 2, 19, 20, 101)] == ["1 zi", "2 zile", "19 zile", "20 de zile", "101 zile"]
+    # A translator that knows nothing of plurals still gets the English right.
+    assert render(msg(texts.FOR_DAYS, count=1), "pl", translate=lambda locale, key: key) == "1 day"
+
+
+def test_the_check_notices_a_plural_form_that_adds_a_placeholder() -> None:
+    needed = sentences_in_code(ROOT)
+    plain = {sentence: sentence for sentence in needed if isinstance(sentence, str)}
+    plurals = {sentence: (sentence[0], sentence[1], sentence[1]) for sentence in needed if not isinstance(sentence, str)}
+    plurals[(texts.FOR_DAYS.singular, texts.FOR_DAYS.plural)] = ("{count} dzień", "{count} dni {extra}", "{count} dni")
+    report = problems(Catalogues({"pl": plain}, {"pl": plurals}, {"pl": lambda n: 0}), ROOT)["pl"]
+    assert report == [f"placeholders differ: {texts.FOR_DAYS.plural!r}"]

@@ -28,7 +28,7 @@ from config.settings import Settings
 from handlers import texts
 from handlers.app import Doorstep
 from handlers.incoming import Incoming, IncomingKind
-from handlers.messages import UNTRANSLATED, Choice, Lines, MessageRef, Msg, Outgoing, SendResult, ToStreet
+from handlers.messages import UNTRANSLATED, Choice, Lines, MessageRef, Msg, Outgoing, PluralText, SendResult, ToStreet
 from handlers.render import render
 from handlers.when import DAY_AND_PART
 
@@ -114,8 +114,8 @@ async def play(script: str, tmp_path: Path, catalogues: Catalogues, *, street_la
     return notifier.heard
 
 
-def keys_in(message: Msg) -> set[str]:
-    found = set() if message.key in UNTRANSLATED else {message.key}
+def keys_in(message: Msg) -> set[str | PluralText]:
+    found = set() if message.key in UNTRANSLATED else {message.source}
     for value in message.params.values():
         if isinstance(value, Msg):
             found |= keys_in(value)
@@ -128,7 +128,10 @@ def keys_in(message: Msg) -> set[str]:
 def english_pieces(catalogues: Catalogues, language: str) -> set[str]:
     """Stretches of English sentences long enough that they can't be a coincidence."""
     pieces = set()
-    for english, translated in catalogues.translations[language].items():
+    pairs = list(catalogues.translations[language].items())
+    for (singular, plural), forms in catalogues.plural_forms.get(language, {}).items():
+        pairs += [(singular, form) for form in forms] + [(plural, form) for form in forms]
+    for english, translated in pairs:
         if translated != english:
             for chunk in english.replace("{", "\0{").replace("}", "}\0").split("\0"):
                 if len(chunk.strip()) >= 16 and not chunk.startswith("{") and not chunk.lstrip().startswith("/"):
@@ -145,7 +148,11 @@ def untranslated(heard: list[Heard], catalogues: Catalogues, language: str) -> l
         messages = (item.text, *(choice.label for choice in item.choices), *item.extra)
         for message in messages:
             for key in keys_in(message):
-                if table.get(key, key) == key and key not in allowed:
+                if isinstance(key, PluralText):
+                    translated = (key.singular, key.plural) in catalogues.plural_forms.get(language, {})
+                else:
+                    translated = table.get(key, key) != key
+                if not translated and key not in allowed:
                     problems.append(f"not translated: {key!r}")
             shown = render(message, language, translate=catalogues.translate)
             problems += [f"English in {shown!r}: {piece!r}" for piece in pieces if piece in shown]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.charts import counts_in
 from handlers import texts
+from handlers.render import no_translation, read_plural_key
 from handlers.messages import (
     Attachment, Choice, Outgoing, Person, Quote, SendStatus, ToPerson, WeeklyChart, msg,
 )
@@ -17,11 +18,16 @@ from tests.telegram.fake_bot_api import Fault, FakeBotApi, FakeUser
 from tests.telegram.street import TelegramStreet
 
 WEEKS = tuple(date(2026, 1, 12) + timedelta(weeks=n) for n in range(8))
-POLISH = {texts.CHART_TITLE: "{street}: ostatnie {weeks} tygodni", texts.CHART_ASKS: "Prośby", texts.CHART_OFFERS: "Oferty"}
+POLISH = {texts.CHART_ASKS: "Prośby", texts.CHART_OFFERS: "Oferty"}
 
 
 def polish(locale: str, key: str) -> str:
-    return POLISH.get(key, key) if locale == "pl" else key
+    if locale != "pl":
+        return no_translation(locale, key)
+    plural = read_plural_key(key)
+    if plural is not None and plural[0] == texts.CHART_TITLE.singular:
+        return "{street}: ostatnie {weeks} tygodni"
+    return POLISH.get(key, no_translation(locale, key))
 
 
 def chart() -> WeeklyChart:
