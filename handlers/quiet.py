@@ -73,7 +73,7 @@ def _no_more_hellos(neighbour_id: int) -> Choice:
     return Choice(msg(texts.BUTTON_NO_MORE_HELLOS), payload(NO_MORE_HELLOS, neighbour_id))
 
 
-async def _hello_target(turn: Turn, fields: list[str]) -> tuple[Street, int] | None:
+async def _hello_target(turn: Turn, fields: list[str]) -> tuple[Street, int, Person] | None:
     """The street and neighbour a hello button is about, if a hello may go to them now."""
     neighbour_id = single_id(fields[1:])
     if len(fields) != 2 or neighbour_id is None:
@@ -89,8 +89,10 @@ async def _hello_target(turn: Turn, fields: list[str]) -> tuple[Street, int] | N
         turn.answer(texts.HELLO_NOT_WANTED)
     elif (last := await store.hellos.last_to(neighbour_id)) is not None and turn.now - last < turn.settings.hello_every:
         turn.answer(texts.HELLO_TOO_SOON)
+    elif (who := await person(store, neighbour_id)) is None:
+        turn.answer(texts.HELLO_NOT_IN_STREET)
     else:
-        return street, neighbour_id
+        return street, neighbour_id, who
     return None
 
 
@@ -100,11 +102,7 @@ async def say_hello(turn: Turn, fields: list[str]) -> None:
     target = await _hello_target(turn, fields)
     if target is None:
         return
-    street, neighbour_id = target
-    who = await person(turn.store, neighbour_id)
-    if who is None:
-        turn.answer(texts.HELLO_NOT_IN_STREET)
-        return
+    street, neighbour_id, who = target
     hello_id = await turn.store.hellos.record(street.id, neighbour_id, turn.now)
     turn.answer(texts.HELLO_ON_ITS_WAY)  # first: the receipt's news comes once it has gone
     turn.effects.add(Outgoing(
@@ -142,11 +140,7 @@ async def mention_in_group(turn: Turn, fields: list[str]) -> None:
     target = await _hello_target(turn, fields)
     if target is None:
         return
-    street, neighbour_id = target
-    who = await person(turn.store, neighbour_id)
-    if who is None:
-        turn.answer(texts.HELLO_NOT_IN_STREET)
-        return
+    street, neighbour_id, who = target
     await turn.store.hellos.record(street.id, neighbour_id, turn.now)
     turn.effects.post(street, await hello_text(turn.services, street, mention=who), (_no_more_hellos(neighbour_id),))
     organisers.tell(turn, msg(texts.HELLO_MENTIONED, who=who, street=street_name(street)))

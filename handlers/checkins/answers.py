@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from handlers import posting, texts, weekly
 from handlers.activity import note_activity
-from handlers.checkins.escalation import note_answer, private
+from handlers.checkins.escalation import note_answer, occurrence_of_press, private
 from handlers.checkins.records import Checkin, Tell
 from handlers.domain import PostKind, When
 from handlers.messages import Choice, Person, msg
@@ -31,15 +31,10 @@ def answer_choices(occurrence_id: int) -> tuple[Choice, ...]:
 
 
 async def answer(turn: Turn, fields: list[str]) -> None:
-    if len(fields) != 2 or fields[1] not in (ALL_GOOD, CHAT, HAND, NOT_TODAY) or (found := single_id(fields[:1])) is None:
-        turn.answer(texts.BUTTON_EXPIRED)
+    found = await occurrence_of_press(turn, fields, (ALL_GOOD, CHAT, HAND, NOT_TODAY), texts.CHECKIN_NOT_FOUND)
+    if found is None:
         return
-    store = turn.store
-    occurrence = await store.checkins.occurrence(found)
-    checkin = await store.checkins.get(occurrence.checkin_id) if occurrence else None
-    if occurrence is None or checkin is None:
-        turn.answer(texts.CHECKIN_NOT_FOUND)
-        return
+    occurrence, checkin = found
     if checkin.neighbour_id != turn.neighbour.id:
         turn.answer(texts.NOT_FOR_YOU)
         return

@@ -164,17 +164,29 @@ async def note_answer(services: Services, effects: Effects, checkin: Checkin, oc
         effects.add(private(someone, msg(texts.ALL_CLEAR, person=owner)))
 
 
+async def occurrence_of_press(
+    turn: Turn, fields: list[str], answers: tuple[str, ...], gone: str,
+) -> tuple[Occurrence, Checkin] | None:
+    """The check-in occurrence a button `occurrence:answer` is about; a kind word if it's malformed
+    (or not one of `answers`), or if the occurrence has gone (`gone`)."""
+    if len(fields) != 2 or fields[1] not in answers or (occurrence_id := single_id(fields[:1])) is None:
+        turn.answer(texts.BUTTON_EXPIRED)
+        return None
+    occurrence = await turn.store.checkins.occurrence(occurrence_id)
+    checkin = await turn.store.checkins.get(occurrence.checkin_id) if occurrence else None
+    if occurrence is None or checkin is None:
+        turn.answer(gone)
+        return None
+    return occurrence, checkin
+
+
 async def acknowledge(turn: Turn, fields: list[str]) -> None:
     """"I'll check on them" / "They're fine, I know": nobody else is bothered about this one."""
-    if len(fields) != 2 or fields[1] not in (CHECKING, FINE) or (occurrence_id := single_id(fields[:1])) is None:
-        turn.answer(texts.BUTTON_EXPIRED)
+    found = await occurrence_of_press(turn, fields, (CHECKING, FINE), texts.BUTTON_EXPIRED)
+    if found is None:
         return
+    occurrence, checkin = found
     store = turn.store
-    occurrence = await store.checkins.occurrence(occurrence_id)
-    checkin = await store.checkins.get(occurrence.checkin_id) if occurrence else None
-    if occurrence is None or checkin is None:
-        turn.answer(texts.BUTTON_EXPIRED)
-        return
     if not await _may_acknowledge(turn, checkin, occurrence):
         turn.answer(texts.NOT_FOR_YOU)
         return
