@@ -53,6 +53,11 @@ class DueScheduler:
             replace_existing=True, misfire_grace_time=None, coalesce=True, max_instances=1,
         )
 
+    async def settled(self) -> None:
+        """Return once no run is in progress (a run holds a transaction and may be sending)."""
+        async with self._running:
+            pass
+
     async def run_now(self) -> None:
         """Do what's due, then arm the job for whatever comes next. Runs one at a time."""
         if self._core is None:

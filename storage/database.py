@@ -114,7 +114,13 @@ class Database:
         async with self._lock:
             self._owner = task
             try:
-                await self._connection.execute("BEGIN IMMEDIATE")
+                try:
+                    await self._connection.execute("BEGIN IMMEDIATE")
+                except BaseException:
+                    # Cancelled while BEGIN was on its way to the database thread: it still runs there,
+                    # and would leave the shared connection inside a transaction nobody owns.
+                    await self._roll_back_if_begun()
+                    raise
                 try:
                     yield
                 except BaseException:
@@ -123,6 +129,12 @@ class Database:
                 await self._connection.execute("COMMIT")
             finally:
                 self._owner = None
+
+    async def _roll_back_if_begun(self) -> None:
+        try:
+            await self._connection.execute("ROLLBACK")
+        except sqlite3.OperationalError:
+            pass  # BEGIN never ran, or failed: there is nothing to end
 
     async def execute(self, sql: str, params: Iterable[Any] = ()) -> int:
         """Run one statement; return how many rows it changed."""

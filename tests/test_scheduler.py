@@ -68,3 +68,27 @@ async def test_failing_work_does_not_stop_the_scheduler() -> None:
         assert scheduler.running and scheduler.get_job("doorstep-heartbeat") is not None
     finally:
         scheduler.shutdown(wait=False)
+
+
+async def test_settled_waits_for_the_run_in_progress() -> None:
+    class SlowCore(CoreWithWork):
+        def __init__(self) -> None:
+            super().__init__([])
+            self.release = asyncio.Event()
+
+        async def run_due(self) -> None:
+            await super().run_due()
+            await self.release.wait()
+
+    core = SlowCore()
+    scheduler = AsyncIOScheduler(timezone=timezone.utc)
+    due = DueScheduler(scheduler)
+    due.attach(core)  # type: ignore[arg-type]
+    running = asyncio.create_task(due.run_now())
+    await core.ran.wait()
+    settled = asyncio.create_task(due.settled())
+    await asyncio.sleep(0.01)
+    assert not settled.done()
+    core.release.set()
+    await asyncio.wait_for(settled, 1)
+    await running

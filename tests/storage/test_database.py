@@ -80,6 +80,27 @@ async def test_transactions_from_two_tasks_do_not_mix(tmp_path: Path) -> None:
         await db.close()
 
 
+async def test_a_transaction_cancelled_while_it_begins_leaves_the_database_usable(tmp_path: Path) -> None:
+    """A task cancelled while BEGIN is on its way (a scheduler shutting down, a timeout) must not leave
+    the shared connection inside a transaction nobody owns."""
+    db = await Database.open(tmp_path / "d.sqlite3")
+    try:
+        async def write() -> None:
+            async with db.transaction():
+                await db.insert("INSERT INTO streets (platform, chat_id, created_at) VALUES ('t', 'lost', 0)")
+
+        for _ in range(5):  # a few times, so a cancellation lands on the BEGIN at least once
+            task = asyncio.create_task(write())
+            await asyncio.sleep(0)  # it is now waiting for BEGIN to come back from the database thread
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+            await db.insert("INSERT INTO streets (platform, chat_id, created_at) VALUES ('t', ?, 0)", (f"kept{_}",))
+        rows = await db.fetch_all("SELECT chat_id FROM streets ORDER BY id")
+        assert [row["chat_id"] for row in rows] == [f"kept{n}" for n in range(5)]
+    finally:
+        await db.close()
+
+
 async def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
     db = await Database.open(tmp_path / "d.sqlite3")
     try:
