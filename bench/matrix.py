@@ -53,7 +53,7 @@ class Mode:
     budget_s: float
 
 
-MODES = {"full": Mode(rooms=6, per_room=40, runs=3, budget_s=150), "quick": Mode(rooms=3, per_room=25, runs=2, budget_s=70)}
+MODES = {"full": Mode(rooms=5, per_room=40, runs=3, budget_s=150), "quick": Mode(rooms=3, per_room=25, runs=2, budget_s=70)}
 
 
 async def _keys(client: AsyncClient) -> None:

@@ -4,7 +4,7 @@ Telegram's side costs the bot being measured nothing: on a real deployment Teleg
 The child serves the Bot API on one port of 127.0.0.1 and a small control API on another; the
 benchmark (in the parent) builds streets, queues updates and reads counts through `TelegramServer`.
 
-    python -m bench.telegram_server [--flood]     # prints "ready <api port> <control port>"
+    python -m bench.telegram_server [--flood] [--latency-ms 50]   # prints "ready <api port> <control port>"
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Any
 
 from aiohttp import ClientSession, ClientTimeout, web
 
-from tests.telegram.fake_bot_api import TOKEN, FakeBotApi, FakeChat, FakeUser, FloodLimits
+from tests.telegram.fake_bot_api import TOKEN, FakeBotApi, FakeChat, FakeUser, Fault, FloodLimits
 
 ROOT = Path(__file__).resolve().parents[1]
 START_TIMEOUT_S = 30
@@ -102,8 +102,10 @@ class Control:
         return web.json_response({"pending": self.api.pending_updates})
 
 
-async def _serve(flood: bool) -> None:
+async def _serve(flood: bool, latency_ms: float) -> None:
     api = FakeBotApi(limits=FloodLimits.telegram() if flood else None)
+    if latency_ms:  # every call answered this much later, as from a Bot API across the internet
+        api.faults.append(Fault(status=None, delay=latency_ms / 1000, times=None))
     await api.start()
     control = web.Application(client_max_size=64 * 1024 * 1024)
     control.add_routes(Control(api).routes())
@@ -134,8 +136,9 @@ class TelegramServer:
     token = TOKEN
 
     @classmethod
-    async def start(cls, *, flood: bool = False) -> TelegramServer:
-        command = [sys.executable, "-m", "bench.telegram_server", *(["--flood"] if flood else [])]
+    async def start(cls, *, flood: bool = False, latency_ms: float = 0) -> TelegramServer:
+        command = [sys.executable, "-m", "bench.telegram_server", *(["--flood"] if flood else []),
+                   "--latency-ms", str(latency_ms)]
         process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
         assert process.stdout is not None
         try:
@@ -198,7 +201,9 @@ class TelegramServer:
 def main() -> None:
     parser = argparse.ArgumentParser(description="the fake Bot API in its own process")
     parser.add_argument("--flood", action="store_true", help="enforce Telegram's flood limits (30/s overall, …)")
-    asyncio.run(_serve(parser.parse_args().flood))
+    parser.add_argument("--latency-ms", type=float, default=0.0, help="answer every call this much later")
+    args = parser.parse_args()
+    asyncio.run(_serve(args.flood, args.latency_ms))
 
 
 if __name__ == "__main__":

@@ -70,7 +70,7 @@ class Mode:
     budget_s: float
 
 
-MODES = {"full": Mode(groups=40, members=12, updates=1500, runs=5, budget_s=240),
+MODES = {"full": Mode(groups=40, members=12, updates=1000, runs=3, budget_s=150),
          "quick": Mode(groups=15, members=8, updates=300, runs=3, budget_s=75)}
 
 

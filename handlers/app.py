@@ -184,10 +184,11 @@ class Doorstep:
         organisers: OrganiserCheck | None = None,
         router: Router | None = None,
         waker: Waker | None = None,
+        sends_at_once: int = 1,
     ) -> None:
         self.services = Services(store, clock, settings or CoreSettings(), organisers or NobodyOrganises())
         self.router = router or build_router()
-        self.courier = Courier(self.services, notifier, self._on_receipt)
+        self.courier = Courier(self.services, notifier, self._on_receipt, sends_at_once=sends_at_once)
         self.waker = waker
 
     async def handle(self, incoming: Incoming) -> None:
