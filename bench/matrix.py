@@ -30,6 +30,7 @@ from pydantic import SecretStr
 
 from bench.common import Deadline, Profiled, cpu_by_thread, cpu_seconds, hand_back, machine, part_arguments, spread
 from bot.clock import SystemClock
+from bot.runner import SENDS_AT_ONCE
 from bot.matrix import MatrixAdapter
 from bot.matrix.adapter import Patience
 from bot.matrix.sync import SYNC_FILTER
@@ -178,7 +179,8 @@ class DoorstepReader:
         if self.store is None:
             self.store = await SqliteStore.open(self.folder / "doorstep.sqlite3")
         self.adapter = MatrixAdapter(self.settings, self.store, SystemClock(), PATIENCE)
-        core = Doorstep(self.store, self.adapter.notifier, SystemClock(), CoreSettings(), self.adapter.organisers)
+        core = Doorstep(self.store, self.adapter.notifier, SystemClock(), CoreSettings(), self.adapter.organisers,
+                        sends_at_once=SENDS_AT_ONCE)
         handle = core.handle
 
         async def counted(incoming: Incoming) -> None:

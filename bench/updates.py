@@ -6,8 +6,9 @@ python-telegram-bot Application whose only handler echoes, on the same updates i
 Both are real PTB Applications (the same builder settings, 64 updates in flight) long-polling the
 tests' fake Bot API, which runs in a process of its own (`bench.telegram_server`) with its flood
 limits off: what is measured is the bot, not Telegram's pacing (the fan-out benchmark measures that).
-Doorstep is the real Telegram adapter, the real core and a real SQLite file (WAL); the echo bot sends
-each message's text back to its chat and answers each button press with its data.
+Doorstep is the real Telegram adapter, the real core (sending side by side as under `doorstep run`)
+and a real SQLite file (WAL); the echo bot sends each message's text back to its chat and answers
+each button press with its data.
 
 The updates: group commands (/board, /help, /ask, /offer) and presses of "I can help" / "Yes please"
 on the cards of a street that already has a few posts, spread over many groups and neighbours. Every
@@ -36,6 +37,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHand
 from bench.common import Deadline, Profiled, hand_back, machine, part_arguments, spread
 from bench.telegram_server import TelegramServer
 from bot.clock import SystemClock
+from bot.runner import SENDS_AT_ONCE
 from bot.telegram import TelegramAdapter, Tuning
 from bot.telegram.pacing import Limits, Rate
 from bot.telegram.sending import Patience
@@ -109,7 +111,8 @@ class DoorstepBot:
     async def start(cls, server: TelegramServer, database: Path) -> DoorstepBot:
         store = await SqliteStore.open(database)
         adapter = TelegramAdapter(_settings(server), TUNING)
-        core = Doorstep(store, adapter.notifier, SystemClock(), CoreSettings(), adapter.organisers)
+        core = Doorstep(store, adapter.notifier, SystemClock(), CoreSettings(), adapter.organisers,
+                        sends_at_once=SENDS_AT_ONCE)
         counter = Counter()
         counter.attach(adapter.application)
         try:
