@@ -332,6 +332,11 @@ FINDINGS = """## What the benchmarks found
   10 s — 9 a second, so 10,000 would have taken over 18 minutes instead of under 6. The core now sends
   messages to different chats side by side, up to 16 at a time under `doorstep run` (each chat keeps its
   order; the Telegram pacer keeps within the limits): the same 300 took 10.7 s.
+- **A fan-out's next batch waited for the heartbeat.** Due work runs in batches (500 check-ins at a
+  time); a run that leaves more due at once arms the scheduler's job for now, from inside that job.
+  APScheduler skipped it as "already running", so every other batch waited for the once-a-minute
+  heartbeat: in the first full run only 8,000 of 10,000 check-ins went out within the budget, with
+  pauses of up to 25 s. The job may now have a second instance, which waits for the first.
 - **A transaction cancelled while it began could leave the database unusable.** When a task was
   cancelled while its `BEGIN` was on its way to aiosqlite's thread (the fan-out benchmark met it when the
   scheduler stopped during due work), the `BEGIN` still ran, and the shared connection stayed inside a
