@@ -106,14 +106,22 @@ def _area(filename: str, function: str) -> str:
     return PACKAGES.get(top, top)
 
 
-def profile_summary(profile: cProfile.Profile | pstats.Stats, top: int = 12) -> dict[str, Any]:
-    """The main thread's own time by area, and the functions with the most own time."""
+Phases = dict[str, tuple[str, str]]  # what to call it -> (a file's path ending, a function in it)
+
+
+def profile_summary(profile: cProfile.Profile | pstats.Stats, top: int = 12, phases: Phases | None = None) -> dict[str, Any]:
+    """The main thread's own time by area, the functions with the most own time, and how long was
+    spent inside each of `phases` (cumulative: a coroutine's time counts only while it runs)."""
     stats = profile if isinstance(profile, pstats.Stats) else pstats.Stats(profile)
     entries = stats.stats  # type: ignore[attr-defined]
     total = sum(entry[2] for entry in entries.values()) or 1.0
     areas: dict[str, float] = {}
     functions = []
+    inside = {name: 0.0 for name in phases or {}}
     for (filename, line, function), (_, calls, own, cumulative, _) in entries.items():
+        for name, (ending, wanted) in (phases or {}).items():
+            if function == wanted and filename.endswith(ending):
+                inside[name] += cumulative
         area = _area(filename, function)
         areas[area] = areas.get(area, 0.0) + own
         where = filename if filename == "~" else f"{_short(filename)}:{line}"
@@ -126,6 +134,7 @@ def profile_summary(profile: cProfile.Profile | pstats.Stats, top: int = 12) -> 
         "areas": [{"area": area, "own_s": round(seconds, 2), "share": round(seconds / total, 3)}
                   for area, seconds in ordered[:top]],
         "functions": functions[:top],
+        "phases": {name: round(seconds, 2) for name, seconds in inside.items()},
     }
 
 
@@ -144,8 +153,9 @@ class Profiled:
     thread, whichever task runs); afterwards `p.summary` holds the profile summary, every thread's
     CPU time and the wall time."""
 
-    def __init__(self) -> None:
+    def __init__(self, phases: Phases | None = None) -> None:
         self._profile = cProfile.Profile()
+        self._phases = phases
         self.summary: dict[str, Any] = {}
 
     def __enter__(self) -> Profiled:
@@ -157,7 +167,7 @@ class Profiled:
     def __exit__(self, *exc: object) -> None:
         self._profile.disable()
         wall = time.perf_counter() - self._started
-        self.summary = profile_summary(self._profile)
+        self.summary = profile_summary(self._profile, phases=self._phases)
         self.summary["wall_s"] = round(wall, 2)
         self.summary.update(cpu_by_thread(self._cpu, cpu_seconds()))
 

@@ -48,6 +48,9 @@ from handlers.settings import CoreSettings
 from storage import SqliteStore
 
 GOAL_RATIO = 2.0  # Doorstep within 2x of the bare echo
+# Where a profiled run's time went: the core's turns (rules and SQL), and sending what they decided
+# (each message through the Courier and the adapter, whichever task sends it).
+PHASES = {"turns": ("handlers/app.py", "_take_turn"), "sending": ("handlers/delivery.py", "_deliver_one")}
 CONCURRENT_UPDATES = Tuning().concurrent_updates
 
 # The flood limits are the fake server's business here (off); the adapter's own pacing is lifted too.
@@ -290,7 +293,7 @@ async def run(mode: Mode, *, seed: int = 9, profile: bool = False) -> dict[str, 
                 }
                 figures["met"] = figures["ratio"]["median"] <= GOAL_RATIO
                 if profile or not figures["met"]:
-                    looked_into = Profiled()
+                    looked_into = Profiled(PHASES)
                     seconds = await doorstep_once(looked_into)
                     figures["profile"] = looked_into.summary
                     figures["profile"]["updates_per_s"] = round(len(specs) / seconds, 1)
