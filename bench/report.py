@@ -362,8 +362,9 @@ INTRO = """# Performance
 
 Performance is measured by the benchmarks in `bench/`, never asserted in timed tests. `make bench` runs
 the whole suite, prints one table and rewrites this file (its prose lives in `bench/report.py`; edit it
-there). Every benchmark runs against real SQLite files and real protocol servers on 127.0.0.1 only — the
-tests' fake Bot API, a local Synapse — and every loop in it is bounded by a count and a time budget.
+there). Every benchmark runs against real SQLite files and local servers speaking the real protocols, on
+127.0.0.1 only — the tests' fake Bot API, a throwaway Synapse — and every loop in it is bounded by a
+count and a time budget.
 """
 
 HOW_MEASURED = """## How each is measured
