@@ -45,7 +45,7 @@ from config.settings import TelegramSettings
 from handlers import cards
 from handlers.app import Doorstep
 from handlers.settings import CoreSettings
-from storage import SqliteStore
+from storage import Database, SqliteStore
 
 GOAL_RATIO = 2.0  # Doorstep within 2x of the bare echo
 # Where a profiled run's time went: the core's turns (rules and SQL), and sending what they decided
@@ -257,11 +257,17 @@ async def run(mode: Mode, *, seed: int = 9, profile: bool = False) -> dict[str, 
                 specs = _timed_specs(streets, await _card_buttons(server, streets), mode.updates, rng)
 
                 calls: dict[str, dict[str, float]] = {}
+                database: list[dict[str, float]] = []  # how busy Doorstep's one connection was, per run
 
-                async def timed(name: str, counter: Counter, profile: Profiled | None) -> float:
+                async def timed(name: str, counter: Counter, profile: Profiled | None, db: Database | None = None) -> float:
                     before = (await server.stats())["calls"]
+                    held, uses = (db.held_seconds, db.uses) if db else (0.0, 0)
                     seconds = await _handled(server, counter, specs, deadline, profile)
                     calls[name] = _calls_per_update(before, (await server.stats())["calls"], len(specs))
+                    if db is not None and profile is None:
+                        database.append({"busy_share": (db.held_seconds - held) / seconds,
+                                         "uses_per_update": (db.uses - uses) / len(specs),
+                                         "ms_per_use": (db.held_seconds - held) / max(db.uses - uses, 1) * 1000})
                     return seconds
 
                 async def doorstep_once(profile: Profiled | None = None) -> float:
@@ -269,7 +275,7 @@ async def run(mode: Mode, *, seed: int = 9, profile: bool = False) -> dict[str, 
                     shutil.copyfile(snapshot, database)
                     bot = await DoorstepBot.start(server, database)
                     try:
-                        return await timed("doorstep", bot.counter, profile)
+                        return await timed("doorstep", bot.counter, profile, bot.store.db)
                     finally:
                         await bot.stop()
                         for leftover in folder.glob("run.sqlite3*"):
@@ -290,6 +296,7 @@ async def run(mode: Mode, *, seed: int = 9, profile: bool = False) -> dict[str, 
                     "echo_per_s": spread([len(specs) / s for s in echo], 1),
                     "ratio": spread([d / e for d, e in zip(doorstep, echo)], 2),
                     "goal_ratio": GOAL_RATIO, "calls_per_update": calls,
+                    "database": {key: spread([run[key] for run in database], 2) for key in database[0]},
                 }
                 figures["met"] = figures["ratio"]["median"] <= GOAL_RATIO
                 if profile or not figures["met"]:

@@ -101,6 +101,27 @@ async def test_a_transaction_cancelled_while_it_begins_leaves_the_database_usabl
         await db.close()
 
 
+async def test_a_read_on_its_own_never_sees_another_tasks_transaction_half_done(tmp_path: Path) -> None:
+    db = await Database.open(tmp_path / "d.sqlite3")
+    try:
+        async def add_then_fail() -> None:
+            async with db.transaction():
+                await db.insert("INSERT INTO streets (platform, chat_id, created_at) VALUES ('t', 'a', 0)")
+                await asyncio.sleep(0.01)  # a read from another task comes in meanwhile
+                raise RuntimeError
+
+        async def count() -> int:
+            await asyncio.sleep(0)  # once the other task is inside its transaction
+            return int(await db.fetch_value("SELECT COUNT(*) FROM streets"))
+
+        uses = db.uses
+        results = await asyncio.gather(add_then_fail(), count(), return_exceptions=True)
+        assert isinstance(results[0], RuntimeError) and results[1] == 0
+        assert db.uses == uses + 2 and db.held_seconds > 0  # the transaction, then the read
+    finally:
+        await db.close()
+
+
 async def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
     db = await Database.open(tmp_path / "d.sqlite3")
     try:
