@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -101,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     if failed:
         print(f"\nNot written: {', '.join(failed)} failed (logs in {scratch}).")
         return 1
+    shutil.rmtree(scratch, ignore_errors=True)  # the parts' logs are kept only when something failed
     if not args.quick and not args.only:
         args.document.write_text(render_document(figures, run))
         print(f"\nWritten to {args.document.relative_to(ROOT) if args.document.is_relative_to(ROOT) else args.document}.")
