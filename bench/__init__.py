@@ -1,1 +1,1 @@
-"""Benchmarks: run them as scripts (`python bench/matching.py`) or with `make bench`."""
+"""Benchmarks: `make bench` (the suite, see bench/suite.py) or one part, e.g. `python -m bench.matching`."""

@@ -1,17 +1,19 @@
 """Matching latency: finding the candidates for an ask among 100,000 open posts across 10,000 streets.
 
-    python bench/matching.py              # 10,000 streets, 100,000 open posts, up to 1,000 asks
-    python bench/matching.py --quick      # 1,000 streets, 10,000 open posts, 200 asks: a few seconds
-    python bench/matching.py --json out.json
+    python -m bench.matching              # 10,000 streets, 100,000 open posts, 1,000 asks, 3 passes
+    python -m bench.matching --quick      # 1,000 streets, 10,000 open posts, 200 asks: a few seconds
+    python -m bench.matching --json out.json
 
 What is timed is the core's own `handlers.candidates.helpers_for` — every query and the ranking, inside
 an open transaction as a neighbour's turn runs it (the turn's own BEGIN and COMMIT are not matching's) —
 against real SQLite (WAL, the real migrations, no ANALYZE), through aiosqlite as the bot uses it.
 The baseline is the same call with the cell lookup replaced by a naive full scan of the category's open
-offers. Both must find the same candidates. Streets are spread evenly (same density in both modes) over
-a square around central London; 30% of neighbours have shared a rough location of their own.
+offers, on the first 200 of the asks (100 quick). Both must find the same candidates. Streets are
+spread evenly (same density in both modes) over a square around central London; 30% of neighbours
+have shared a rough location of their own.
 
-Bounded: the population is fixed by the mode, and the timing loop stops at --budget seconds."""
+The same asks are timed in three passes; each gives a p50 and a p99, summarised as their median and
+range. Bounded: the population is fixed by the mode, and the timing loops stop at --budget seconds."""
 
 from __future__ import annotations
 
@@ -26,16 +28,17 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from math import cos, radians, sqrt
 from pathlib import Path
 
+from bench.common import machine, spread
 from bot.clock import ManualClock
 from bot.location import cell_of
 from handlers.app import NobodyOrganises
 from handlers.candidates import helpers_for
 from handlers.categories import CATEGORIES, OTHER
-from handlers.domain import Post, PostKind, When
+from handlers.domain import Post, When
 from handlers.settings import CoreSettings
 from handlers.turn import Services
 from storage import SqliteStore
@@ -59,9 +62,13 @@ class Mode:
     streets: int
     posts: int
     asks_timed: int
+    passes: int = 1  # timing passes over the same asks: each gives a p50 and a p99
+    naive_asks: int | None = None  # the slow baseline is timed on the first this many (None: all)
 
 
-MODES = {"full": Mode(10_000, 100_000, 1_000), "quick": Mode(1_000, 10_000, 200)}
+MODES = {"full": Mode(10_000, 100_000, 1_000, passes=3, naive_asks=200),
+         "quick": Mode(1_000, 10_000, 200, passes=3, naive_asks=100)}
+GOAL_P99_MS = 5.0
 
 
 def _point(rng: random.Random, side_m: float) -> tuple[float, float]:
@@ -185,14 +192,26 @@ async def run(mode_name: str, seed: int, budget_s: float, mode: Mode | None = No
             asks = [post for post_id in rng.sample(ask_ids, min(mode.asks_timed, len(ask_ids)))
                     if (post := await store.posts.get(post_id)) is not None]
             await _time_candidates(services, asks[:20], deadline)  # warm the page cache and the cell cache
-            indexed = await _time_candidates(services, asks, deadline)
+            passes = [await _time_candidates(services, asks, deadline)]
+            while len(passes) < mode.passes and time.monotonic() < deadline - 2 * sum(passes[0].wall_ms) / 1000:
+                passes.append(await _time_candidates(services, asks, deadline))
+            indexed = passes[0]
             store.posts = FullScanPosts(store.db)  # type: ignore[assignment]
-            naive = await _time_candidates(services, asks[: len(indexed.found)], deadline)
+            naive = await _time_candidates(services, asks[: min(len(indexed.found), mode.naive_asks or len(asks))],
+                                           deadline)
         finally:
             await store.close()
     compared = len(naive.found)
     assert compared and indexed.found[:compared] == naive.found, "the indexed and the naive search disagree"
+    assert all(p.found == indexed.found[: len(p.found)] for p in passes), "the passes found different candidates"
+    complete = [p for p in passes if len(p.found) == len(indexed.found)]
     return {
+        "passes": len(complete),
+        "p50_ms": spread([percentile(p.wall_ms, 0.5) for p in complete], 3),
+        "p99_ms": spread([percentile(p.wall_ms, 0.99) for p in complete], 3),
+        "cpu_p99_ms": spread([percentile(p.cpu_ms, 0.99) for p in complete], 3),
+        "goal_p99_ms": GOAL_P99_MS,
+        "met": statistics.median(percentile(p.wall_ms, 0.99) for p in complete) < GOAL_P99_MS,
         "mode": mode_name, "streets": mode.streets, "open_posts": mode.posts, "asks_timed": len(indexed.found),
         "naive_asks_timed": compared, "load_seconds": round(load_s, 2), "cpus": os.cpu_count(),
         "load_average_1min": round(os.getloadavg()[0], 2), "python": sys.version.split()[0],
@@ -202,6 +221,7 @@ async def run(mode_name: str, seed: int, budget_s: float, mode: Mode | None = No
         "naive_ms": _summary(naive.wall_ms),
         "naive_over_indexed_p50": round(percentile(naive.wall_ms, 0.5) / percentile(indexed.wall_ms, 0.5), 1),
         "naive_over_indexed_p99": round(percentile(naive.wall_ms, 0.99) / percentile(indexed.wall_ms, 0.99), 1),
+        "machine": machine(),
     }
 
 
@@ -209,11 +229,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="1,000 streets and 10,000 posts: a few seconds")
     parser.add_argument("--seed", type=int, default=5)
-    parser.add_argument("--budget", type=float, help="stop timing after this many seconds (default 60 quick, 300 full)")
+    parser.add_argument("--budget", type=float, help="stop timing after this many seconds (default 40 quick, 120 full)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args(argv)
     mode = "quick" if args.quick else "full"
-    figures = asyncio.run(run(mode, args.seed, args.budget or (60 if args.quick else 300)))
+    figures = asyncio.run(run(mode, args.seed, args.budget or (40 if args.quick else 120)))
     print(f"matching: {figures['streets']:,} streets, {figures['open_posts']:,} open posts, "
           f"{figures['asks_timed']} asks timed (loaded in {figures['load_seconds']} s; {figures['cpus']} CPUs, "
           f"load average {figures['load_average_1min']})")
@@ -221,6 +241,9 @@ def main(argv: list[str] | None = None) -> int:
           f"(CPU p50 {figures['indexed_cpu_ms']['p50']:.2f} ms, p99 {figures['indexed_cpu_ms']['p99']:.2f} ms)")
     print(f"  naive scan    : p50 {figures['naive_ms']['p50']:.2f} ms   p99 {figures['naive_ms']['p99']:.2f} ms   "
           f"({figures['naive_over_indexed_p50']}x / {figures['naive_over_indexed_p99']}x slower)")
+    p99 = figures["p99_ms"]
+    print(f"  {figures['passes']} passes   : p99 median {p99['median']:.2f} ms ({p99['min']:.2f}–{p99['max']:.2f}); "
+          f"goal under {GOAL_P99_MS:.0f} ms")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n")
     return 0

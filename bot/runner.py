@@ -21,6 +21,10 @@ from handlers.app import Doorstep
 
 log = logging.getLogger(__name__)
 
+# Messages to different chats in flight at once (see handlers.delivery): enough to keep Telegram's 30
+# a second going while each waits a round trip or two (a name look-up, the send), without a crowd.
+SENDS_AT_ONCE = 16
+
 
 def stop_on_signals() -> asyncio.Event:
     stop = asyncio.Event()
@@ -41,7 +45,7 @@ async def run_platforms(settings: Settings, stop: asyncio.Event | None = None) -
         core = Doorstep(
             store, NotifierByPlatform(adapters), clock, core_settings(settings, catalogues),
             OrganisersByPlatform(adapters),
-            waker=due,
+            waker=due, sends_at_once=SENDS_AT_ONCE,
         )
         due.attach(core)
         health = None

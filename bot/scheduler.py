@@ -48,10 +48,18 @@ class DueScheduler:
 
     def _arm(self, when: datetime) -> None:
         self._armed_for = when
+        # A run that leaves more due at once (a fan-out's next batch) arms the job from inside the job:
+        # with one instance allowed, APScheduler would skip that as "already running" and the work
+        # would wait for the heartbeat. A second instance just waits for the first (run_now's lock).
         self._scheduler.add_job(
             self.run_now, "date", run_date=max(when, datetime.now(timezone.utc)), id=DUE_JOB,
-            replace_existing=True, misfire_grace_time=None, coalesce=True, max_instances=1,
+            replace_existing=True, misfire_grace_time=None, coalesce=True, max_instances=2,
         )
+
+    async def settled(self) -> None:
+        """Return once no run is in progress (a run holds a transaction and may be sending)."""
+        async with self._running:
+            pass
 
     async def run_now(self) -> None:
         """Do what's due, then arm the job for whatever comes next. Runs one at a time."""

@@ -196,6 +196,7 @@ class Doorstep:
         organisers: OrganiserCheck | None = None,
         router: Router | None = None,
         waker: Waker | None = None,
+        sends_at_once: int = 1,
     ) -> None:
         self.router = router or build_router()
         self.services = Services(
@@ -203,7 +204,7 @@ class Doorstep:
             forget_hooks=self.router.forget_hooks,
         )
         self.private_messages = PrivateMessageLimit(self.services.settings.private_messages_per_hour)
-        self.courier = Courier(self.services, notifier, self._on_receipt)
+        self.courier = Courier(self.services, notifier, self._on_receipt, sends_at_once=sends_at_once)
         self.waker = waker
 
     async def handle(self, incoming: Incoming) -> None:

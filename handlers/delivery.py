@@ -4,12 +4,19 @@ Each message goes out in its recipient's language (worked out here, at sending t
 message to someone the bot can't reach is said in the street instead when that's fine
 (`Outgoing.fallback`), or kept until they open a private chat, with one short note in their street
 so they know (unless it only makes sense now: `Outgoing.hold_if_unreachable`). Cards remember
-where they were shown so they can be updated."""
+where they were shown so they can be updated.
+
+With `sends_at_once` above one, messages to different chats go out side by side (up to that many
+at a time), so that hundreds of check-ins due together aren't each kept waiting for the platform's
+answer to the one before; the platform's own pacing keeps within its limits. Messages to the same
+chat keep their order — a private message that may be said in a street instead counts as that
+street's — and a card's update waits for the card itself when both are in the same batch."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Awaitable, Callable
 
 from handlers import languages, texts
@@ -28,25 +35,76 @@ INBOX = "inbox"  # the private-chat payload that collects waiting messages
 OnReceipt = Callable[[str, SendResult], Awaitable[None]]
 
 
+@dataclass
+class _Step:
+    """One effect in its lane, with what it waits for (the cards it updates) and says when done."""
+
+    effect: Effect
+    after: list[asyncio.Event] = field(default_factory=list)
+    done: asyncio.Event | None = None
+
+
+def _lane(effect: Effect) -> tuple[str, ...]:
+    """Effects in the same lane go out one after another, in order; lanes go side by side."""
+    if isinstance(effect, CardUpdate):
+        return ("card", str(effect.post_id))
+    to = effect.to
+    if isinstance(to, ToStreet):
+        return ("chat", to.street.platform, to.street.chat_id)
+    if effect.fallback is not None:  # it may be said in that street instead
+        return ("chat", effect.fallback.platform, effect.fallback.chat_id)
+    return ("person", to.person.platform, to.person.user_id)
+
+
 class Courier:
-    def __init__(self, services: Services, notifier: Notifier, on_receipt: OnReceipt | None = None) -> None:
+    def __init__(self, services: Services, notifier: Notifier, on_receipt: OnReceipt | None = None, *,
+                 sends_at_once: int = 1) -> None:
         self._services = services
         self._store = services.store
         self._notifier = notifier
         self._on_receipt = on_receipt
+        self._sends_at_once = max(1, sends_at_once)
 
     async def deliver(self, effects: list[Effect]) -> None:
+        if self._sends_at_once == 1 or len(effects) < 2:
+            for effect in effects:
+                await self._deliver_one(effect)
+            return
+        slots = asyncio.Semaphore(self._sends_at_once)
+        lanes: dict[tuple[str, ...], list[_Step]] = {}
+        cards: dict[int, list[asyncio.Event]] = {}  # cards being posted in this batch, by post
         for effect in effects:
+            step = _Step(effect)
+            if isinstance(effect, CardUpdate):
+                step.after = list(cards.get(effect.post_id, ()))
+            elif effect.card_of is not None:
+                step.done = asyncio.Event()
+                cards.setdefault(effect.card_of, []).append(step.done)
+            lanes.setdefault(_lane(effect), []).append(step)
+        await asyncio.gather(*(self._deliver_lane(lane, slots) for lane in lanes.values()))
+
+    async def _deliver_lane(self, lane: list[_Step], slots: asyncio.Semaphore) -> None:
+        for step in lane:
             try:
-                if isinstance(effect, CardUpdate):
-                    await self._update_card(effect)
-                    continue
-                result = await self._send(effect)
-                if effect.receipt is not None and self._on_receipt is not None:
-                    await self._on_receipt(effect.receipt, result)
-            except Exception:
-                # One failed message must not stop the others; the notifier has retried already.
-                log.exception("delivery failed kind=%s", type(effect).__name__)
+                for card in step.after:  # only ever earlier effects: nothing waits in a circle
+                    await card.wait()
+                async with slots:
+                    await self._deliver_one(step.effect)
+            finally:
+                if step.done is not None:
+                    step.done.set()
+
+    async def _deliver_one(self, effect: Effect) -> None:
+        try:
+            if isinstance(effect, CardUpdate):
+                await self._update_card(effect)
+                return
+            result = await self._send(effect)
+            if effect.receipt is not None and self._on_receipt is not None:
+                await self._on_receipt(effect.receipt, result)
+        except Exception:
+            # One failed message must not stop the others; the notifier has retried already.
+            log.exception("delivery failed kind=%s", type(effect).__name__)
 
     async def take_held(self, neighbour: Neighbour) -> list[Outgoing]:
         """Messages that waited for this neighbour to open a private chat (call inside a transaction)."""

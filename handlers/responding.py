@@ -61,9 +61,22 @@ async def refresh_card(turn: Turn, post_id: int) -> None:
     post = await turn.store.posts.get(post_id)
     if post is None:
         return
-    waiting = bool(await turn.store.responses.of_post(post.id, ResponseStatus.PENDING)) and post.is_ask
+    waiting = await _someone_offered(turn, post)
     home = street_name(await turn.store.streets.get(post.street_id))
     turn.effects.add(card_update(post, await author(turn.store, post), someone_offered=waiting, home=home))
+
+
+async def _someone_offered(turn: Turn, post: Post) -> bool:
+    """What an open ask's card says besides the post: that someone has offered and awaits a yes."""
+    return post.is_ask and bool(await turn.store.responses.of_post(post.id, ResponseStatus.PENDING))
+
+
+async def _refresh_card_if_changed(turn: Turn, post: Post, someone_offered_before: bool) -> None:
+    """While a post stays open, answering it or saying no to an answer changes its card only when the
+    "someone has offered" line comes or goes: only then is it edited (an edit that changes nothing is a
+    wasted call, and one Telegram counts against the group's 20 a minute)."""
+    if await _someone_offered(turn, post) != someone_offered_before:
+        await refresh_card(turn, post.id)
 
 
 async def _active(turn: Turn, post: Post) -> None:
@@ -96,6 +109,7 @@ async def _respond(turn: Turn, fields: list[str], kind: PostKind) -> None:
 
 
 async def _ask_author(turn: Turn, post: Post) -> None:
+    someone_offered_before = await _someone_offered(turn, post)
     response = await turn.store.responses.add(post.id, turn.neighbour.id, turn.now)
     await _active(turn, post)
     turn.answer(texts.THANKS_FOR_OFFERING if post.is_ask else texts.THANKS_FOR_ASKING)
@@ -111,7 +125,7 @@ async def _ask_author(turn: Turn, post: Post) -> None:
     street = None if post.anonymous else await turn.store.streets.get(post.street_id)
     question = lines(msg(key, **{role: turn.person, "subject": subject(post)}), msg(texts.CONTACT_CHOICE))
     turn.effects.tell(poster, question, choices, fallback=street)
-    await refresh_card(turn, post.id)
+    await _refresh_card_if_changed(turn, post, someone_offered_before)
 
 
 async def confirm(turn: Turn, fields: list[str]) -> None:
@@ -178,12 +192,13 @@ async def not_this_time(turn: Turn, fields: list[str]) -> None:
     if response.status is not ResponseStatus.PENDING:
         turn.answer(texts.ALREADY_DONE)
         return
+    someone_offered_before = await _someone_offered(turn, post)
     await turn.store.responses.set_status(response.id, ResponseStatus.DECLINED, turn.now)
     await _active(turn, post)
     if (responder := await person(turn.store, response.neighbour_id)) is not None:
         turn.effects.tell(responder, msg(texts.DECLINED_FOR_RESPONDER, subject=subject(post)))
     turn.reply(texts.NOTED_NOT_THIS_TIME)
-    await refresh_card(turn, post.id)
+    await _refresh_card_if_changed(turn, post, someone_offered_before)
 
 
 async def done(turn: Turn, fields: list[str]) -> None:

@@ -68,3 +68,51 @@ async def test_failing_work_does_not_stop_the_scheduler() -> None:
         assert scheduler.running and scheduler.get_job("doorstep-heartbeat") is not None
     finally:
         scheduler.shutdown(wait=False)
+
+
+async def test_settled_waits_for_the_run_in_progress() -> None:
+    class SlowCore(CoreWithWork):
+        def __init__(self) -> None:
+            super().__init__([])
+            self.release = asyncio.Event()
+
+        async def run_due(self) -> None:
+            await super().run_due()
+            await self.release.wait()
+
+    core = SlowCore()
+    scheduler = AsyncIOScheduler(timezone=timezone.utc)
+    due = DueScheduler(scheduler)
+    due.attach(core)  # type: ignore[arg-type]
+    running = asyncio.create_task(due.run_now())
+    await core.ran.wait()
+    settled = asyncio.create_task(due.settled())
+    await asyncio.sleep(0.01)
+    assert not settled.done()
+    core.release.set()
+    await asyncio.wait_for(settled, 1)
+    await running
+
+
+async def test_work_still_due_after_a_run_runs_straight_away_not_at_the_heartbeat() -> None:
+    """A big fan-out goes in batches: each run that leaves more due at once arms the job for now, from
+    inside the job itself. That must run next, not be skipped as "already running" until the heartbeat."""
+    past = datetime.now(timezone.utc) - timedelta(seconds=1)
+
+    class Batches(CoreWithWork):
+        async def run_due(self) -> None:
+            await super().run_due()
+            if self.runs == 4:
+                finished.set()
+
+    finished = asyncio.Event()
+    core = Batches([past, past, past, None])
+    scheduler = AsyncIOScheduler(timezone=timezone.utc)
+    due = DueScheduler(scheduler, heartbeat=timedelta(hours=1))
+    due.attach(core)  # type: ignore[arg-type]
+    await due.start()  # the first batch; each of the next three is armed by the one before
+    try:
+        await asyncio.wait_for(finished.wait(), timeout=5)
+        assert core.runs == 4
+    finally:
+        scheduler.shutdown(wait=False)

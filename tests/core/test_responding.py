@@ -100,6 +100,25 @@ async def test_not_this_time_thanks_the_helper_and_keeps_the_post_open(street: S
     assert post is not None and post.status is PostStatus.OPEN
 
 
+async def test_a_card_is_edited_only_when_what_it_shows_changes(street: StreetKit) -> None:
+    post_id = await _ask(street)
+    await street.press("sam", f"h:{post_id}", private=False)
+    assert len(street.notifier.edits) == 1  # "someone has offered" appears
+    no_to_sam = only(street.notifier.to_person("rosa")).payload("Not this time")
+    await street.press("joe", f"h:{post_id}", private=False)
+    assert len(street.notifier.edits) == 1  # a second offer shows nothing new
+    no_to_joe = only(street.notifier.to_person("rosa")).payload("Not this time")
+    await street.press("rosa", no_to_sam)
+    assert len(street.notifier.edits) == 1  # Joe's offer still waits for a yes
+    await street.press("rosa", no_to_joe)
+    assert len(street.notifier.edits) == 2 and not street.notifier.edits[-1].text.endswith("waiting for a yes.")
+
+    offer = card_of(await street.say("joe", "/offer I can lend a ladder")).outgoing.card_of
+    await street.press("sam", f"t:{offer}", private=False)
+    assert len(street.notifier.edits) == 2  # an offer's card never says who asked for it
+    assert "would like your offer" in only(street.notifier.to_person("joe")).text
+
+
 async def test_cant_make_it_reopens_and_asks_others(street: StreetKit) -> None:
     await street.say("joe", "/offer I can do shopping any day")
     post_id = await _ask(street)

@@ -89,6 +89,18 @@ class Neighbour:
         await asyncio.gather(*(t for t in [self._sync_task, *self._tasks] if t is not None), return_exceptions=True)
         await self.client.close()
 
+    async def pause(self) -> None:
+        """Stop syncing for a while (a benchmark's senders, so they cost nothing while it measures);
+        sending still works."""
+        if self._sync_task is not None:
+            self._sync_task.cancel()
+            await asyncio.gather(self._sync_task, return_exceptions=True)
+            self._sync_task = None
+
+    def resume(self) -> None:
+        if self._sync_task is None:
+            self._sync_task = asyncio.create_task(self._sync_forever())
+
     # --- syncing ------------------------------------------------------------------------------
 
     async def _sync_forever(self) -> None:

@@ -80,6 +80,48 @@ async def test_transactions_from_two_tasks_do_not_mix(tmp_path: Path) -> None:
         await db.close()
 
 
+async def test_a_transaction_cancelled_while_it_begins_leaves_the_database_usable(tmp_path: Path) -> None:
+    """A task cancelled while BEGIN is on its way (a scheduler shutting down, a timeout) must not leave
+    the shared connection inside a transaction nobody owns."""
+    db = await Database.open(tmp_path / "d.sqlite3")
+    try:
+        async def write() -> None:
+            async with db.transaction():
+                await db.insert("INSERT INTO streets (platform, chat_id, created_at) VALUES ('t', 'lost', 0)")
+
+        for _ in range(5):  # a few times, so a cancellation lands on the BEGIN at least once
+            task = asyncio.create_task(write())
+            await asyncio.sleep(0)  # it is now waiting for BEGIN to come back from the database thread
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+            await db.insert("INSERT INTO streets (platform, chat_id, created_at) VALUES ('t', ?, 0)", (f"kept{_}",))
+        rows = await db.fetch_all("SELECT chat_id FROM streets ORDER BY id")
+        assert [row["chat_id"] for row in rows] == [f"kept{n}" for n in range(5)]
+    finally:
+        await db.close()
+
+
+async def test_a_read_on_its_own_never_sees_another_tasks_transaction_half_done(tmp_path: Path) -> None:
+    db = await Database.open(tmp_path / "d.sqlite3")
+    try:
+        async def add_then_fail() -> None:
+            async with db.transaction():
+                await db.insert("INSERT INTO streets (platform, chat_id, created_at) VALUES ('t', 'a', 0)")
+                await asyncio.sleep(0.01)  # a read from another task comes in meanwhile
+                raise RuntimeError
+
+        async def count() -> int:
+            await asyncio.sleep(0)  # once the other task is inside its transaction
+            return int(await db.fetch_value("SELECT COUNT(*) FROM streets"))
+
+        uses = db.uses
+        results = await asyncio.gather(add_then_fail(), count(), return_exceptions=True)
+        assert isinstance(results[0], RuntimeError) and results[1] == 0
+        assert db.uses == uses + 2 and db.held_seconds > 0  # the transaction, then the read
+    finally:
+        await db.close()
+
+
 async def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
     db = await Database.open(tmp_path / "d.sqlite3")
     try:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from handlers.checkins.records import EVERY_DAY, Schedule, Tell
 from storage import SqliteStore
+from bot.runner import SENDS_AT_ONCE
 from tests.telegram.fake_bot_api import FakeBotApi, FakeUser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,8 +87,9 @@ async def test_a_kill_in_the_middle_of_a_fan_out_loses_no_check_in(api: FakeBotA
             second.kill()
     assert second.returncode == 0, errors.decode()
     after = _hellos(api, people)
-    assert set(after.values()) <= {1, 2}, "nobody gets a check-in more than twice"
-    assert sum(count - 1 for count in after.values()) <= 1, "at most the one being sent at the kill goes twice"
+    assert set(after.values()) <= {1, 2}, "no check-in lost, and none sent more than once more"
+    # Only what was in flight at the kill can go twice: the runner sends a few chats side by side.
+    assert sum(count - 1 for count in after.values()) <= SENDS_AT_ONCE
 
     store = await SqliteStore.open(database)
     try:
