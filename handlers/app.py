@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from typing import Awaitable, Callable
 
 from handlers import (
     activity, areas, board, cards, digest, expiry, fan_out, forgetting, languages, moderation, my_data,
@@ -15,7 +16,7 @@ from handlers import (
 )
 from handlers.checkins import answers, buddy, controls, due, escalation
 from handlers.checkins import setup as checkin_setup
-from handlers.delivery import Courier
+from handlers.delivery import Courier, Ready
 from handlers.domain import Street
 from handlers.incoming import Incoming, IncomingKind
 from handlers.limits import PrivateMessageLimit, Verdict
@@ -211,15 +212,22 @@ class Doorstep:
         """Do what a neighbour asked; whatever goes wrong, they get a kind word, never a traceback."""
         if not await self._may_read(incoming):
             return
-        effects = Effects()
         try:
-            async with self.services.store.transaction():
-                await self._take_turn(incoming, effects)
+            effects, ready = await self._work(lambda effects: self._take_turn(incoming, effects))
         except Exception:
             log.exception("turn failed kind=%s platform=%s", incoming.kind, incoming.platform)
-            effects = Effects()
+            effects, ready = Effects(), None
             effects.add(_sorry(incoming))
-        await self._finish(effects)
+        await self._finish(effects, ready)
+
+    async def _work(self, do: Callable[[Effects], Awaitable[None]]) -> tuple[Effects, list[Ready]]:
+        """Do `do` in one transaction, and in the same one prepare what it decided to send: sending
+        then needs the database only to record what happened."""
+        effects = Effects()
+        async with self.services.store.transaction():
+            await do(effects)
+            ready = await self.courier.prepare(effects.items)
+        return effects, ready
 
     async def _may_read(self, incoming: Incoming) -> bool:
         """Private messages beyond the hourly limit are left unread (buttons always work); the first
@@ -239,14 +247,12 @@ class Doorstep:
         failing never holds up the others."""
         now = self.services.clock.now()
         for work in self.router.due_work:
-            effects = Effects()
             try:
-                async with self.services.store.transaction():
-                    await work.run(self.services, effects, now)
+                effects, ready = await self._work(lambda effects, run=work.run: run(self.services, effects, now))
             except Exception:
                 log.exception("scheduled work failed work=%s", work.name)
                 continue
-            await self._finish(effects)
+            await self._finish(effects, ready)
 
     async def next_due(self) -> datetime | None:
         """When there is next something to do on the bot's own initiative."""
@@ -257,11 +263,14 @@ class Doorstep:
                     times.append(when)
         return min(times) if times else None
 
-    async def _finish(self, effects: Effects) -> None:
-        """After a transaction: wake the scheduler if needed, then send."""
+    async def _finish(self, effects: Effects, ready: list[Ready] | None = None) -> None:
+        """After a transaction: wake the scheduler if needed, then send (what was prepared, if it was)."""
         if effects.wake_at is not None and self.waker is not None:
             self.waker.wake_at(effects.wake_at)
-        await self.courier.deliver(effects.items)
+        if ready is None:
+            await self.courier.deliver(effects.items)
+        else:
+            await self.courier.send(ready)
 
     async def _on_receipt(self, receipt: str, result: SendResult) -> None:
         parsed = parse_payload(receipt)
@@ -269,14 +278,14 @@ class Doorstep:
         if parsed is None or handler is None:
             log.warning("no handler for receipt code=%s", receipt.split(":")[0])
             return
-        effects = Effects()
         try:
-            async with self.services.store.transaction():
-                await handler(self.services, effects, parsed[1], result, self.services.clock.now())
+            effects, ready = await self._work(
+                lambda effects: handler(self.services, effects, parsed[1], result, self.services.clock.now())
+            )
         except Exception:
             log.exception("receipt failed code=%s", parsed[0])
             return
-        await self._finish(effects)
+        await self._finish(effects, ready)
 
     async def _take_turn(self, incoming: Incoming, effects: Effects) -> None:
         store = self.services.store

@@ -1,6 +1,9 @@
 """Sending what a turn decided, after its changes are stored.
 
-Each message goes out in its recipient's language (worked out here, at sending time). A private
+Each message goes out in its recipient's language, worked out while the turn's transaction is still
+open (`prepare`), together with everything else sending needs from the database, so that sending
+itself holds the database only to record what happened (a card's place, someone found unreachable).
+A private
 message to someone the bot can't reach is said in the street instead when that's fine
 (`Outgoing.fallback`), or kept until they open a private chat, with one short note in their street
 so they know (unless it only makes sense now: `Outgoing.hold_if_unreachable`). Cards remember
@@ -35,11 +38,20 @@ INBOX = "inbox"  # the private-chat payload that collects waiting messages
 OnReceipt = Callable[[str, SendResult], Awaitable[None]]
 
 
+@dataclass(frozen=True)
+class Ready:
+    """An effect with what sending it needs: its language (and a card update's places) filled in,
+    and for a private message its recipient as the database knew them."""
+
+    effect: Effect
+    neighbour: Neighbour | None = None
+
+
 @dataclass
 class _Step:
     """One effect in its lane, with what it waits for (the cards it updates) and says when done."""
 
-    effect: Effect
+    ready: Ready
     after: list[asyncio.Event] = field(default_factory=list)
     done: asyncio.Event | None = None
 
@@ -66,15 +78,63 @@ class Courier:
         self._sends_at_once = max(1, sends_at_once)
 
     async def deliver(self, effects: list[Effect]) -> None:
-        if self._sends_at_once == 1 or len(effects) < 2:
-            for effect in effects:
-                await self._deliver_one(effect)
+        """Prepare and send effects made outside a transaction (one short transaction for them all)."""
+        if not effects:
+            return
+        async with self._store.transaction():
+            ready = await self.prepare(effects)
+        await self.send(ready)
+
+    async def prepare(self, effects: list[Effect]) -> list[Ready]:
+        """Everything sending needs from the database; call inside the transaction that made them."""
+        ready = []
+        new_cards: set[int] = set()  # posts whose card goes out in this batch
+        for effect in effects:
+            try:
+                ready.append(await self._prepare_one(effect, new_cards))
+            except Exception:
+                log.exception("could not prepare a message kind=%s", type(effect).__name__)
+            if isinstance(effect, Outgoing) and effect.card_of is not None:
+                new_cards.add(effect.card_of)
+        return ready
+
+    async def _prepare_one(self, effect: Effect, new_cards: set[int]) -> Ready:
+        services = self._services
+        if isinstance(effect, CardUpdate):
+            post = await self._store.posts.get(effect.post_id)
+            locale = effect.locale or (
+                await languages.of_street(services, post.street_id) if post else services.settings.locale
+            )
+            if effect.post_id in new_cards:
+                return Ready(replace(effect, locale=locale))  # its places are known once that card is out
+            refs = effect.refs if effect.refs is not None else await self._store.cards.of_post(effect.post_id)
+            nearby = () if effect.nearby_text is None else (
+                effect.nearby_refs if effect.nearby_refs is not None
+                else await self._store.cards.nearby_of_post(effect.post_id)
+            )
+            return Ready(replace(effect, refs=tuple(refs), nearby_refs=tuple(nearby), locale=locale))
+        to = effect.to
+        if isinstance(to, ToStreet):
+            locale = effect.locale or await languages.of_street(services, to.street.id)
+            return Ready(replace(effect, locale=locale))
+        neighbour = await self._store.neighbours.find(to.person.platform, to.person.user_id)
+        if effect.locale is None:
+            locale = await languages.of_neighbour(services, neighbour) if neighbour else services.settings.locale
+            effect = replace(effect, locale=locale)
+        return Ready(effect, neighbour)
+
+    async def send(self, ready: list[Ready]) -> None:
+        """Send prepared effects: one by one, or with `sends_at_once`, different chats side by side."""
+        if self._sends_at_once == 1 or len(ready) < 2:
+            for item in ready:
+                await self._deliver_one(item)
             return
         slots = asyncio.Semaphore(self._sends_at_once)
         lanes: dict[tuple[str, ...], list[_Step]] = {}
         cards: dict[int, list[asyncio.Event]] = {}  # cards being posted in this batch, by post
-        for effect in effects:
-            step = _Step(effect)
+        for item in ready:
+            step = _Step(item)
+            effect = item.effect
             if isinstance(effect, CardUpdate):
                 step.after = list(cards.get(effect.post_id, ()))
             elif effect.card_of is not None:
@@ -89,17 +149,18 @@ class Courier:
                 for card in step.after:  # only ever earlier effects: nothing waits in a circle
                     await card.wait()
                 async with slots:
-                    await self._deliver_one(step.effect)
+                    await self._deliver_one(step.ready)
             finally:
                 if step.done is not None:
                     step.done.set()
 
-    async def _deliver_one(self, effect: Effect) -> None:
+    async def _deliver_one(self, ready: Ready) -> None:
+        effect = ready.effect
         try:
             if isinstance(effect, CardUpdate):
                 await self._update_card(effect)
                 return
-            result = await self._send(effect)
+            result = await self._send(effect, ready.neighbour)
             if effect.receipt is not None and self._on_receipt is not None:
                 await self._on_receipt(effect.receipt, result)
         except Exception:
@@ -114,22 +175,15 @@ class Courier:
         locale = await languages.of_street(self._services, street.id)
         return await self._notifier.send(replace(outgoing, to=ToStreet(street), locale=locale, fallback=None))
 
-    async def _send(self, outgoing: Outgoing) -> SendResult:
-        """Send one message; a private one to someone unreachable falls back (see the module)."""
+    async def _send(self, outgoing: Outgoing, neighbour: Neighbour | None) -> SendResult:
+        """Send one prepared message; a private one to someone unreachable falls back (see the module)."""
         if isinstance(outgoing.to, ToStreet):
-            result = await (self._in_street(outgoing.to.street, outgoing) if outgoing.locale is None
-                            else self._notifier.send(outgoing))
+            result = await self._notifier.send(outgoing)
             if result.sent and result.ref is not None and outgoing.card_of is not None:
                 async with self._store.transaction():
                     await self._store.cards.remember(outgoing.card_of, result.ref)
             return result
         person = outgoing.to.person
-        async with self._store.transaction():
-            neighbour = await self._store.neighbours.find(person.platform, person.user_id)
-            if outgoing.locale is None:
-                locale = (await languages.of_neighbour(self._services, neighbour) if neighbour
-                          else self._services.settings.locale)
-                outgoing = replace(outgoing, locale=locale)
         if isinstance(outgoing.to, ToPresser):
             return await self._notifier.send(outgoing)
         if neighbour is not None and neighbour.reachable is False:
@@ -166,17 +220,16 @@ class Courier:
             await self._in_street(streets[0], nudge)
 
     async def _update_card(self, update: CardUpdate) -> None:
-        async with self._store.transaction():
-            refs = update.refs if update.refs is not None else await self._store.cards.of_post(update.post_id)
-            post = await self._store.posts.get(update.post_id)
-            locale = update.locale or (
-                await languages.of_street(self._services, post.street_id) if post else self._services.settings.locale
-            )
-            nearby = [] if update.nearby_text is None else (
-                update.nearby_refs if update.nearby_refs is not None
-                else await self._store.cards.nearby_of_post(update.post_id)
-            )
+        """Edit every copy of a prepared card. Its places were filled in by `prepare`, unless a copy
+        went out in the same batch: then they are read now, after it."""
+        refs, nearby = update.refs, update.nearby_refs
+        if refs is None:
+            async with self._store.transaction():
+                refs = tuple(await self._store.cards.of_post(update.post_id))
+                nearby = tuple(await self._store.cards.nearby_of_post(update.post_id)) if update.nearby_text else ()
+        locale = update.locale or self._services.settings.locale
         for ref in refs:
             await self._notifier.edit(ref, update.text, update.choices, locale)
-        for ref in nearby:
-            await self._notifier.edit(ref, update.nearby_text, update.choices, locale)  # type: ignore[arg-type]
+        if update.nearby_text is not None:
+            for ref in nearby or ():
+                await self._notifier.edit(ref, update.nearby_text, update.choices, locale)
