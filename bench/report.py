@@ -313,10 +313,8 @@ def _fanout_miss(f: Figures) -> str:
     text += (f"The longest pause between two sends was {f['longest_gap_s']} s, while the next batch of check-ins "
              "was prepared; the window refills meanwhile, so such pauses cost almost nothing. The core sends "
              f"up to {f['sends_at_once']} messages side by side, so neither the round trips nor the work around "
-             "each message hold the flow back. Meeting the goal with room to spare would take a smaller safety "
-             "margin: in a trial on the development machine, a 20 ms slack sent 1,000 check-ins in 34.1 s "
-             "(+2.4 %) with no 429s from the fake server. It is left at 50 ms because the real Telegram counts "
-             "in its own, unpublished way, and a 429 costs that chat a wait of a second or more (every one is "
+             "each message hold the flow back. A smaller safety margin would come closer to the floor, at the "
+             "risk of more 429s from the real Telegram, which counts in its own, unpublished way (every one is "
              "waited out; nothing is lost either way).\n")
     far = f.get("far", {})
     if far.get("over_floor") is not None:

@@ -40,7 +40,7 @@ class Limits:
     overall: Rate = Rate(30, 1.0)
     group: Rate = Rate(20, 60.0)
     private: Rate = Rate(1, 1.0)
-    slack: float = 0.05  # added to every period, for Telegram's clock and ours
+    slack: float = 0.02  # added to every period, for Telegram's clock and ours (its 429s are waited out anyway)
 
 
 class Stopped(Exception):
