@@ -193,24 +193,56 @@ def _matches_at(words: list[str], start: int, pattern: tuple[str, ...]) -> bool:
     return True
 
 
-def _count(words: list[str], keyword: str) -> int:
-    pattern = _pattern(keyword)
-    return sum(1 for start in range(len(words)) if _matches_at(words, start, pattern))
+@dataclass(frozen=True)
+class _Rule:
+    pattern: tuple[str, ...]
+    code: str
+    weight: int
+
+
+@dataclass(frozen=True)
+class _Index:
+    """Every keyword as a rule, found by its first word: exactly, or by that word's first letters."""
+
+    exact: dict[str, list[_Rule]]
+    by_prefix: dict[int, dict[str, list[_Rule]]]  # prefix length -> prefix -> rules
+
+    def starting_with(self, word: str) -> list[_Rule]:
+        found = list(self.exact.get(word, ()))
+        for length, rules in self.by_prefix.items():
+            found += rules.get(word[:length], ()) if len(word) >= length else ()
+        return found
+
+
+@lru_cache(maxsize=1)
+def _index() -> _Index:
+    exact: dict[str, list[_Rule]] = {}
+    by_prefix: dict[int, dict[str, list[_Rule]]] = {}
+    for per_language in KEYWORDS.values():
+        for code, keywords in per_language.items():
+            for weight, group in ((_STRONG_WEIGHT, keywords.strong), (1, keywords.words)):
+                for keyword in group:
+                    rule = _Rule(_pattern(keyword), code, weight)
+                    first = rule.pattern[0]
+                    if first.endswith("*"):
+                        by_prefix.setdefault(len(first) - 1, {}).setdefault(first[:-1], []).append(rule)
+                    else:
+                        exact.setdefault(first, []).append(rule)
+    return _Index(exact, by_prefix)
 
 
 def classify(text: str) -> str:
     """The category code that fits the text best, or "other"."""
     words = tokens(text)
+    index = _index()
     scores: dict[str, int] = {}
-    for per_language in KEYWORDS.values():
-        for code, keywords in per_language.items():
-            score = _STRONG_WEIGHT * sum(_count(words, k) for k in keywords.strong)
-            score += sum(_count(words, k) for k in keywords.words)
-            if score:
-                scores[code] = scores.get(code, 0) + score
+    for start, word in enumerate(words):
+        for rule in index.starting_with(word):
+            if _matches_at(words, start, rule.pattern):
+                scores[rule.code] = scores.get(rule.code, 0) + rule.weight
     if not scores:
         return OTHER
-    order = {category.code: index for index, category in enumerate(CATEGORIES)}
+    order = {category.code: position for position, category in enumerate(CATEGORIES)}
     return max(scores, key=lambda code: (scores[code], -order[code]))
 
 
