@@ -63,14 +63,14 @@ def conversation_scope(turn: Turn) -> str:
 
 
 async def start(turn: Turn, kind: PostKind, text: str, *, for_neighbour: bool = False) -> None:
-    if turn.street is not None and (await _paused(turn, turn.street) or await limits.too_many_posts(turn, turn.street)):
-        return
     state: dict = {"flow": FLOW, "kind": kind.value}
     if for_neighbour:
         state["for_neighbour"] = True
     if text.strip():
-        await _from_words(turn, kind, text, state)
+        await _from_words(turn, kind, text, state)  # `publish` checks for a pause and the limits
         return
+    if turn.street is not None and (await _paused(turn, turn.street) or await limits.too_many_posts(turn, turn.street)):
+        return  # no point asking what and when
     if turn.street is not None:
         state["street_id"] = turn.street.id
         await _ask_what(turn, state)
