@@ -12,7 +12,7 @@ import time
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Any, AsyncIterator, Iterable
+from typing import Any, AsyncIterator, Callable, Iterable
 
 import aiosqlite
 
@@ -60,6 +60,16 @@ class Database:
         # a transaction or a read on its own.
         self.uses = 0
         self.held_seconds = 0.0
+        self._caches: list[Callable[[], None]] = []
+
+    def register_cache(self, forget: Callable[[], None]) -> None:
+        """A repository keeping rows in memory: `forget` empties it whenever a transaction is rolled
+        back, or rows change behind its back (`forget_caches`)."""
+        self._caches.append(forget)
+
+    def forget_caches(self) -> None:
+        for forget in self._caches:
+            forget()
 
     @classmethod
     async def open(cls, path: Path | str) -> Database:
@@ -145,6 +155,7 @@ class Database:
                     yield
                 except BaseException:
                     await self._connection.execute("ROLLBACK")
+                    self.forget_caches()
                     raise
                 await self._connection.execute("COMMIT")
             finally:

@@ -152,14 +152,23 @@ class OutboxRepository:
 
 
 class StreetSettingsRepository:
+    """Read for nearly every message (its language, quiet hours, time zone) and changed rarely, so kept
+    in memory too. This process is the database's only writer; every change goes through here, and a
+    rolled-back transaction empties the memory, so it never holds what didn't stick."""
+
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._known: dict[int, dict[str, str]] = {}
+        db.register_cache(self._known.clear)
 
     async def of_street(self, street_id: int) -> dict[str, str]:
-        rows = await self._db.fetch_all("SELECT name, value FROM street_settings WHERE street_id = ?", (street_id,))
-        return {row["name"]: row["value"] for row in rows}
+        if street_id not in self._known:
+            rows = await self._db.fetch_all("SELECT name, value FROM street_settings WHERE street_id = ?", (street_id,))
+            self._known[street_id] = {row["name"]: row["value"] for row in rows}
+        return dict(self._known[street_id])
 
     async def put(self, street_id: int, name: str, value: str) -> None:
+        self._known.pop(street_id, None)
         await self._db.execute(
             "INSERT INTO street_settings (street_id, name, value) VALUES (?, ?, ?) "
             "ON CONFLICT (street_id, name) DO UPDATE SET value = excluded.value",
@@ -167,4 +176,5 @@ class StreetSettingsRepository:
         )
 
     async def reset(self, street_id: int, name: str) -> None:
+        self._known.pop(street_id, None)
         await self._db.execute("DELETE FROM street_settings WHERE street_id = ? AND name = ?", (street_id, name))

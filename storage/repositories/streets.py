@@ -17,11 +17,30 @@ def _street(row: Row) -> Street:
 
 
 class StreetRepository:
+    """Streets are looked up on nearly every turn and change rarely (a new group, a new name, a group
+    that moved), so they are also kept in memory: every change goes through here, and a rolled-back
+    transaction (or a move) empties the memory."""
+
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._by_id: dict[int, Street] = {}
+        self._by_chat: dict[tuple[str, str], Street] = {}
+        db.register_cache(self._forget)
+
+    def _forget(self) -> None:
+        self._by_id.clear()
+        self._by_chat.clear()
+
+    def _remember(self, street: Street) -> Street:
+        self._by_id[street.id] = street
+        self._by_chat[(street.platform, street.chat_id)] = street
+        return street
 
     async def get_or_create(self, platform: str, chat_id: str, title: str | None, now: datetime) -> Street:
         """The street for a group chat; its title follows the group's name when the platform gives one."""
+        known = self._by_chat.get((platform, chat_id))
+        if known is not None and (title is None or title == known.title):
+            return known
         await self._db.execute(
             "INSERT INTO streets (platform, chat_id, title, created_at) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (platform, chat_id) DO UPDATE SET title = COALESCE(excluded.title, streets.title)",
@@ -31,11 +50,13 @@ class StreetRepository:
             f"SELECT {_COLUMNS} FROM streets s WHERE s.platform = ? AND s.chat_id = ?", (platform, chat_id)
         )
         assert row is not None
-        return _street(row)
+        return self._remember(_street(row))
 
     async def get(self, street_id: int) -> Street | None:
+        if street_id in self._by_id:
+            return self._by_id[street_id]
         row = await self._db.fetch_one(f"SELECT {_COLUMNS} FROM streets s WHERE s.id = ?", (street_id,))
-        return _street(row) if row else None
+        return self._remember(_street(row)) if row else None
 
     async def of_neighbour(self, neighbour_id: int) -> list[Street]:
         """The streets a neighbour has been seen in, most recent first."""
@@ -84,4 +105,5 @@ class StreetRepository:
                 )
             await self._db.execute("DELETE FROM streets WHERE id = ?", (drop_id,))  # cascades to what didn't move
         await self._db.execute("UPDATE streets SET chat_id = ?, title = ? WHERE id = ?", (new_chat_id, title, keep_id))
+        self._db.forget_caches()  # the street's chat changed, and settings and the like may have moved
         return True

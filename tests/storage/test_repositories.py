@@ -102,3 +102,25 @@ async def test_reachability_is_unknown_until_learned(store: SqliteStore) -> None
     assert rosa.reachable is None
     await store.neighbours.set_reachable(rosa.id, False)
     assert (await store.neighbours.get(rosa.id)).reachable is False  # type: ignore[union-attr]
+
+
+async def test_street_settings_kept_in_memory_never_outlive_a_rollback(store: SqliteStore) -> None:
+    street = await store.streets.get_or_create("t", "g", None, NOW)
+    await store.street_settings.put(street.id, "language", "pl")
+    assert await store.street_settings.of_street(street.id) == {"language": "pl"}
+    with pytest.raises(RuntimeError):
+        async with store.transaction():
+            await store.street_settings.put(street.id, "language", "ro")
+            assert await store.street_settings.of_street(street.id) == {"language": "ro"}
+            raise RuntimeError("half way")
+    assert await store.street_settings.of_street(street.id) == {"language": "pl"}
+
+
+async def test_merged_streets_bring_their_settings_along(store: SqliteStore) -> None:
+    old = await store.streets.get_or_create("t", "old", None, NOW)
+    new = await store.streets.get_or_create("t", "new", None, NOW)
+    await store.street_settings.put(old.id, "language", "pl")
+    assert await store.street_settings.of_street(new.id) == {}
+    await store.streets.move("t", "old", "new")
+    kept = await store.streets.get_or_create("t", "new", None, NOW)
+    assert await store.street_settings.of_street(kept.id) == {"language": "pl"}
