@@ -36,6 +36,7 @@ class Patience:
     first_sync_s: float = 60.0
     login_s: float = 60.0
     send_s: float = 300.0
+    read_back_s: float = 300.0  # reading back what a sync left out while the homeserver is away
     sync_backoff_s: tuple[float, float] = (0.5, 30.0)
     long_poll_ms: int = 30_000
     stop_s: float = 5.0
@@ -83,12 +84,12 @@ class MatrixAdapter:
         self._inbound = Inbound(
             self.client, self.direct, self.notifier, self._store, self.organisers, self._spawner,
             allowed_servers=self.allowed_servers, catching_up=not self.client.loaded_sync_token,
-            undecryptable_note_after_s=self._patience.undecryptable_note_s,
+            undecryptable_note_after_s=self._patience.undecryptable_note_s, read_back_s=self._patience.read_back_s,
         )
         self._inbound.core = core
         self._inbound.register()
         self._sync = SyncLoop(
-            self.client, self._keys, on_first_sync=self._caught_up,
+            self.client, self._keys, on_first_sync=self._caught_up, on_synced=self._inbound.synced,
             backoff_s=self._patience.sync_backoff_s, long_poll_ms=self._patience.long_poll_ms,
         )
         self._sync_task = asyncio.create_task(self._sync.run(), name="matrix:sync")

@@ -7,6 +7,10 @@ in answer to the bot (as a coarse cell only), and people joining or leaving a st
 else said in a street room is neighbours talking among themselves: the bot doesn't read it, and
 doesn't note who said it. Its own events and every `m.notice` are ignored.
 
+nio hands a sync's events over while it reads the sync; they are routed once the whole sync is read,
+when it is known whether a room's timeline was cut short. Such a room catches up first on what the
+sync left out, and its events are handed over in order (`bot.matrix.backlog`).
+
 An encrypted message whose key hasn't arrived yet is kept in memory for a while and answered when
 the key comes (nio tells of each room key arriving). In a private chat, if the key is still missing
 after a short wait, the neighbour is asked to send it again — and then it is not answered later too."""
@@ -20,13 +24,16 @@ from typing import TYPE_CHECKING, Any
 
 from nio import (
     AsyncClient, InviteMemberEvent, JoinResponse, MatrixRoom, MegolmEvent, PowerLevelsEvent, ReactionEvent,
-    RoomKeyEvent, RoomMemberEvent, RoomMessageNotice, RoomMessageText, RoomMessageUnknown, UnknownAccountDataEvent, UnknownEvent,
+    RoomKeyEvent, RoomMemberEvent, RoomMessageNotice, RoomMessageText, RoomMessageUnknown, SyncResponse,
+    UnknownAccountDataEvent, UnknownEvent,
 )
 from nio.exceptions import EncryptionError, LocalProtocolError
 
 from bot.logs import hashed
+from bot.matrix.backlog import Backlogs
 from bot.matrix.choices import match_reaction, match_reply, without_reply_fallback
 from bot.matrix.direct import DirectRooms
+from bot.matrix.history import Gap, History
 from bot.matrix.late_keys import AwaitingKeys
 from bot.matrix.locations import cell_of, is_location
 from bot.matrix.notifier import PLATFORM, MatrixNotifier, press_ref
@@ -84,7 +91,7 @@ class Inbound:
     def __init__(
         self, client: AsyncClient, direct: DirectRooms, notifier: MatrixNotifier, store: SqliteStore,
         organisers: MatrixOrganisers, spawner: Spawner, *, allowed_servers: set[str], catching_up: bool,
-        undecryptable_note_after_s: float = UNDECRYPTABLE_NOTE_AFTER_S,
+        read_back_s: float, undecryptable_note_after_s: float = UNDECRYPTABLE_NOTE_AFTER_S,
     ) -> None:
         self._client = client
         self._direct = direct
@@ -105,6 +112,11 @@ class Inbound:
         self._told_undecryptable: set[str] = set()
         self._awaiting_keys = AwaitingKeys()
         self._note_after_s = undecryptable_note_after_s
+        self._heard: list[tuple[MatrixRoom, Any]] = []  # the sync being read: routed once it is read through
+        self._backlogs = Backlogs(
+            client, History(client, read_back_s), spawner, route=self._routed,
+            handled=lambda event_id: event_id in self._seen or event_id in self._own_events,
+        )
 
     @property
     def me(self) -> str:
@@ -142,10 +154,30 @@ class Inbound:
             self._direct.replace(event.content)
 
     def _on_event(self, room: MatrixRoom, event: Any) -> None:
+        self._heard.append((room, event))
+
+    def synced(self, response: SyncResponse | None, since: str) -> None:
+        """A sync is read through (`response` None if reading it failed part way): hand over what it
+        brought. A room whose timeline was cut short catches up on what is missing first — unless
+        this is the first sync of a new device, whose history is not to be answered."""
+        heard, self._heard = self._heard, []
+        if response is not None and since and response.next_batch != since and not self.catching_up:
+            for room_id, joined in response.rooms.join.items():
+                timeline = joined.timeline
+                if timeline.limited and timeline.prev_batch and room_id not in self._not_joined_yet:
+                    self._backlogs.gap(room_id, Gap(since, timeline.prev_batch))
+        for room, event in heard:
+            if self._backlogs.holds(room.room_id):
+                self._backlogs.add(room, event)
+            else:
+                self._routed(room, event)
+
+    def _routed(self, room: MatrixRoom, event: Any) -> asyncio.Task | None:
         try:
-            self._route(room, event)
+            return self._route(room, event)
         except Exception:
             log.exception("could not handle a Matrix event type=%s", type(event).__name__)
+            return None
 
     def _on_room_key(self, event: RoomKeyEvent) -> None:
         """A room key arrived: the messages kept for it can be read and answered now."""
@@ -166,36 +198,39 @@ class Inbound:
                 log.info("decrypted an event once its key arrived room=%s", room.room_id)
                 self._dispatch(room, decrypted)
 
-    def _route(self, room: MatrixRoom, event: Any) -> None:
+    def _route(self, room: MatrixRoom, event: Any) -> asyncio.Task | None:
+        """Hands one event over; the task doing its work, if it needs one."""
         event_id = getattr(event, "event_id", None)
         if event.sender == self.me:
             self._own_event(room, event)
-            return
+            return None
         if room.room_id in self._not_joined_yet:
-            return  # history from before the bot joined: not said to it
+            return None  # history from before the bot joined: not said to it
         if event_id and not self._seen.first_time(event_id):
-            return
-        self._dispatch(room, event)
+            return None
+        return self._dispatch(room, event)
 
-    def _dispatch(self, room: MatrixRoom, event: Any) -> None:
+    def _dispatch(self, room: MatrixRoom, event: Any) -> asyncio.Task | None:
+        spawn = self._spawner.spawn
         if isinstance(event, PowerLevelsEvent):
             self._organisers.forget(room.room_id)
         elif isinstance(event, RoomMemberEvent):
-            self._membership(room, event)
+            return self._membership(room, event)
         elif self.catching_up:
-            return
+            return None
         elif isinstance(event, MegolmEvent):
             self._undecryptable(room, event)
         elif isinstance(event, RoomMessageText):
-            self._spawner.spawn(self._message(room, event), "message")
+            return spawn(self._message(room, event), "message")
         elif isinstance(event, (RoomMessageUnknown, UnknownEvent)) and is_location(event.source.get("type", ""), _content(event)):
-            self._spawner.spawn(self._location(room, event.sender, _content(event)), "location")
+            return spawn(self._location(room, event.sender, _content(event)), "location")
         elif isinstance(event, ReactionEvent):
-            self._spawner.spawn(self._reaction(room, event.sender, event.reacts_to, event.key), "reaction")
+            return spawn(self._reaction(room, event.sender, event.reacts_to, event.key), "reaction")
         elif isinstance(event, UnknownEvent) and event.type == "m.reaction":
             relation = event.source.get("content", {}).get("m.relates_to", {})
             if isinstance(relation.get("event_id"), str) and isinstance(relation.get("key"), str):
-                self._spawner.spawn(self._reaction(room, event.sender, relation["event_id"], relation["key"]), "reaction")
+                return spawn(self._reaction(room, event.sender, relation["event_id"], relation["key"]), "reaction")
+        return None
 
     def _own_event(self, room: MatrixRoom, event: Any) -> None:
         if isinstance(event, RoomMemberEvent):
@@ -205,10 +240,10 @@ class Inbound:
         elif getattr(event, "event_id", None):
             self._own_events.first_time(event.event_id)
 
-    def _membership(self, room: MatrixRoom, event: RoomMemberEvent) -> None:
+    def _membership(self, room: MatrixRoom, event: RoomMemberEvent) -> asyncio.Task | None:
         user_id = event.state_key
         if user_id == self.me:
-            return
+            return None
         joined = event.membership == "join" and event.prev_membership != "join"
         left = event.membership in ("leave", "ban") and event.prev_membership == "join"
         if joined:
@@ -216,13 +251,11 @@ class Inbound:
         if joined or left:
             self._organisers.forget(room.room_id)  # an organiser may have come or gone
         if self.catching_up or not (joined or left):
-            return
+            return None
         if self._direct.is_private(room.room_id):
-            if joined:
-                self._spawner.spawn(self._private_chat_joined(room, user_id), "private-join")
-            return
+            return self._spawner.spawn(self._private_chat_joined(room, user_id), "private-join") if joined else None
         kind = IncomingKind.JOINED if joined else IncomingKind.LEFT
-        self._spawner.spawn(self._hand_over(self._incoming(room, user_id, kind)), "membership")
+        return self._spawner.spawn(self._hand_over(self._incoming(room, user_id, kind)), "membership")
 
     def _undecryptable(self, room: MatrixRoom, event: MegolmEvent) -> None:
         """Logged without content; the key is asked for, and the event kept until it comes. In a

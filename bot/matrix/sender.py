@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 import uuid
 from dataclasses import dataclass
 from io import BytesIO
-from typing import Any, Awaitable, Callable, TypeVar
+from typing import Any
 
 from nio import AsyncClient, RoomRedactResponse, RoomSendResponse, UploadResponse
 from nio.exceptions import GroupEncryptionError, LocalProtocolError, OlmTrustError
 
+from bot.matrix.retrying import TryAgain, keep_trying
 from bot.matrix.session import TRANSIENT
 from bot.matrix.sync import KeyKeeper
 
@@ -21,13 +21,7 @@ log = logging.getLogger(__name__)
 
 # Errors that won't go away by trying again (the bot was removed from the room, or may not post).
 _FINAL = {"M_FORBIDDEN", "M_NOT_FOUND", "M_UNKNOWN_TOKEN", "M_BAD_JSON", "M_NOT_JSON", "M_TOO_LARGE"}
-T = TypeVar("T")
 UPLOAD_TIMEOUT_S = 120.0
-
-
-class _TryAgain(Exception):
-    """One attempt failed in a way that may pass; the message says how (no content in it)."""
-
 
 @dataclass(frozen=True)
 class Uploaded:
@@ -60,12 +54,12 @@ class Sender:
                 )
             except (LocalProtocolError, GroupEncryptionError, OlmTrustError) as error:
                 # Encryption bookkeeping caught mid-change (members or devices just changed).
-                raise _TryAgain(f"encryption not ready ({type(error).__name__})") from None
+                raise TryAgain(f"encryption not ready ({type(error).__name__})") from None
             if isinstance(answer, RoomSendResponse):
                 return answer.event_id
             return self._refused(answer.status_code, f"type={event_type}")
 
-        return await self._patiently(f"type={event_type}", attempt)
+        return await keep_trying(f"type={event_type}", attempt, self._patience_s)
 
     async def upload(self, data: bytes, mime: str, filename: str, *, encrypt: bool) -> Uploaded | None:
         """Put a file in the homeserver's media store (encrypted first, for an encrypted room); None if
@@ -79,12 +73,12 @@ class Sender:
                 return Uploaded(answer.content_uri, decryption)
             http_status = getattr(answer.transport_response, "status", 0) or 0
             if http_status >= 500:
-                raise _TryAgain(f"homeserver error {http_status}")
+                raise TryAgain(f"homeserver error {http_status}")
             # Too large, or no media repository: trying again won't help.
             log.warning("homeserver refused an upload size=%d error=%s", len(data), answer.status_code or http_status)
             return None
 
-        return await self._patiently(f"upload size={len(data)}", attempt)
+        return await keep_trying(f"upload size={len(data)}", attempt, self._patience_s)
 
     async def react(self, room_id: str, event_id: str, key: str) -> str | None:
         relation = {"m.relates_to": {"rel_type": "m.annotation", "event_id": event_id, "key": key}}
@@ -102,23 +96,4 @@ class Sender:
         if status in _FINAL:
             log.warning("homeserver refused the call what=%s error=%s", what, status)
             return None
-        raise _TryAgain(f"homeserver error {status}")
-
-    async def _patiently(self, what: str, attempt: Callable[[], Awaitable[T | None]]) -> T | None:
-        """Run `attempt` until it gives an answer (None included), trying again while it fails in a
-        way that may pass, for up to the sender's patience."""
-        deadline = time.monotonic() + self._patience_s
-        pause = 0.5
-        while True:
-            try:
-                return await attempt()
-            except TRANSIENT as error:
-                problem = f"homeserver unreachable ({type(error).__name__})"
-            except _TryAgain as error:
-                problem = str(error)
-            if time.monotonic() + pause > deadline:
-                log.warning("gave up what=%s after_s=%.0f error=%r", what, self._patience_s, problem)
-                return None
-            log.info("trying again what=%s wait_s=%.1f error=%r", what, pause, problem)
-            await asyncio.sleep(pause)
-            pause = min(pause * 2, 30)
+        raise TryAgain(f"homeserver error {status}")

@@ -1,5 +1,7 @@
 """The sync loop, supervised: an error, a homeserver that goes away, or a crypto race never ends it.
-It keeps encryption keys in order between syncs, as nio's own `sync_forever` would."""
+It keeps encryption keys in order between syncs, as nio's own `sync_forever` would, and tells the
+inbound side when each sync has been read through (and from which position it was asked), so a room
+whose timeline came cut short can catch up on what it left out."""
 
 from __future__ import annotations
 
@@ -14,7 +16,8 @@ from bot.matrix.session import TRANSIENT
 log = logging.getLogger(__name__)
 
 LONG_POLL_MS = 30_000
-# Enough of each room's recent past after a restart that nothing said meanwhile is missed.
+# Each room's recent past in one sync; more than this (said while the bot was away) comes "limited",
+# and the rest is read back (`bot.matrix.history`).
 SYNC_FILTER = {
     "room": {"timeline": {"limit": 50}, "state": {"lazy_load_members": False}},
     "presence": {"not_types": ["*"]},
@@ -49,11 +52,13 @@ class KeyKeeper:
 class SyncLoop:
     def __init__(
         self, client: AsyncClient, keys: KeyKeeper, *, on_first_sync: Callable[[], None],
+        on_synced: Callable[[SyncResponse | None, str], None],
         backoff_s: tuple[float, float] = (0.5, 30.0), long_poll_ms: int = LONG_POLL_MS,
     ) -> None:
         self._client = client
         self._keys = keys
         self._on_first_sync = on_first_sync
+        self._on_synced = on_synced
         self._first_pause, self._longest_pause = backoff_s
         self._long_poll_ms = long_poll_ms
         self.synced = asyncio.Event()  # set once the first sync has been handled
@@ -64,9 +69,7 @@ class SyncLoop:
         first = True
         while True:
             try:
-                response = await self._client.sync(
-                    timeout=0 if first else self._long_poll_ms, sync_filter=SYNC_FILTER, full_state=first or None,
-                )
+                response = await self._sync(first)
                 if isinstance(response, SyncResponse):
                     await self._keys.refresh()
                     if first:
@@ -90,6 +93,19 @@ class SyncLoop:
                 self.healthy = False
             await asyncio.sleep(pause)
             pause = min(pause * 2, self._longest_pause)
+
+    async def _sync(self, first: bool) -> object:
+        since = self._client.next_batch or self._client.loaded_sync_token
+        response: object = None
+        try:
+            response = await self._client.sync(
+                timeout=0 if first else self._long_poll_ms, sync_filter=SYNC_FILTER, full_state=first or None,
+            )
+        finally:
+            # Even when nio fails part way through a sync (its position already saved), what it
+            # handed out is handed over: the next sync won't bring it again.
+            self._on_synced(response if isinstance(response, SyncResponse) else None, since)
+        return response
 
     def _failed(self, why: str) -> None:
         if self.healthy:

@@ -30,14 +30,21 @@ class Spawner:
         return len(self._tasks)
 
     async def drain(self, timeout: float) -> None:
-        """Let what is in flight finish for up to `timeout` seconds, then cancel the rest."""
-        pending = set(self._tasks)
-        if pending:
-            _, pending = await asyncio.wait(pending, timeout=timeout)
+        """Let what is in flight finish for up to `timeout` seconds, then cancel the rest — tasks
+        started meanwhile by those in flight (a room catching up hands over one event after another)
+        included."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while (running := self._running()) and (left := deadline - loop.time()) > 0:
+            await asyncio.wait(running, timeout=left)
+        pending = self._running()
         for task in pending:
             task.cancel()
         if pending:
             await asyncio.gather(*pending, return_exceptions=True)
+
+    def _running(self) -> set[asyncio.Task]:
+        return {task for task in self._tasks if not task.done()}
 
 
 class InFlight:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import secrets
 from dataclasses import dataclass, field
@@ -21,10 +22,11 @@ from handlers.settings import CoreSettings
 from storage import SqliteStore
 from tests.conftest import START
 from tests.matrix.neighbour import Neighbour
+from tests.matrix.proxy import Relay
 from tests.matrix.synapse import RegisteredUser, Synapse
 
 TEST_PATIENCE = Patience(
-    first_sync_s=20, login_s=10, send_s=20, sync_backoff_s=(0.1, 0.5), stop_s=3, undecryptable_note_s=1,
+    first_sync_s=20, login_s=10, send_s=20, read_back_s=20, sync_backoff_s=(0.1, 0.5), stop_s=3, undecryptable_note_s=1,
 )
 _numbers = itertools.count(1)
 
@@ -155,3 +157,25 @@ def street_room(street: StreetOnMatrix) -> StreetRoom:
         return room_id
 
     return make
+
+
+@pytest.fixture
+async def relay(street: StreetOnMatrix) -> AsyncIterator[Relay]:
+    """A relay the bot reaches the homeserver through (`street.bot(homeserver=relay.url)`), to cut and restore."""
+    started = await Relay(street.server.port).start()
+    yield started
+    for bot in street.bots:  # before the relay goes, so nothing is left trying to get through it
+        await bot.stop()
+    await started.close()
+
+
+async def polled_until(check: Callable[[], object], what: str, timeout: float = 20.0) -> None:
+    """Polls a condition the bot exposes (there is no event to wait on for "sync failed")."""
+    async def poll() -> None:
+        while not check():
+            await asyncio.sleep(0.05)
+
+    try:
+        await asyncio.wait_for(poll(), timeout)
+    except asyncio.TimeoutError:
+        raise AssertionError(f"waited {timeout}s for {what}") from None

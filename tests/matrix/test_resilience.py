@@ -6,35 +6,12 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import time, timedelta
-from typing import AsyncIterator
-
 import pytest
 
 from handlers.checkins.records import EVERY_DAY, Schedule, Tell
 from handlers.messages import SendStatus, msg
-from tests.matrix.conftest import StreetOnMatrix, StreetRoom
+from tests.matrix.conftest import StreetOnMatrix, StreetRoom, polled_until
 from tests.matrix.proxy import Outage, Relay
-
-
-@pytest.fixture
-async def relay(street: StreetOnMatrix) -> AsyncIterator[Relay]:
-    started = await Relay(street.server.port).start()
-    yield started
-    for bot in street.bots:  # before the relay goes, so nothing is left trying to get through it
-        await bot.stop()
-    await started.close()
-
-
-async def _until(check, what: str, timeout: float = 20.0) -> None:  # type: ignore[no-untyped-def]
-    """Polls a condition the bot exposes (there is no event to wait on for "sync failed")."""
-    async def poll() -> None:
-        while not check():
-            await asyncio.sleep(0.05)
-
-    try:
-        await asyncio.wait_for(poll(), timeout)
-    except asyncio.TimeoutError:
-        raise AssertionError(f"waited {timeout}s for {what}") from None
 
 
 async def test_rate_limits_are_waited_out(street: StreetOnMatrix, street_room: StreetRoom, caplog: pytest.LogCaptureFixture) -> None:
@@ -60,7 +37,7 @@ async def test_the_homeserver_going_away_and_coming_back(street: StreetOnMatrix,
 
     # Its reverse proxy answers 502 for a while: the bot keeps trying, and catches up after.
     relay.cut(Outage.BAD_GATEWAY)
-    await _until(lambda: not bot.adapter.syncing, "the bot to notice the homeserver is away")
+    await polled_until(lambda: not bot.adapter.syncing, "the bot to notice the homeserver is away")
     mark = rosa.mark()
     await rosa.say(room, "!offer I can water plants while you're away")
     relay.restore()
@@ -103,7 +80,7 @@ async def test_a_checkin_due_while_the_homeserver_is_away_still_arrives(
     )
 
     relay.cut(Outage.BAD_GATEWAY)
-    await _until(lambda: not bot.adapter.syncing, "the bot to notice the homeserver is away")
+    await polled_until(lambda: not bot.adapter.syncing, "the bot to notice the homeserver is away")
     bot.clock.advance(timedelta(hours=1))
     mark = rosa.mark()
     due = asyncio.create_task(bot.core.run_due())
