@@ -92,8 +92,9 @@ async def run_console(
 
 
 async def purge_now(settings: Settings) -> dict[str, int]:
-    """What `doorstep purge` does: the retention the bot runs daily, now, in one transaction (safe while
-    the bot runs: it waits its turn). Returns how many rows of each kind went."""
+    """What `doorstep purge` does: the retention the bot runs daily, now, in one transaction (while the bot
+    is stopped: a running bot holds its database, and purges by itself). Returns how many rows of each
+    kind went."""
     from bot.matrix.retention import KEEP_PROMPTS  # Matrix keeps prompts of its own
 
     clock = SystemClock()

@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from storage.database import BUSY_TIMEOUT_MS, StorageError, migrations
+from storage.lock import DatabaseInUse, DatabaseLock
 
 
 @dataclass(frozen=True)
@@ -76,21 +77,30 @@ def restore(backup_file: Path, database: Path) -> tuple[BackupSummary, Path | No
     Returns the backup's summary and where the previous database was kept (None if there was none).
     Stop the bot before restoring: a running bot would keep writing to the old file."""
     summary = _summary(backup_file)
-    kept = None
-    if database.exists():
-        _refuse_if_in_use(database)
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
-        kept = database.with_name(f"{database.name}.before-restore-{stamp}")
-        shutil.copy2(database, kept)
-        os.chmod(kept, 0o600)
-        for suffix in ("-wal", "-shm"):
-            Path(f"{database}{suffix}").unlink(missing_ok=True)
-    _private_empty_file(database)
-    _copy(backup_file, database)
+    database.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        lock = DatabaseLock.take(database)  # nobody starts on it while it is replaced
+    except DatabaseInUse:
+        raise StorageError(f"{database} is in use — stop Doorstep before restoring") from None
+    try:
+        kept = None
+        if database.exists():
+            _refuse_if_in_use(database)
+            stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
+            kept = database.with_name(f"{database.name}.before-restore-{stamp}")
+            shutil.copy2(database, kept)
+            os.chmod(kept, 0o600)
+            for suffix in ("-wal", "-shm"):
+                Path(f"{database}{suffix}").unlink(missing_ok=True)
+        _private_empty_file(database)
+        _copy(backup_file, database)
+    finally:
+        lock.release()
     return summary, kept
 
 
 def _refuse_if_in_use(database: Path) -> None:
+    """Some other program writing to it (Doorstep itself holds the lock file)."""
     db = sqlite3.connect(database, timeout=0.2)
     try:
         db.execute("BEGIN EXCLUSIVE")

@@ -16,6 +16,8 @@ from typing import Any, AsyncIterator, Callable, Iterable
 
 import aiosqlite
 
+from storage.lock import DatabaseInUse, DatabaseLock
+
 log = logging.getLogger(__name__)
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
@@ -51,9 +53,10 @@ def _create_private_file(path: Path) -> None:
 
 
 class Database:
-    def __init__(self, connection: aiosqlite.Connection, path: Path) -> None:
+    def __init__(self, connection: aiosqlite.Connection, path: Path, lock: DatabaseLock | None = None) -> None:
         self._connection = connection
         self.path = path
+        self._lock_file = lock
         self._lock = asyncio.Lock()
         self._owner: asyncio.Task | None = None
         # How busy the one connection is (the benchmarks read these): it serves one task at a time, for
@@ -74,17 +77,23 @@ class Database:
     @classmethod
     async def open(cls, path: Path | str) -> Database:
         path = Path(path)
+        lock = None
         try:
             _create_private_file(path)
+            lock = None if str(path) == ":memory:" else DatabaseLock.take(path)
             connection = await aiosqlite.connect(path, isolation_level=None)
+        except DatabaseInUse:
+            raise StorageError(f"the database at {path} is in use by another Doorstep (is it already running?)") from None
         except (OSError, sqlite3.Error) as error:
+            if lock is not None:
+                lock.release()
             raise StorageError(f"can't open the database at {path}: {error}") from None
         connection.row_factory = aiosqlite.Row
-        database = cls(connection, path)
+        database = cls(connection, path, lock)
         try:
             await database._prepare()
         except sqlite3.DatabaseError as error:
-            await connection.close()
+            await database.close()
             raise StorageError(_explain(path, error)) from None
         return database
 
@@ -132,7 +141,11 @@ class Database:
                 raise
 
     async def close(self) -> None:
-        await self._connection.close()
+        try:
+            await self._connection.close()
+        finally:
+            if self._lock_file is not None:
+                self._lock_file.release()
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[None]:
@@ -171,6 +184,17 @@ class Database:
             finally:
                 self.held_seconds += time.perf_counter() - started
 
+    @asynccontextmanager
+    async def _statement(self) -> AsyncIterator[None]:
+        """One statement inside this task's transaction, or on its own: a single statement is
+        all-or-nothing by itself and needs no BEGIN and COMMIT (two more trips to the database thread),
+        only the connection — so a read on its own never sees another task's transaction half done."""
+        if self._owner is not None and self._owner is asyncio.current_task():
+            yield
+            return
+        async with self._held():
+            yield
+
     async def _roll_back_if_begun(self) -> None:
         try:
             await self._connection.execute("ROLLBACK")
@@ -179,28 +203,26 @@ class Database:
 
     async def execute(self, sql: str, params: Iterable[Any] = ()) -> int:
         """Run one statement; return how many rows it changed."""
-        async with self.transaction():
-            async with self._connection.execute(sql, tuple(params)) as cursor:
-                return cursor.rowcount
+        async with self._statement():
+            # One trip to the database thread: a write has run to its end when `execute` returns, so
+            # its cursor is simply dropped (a round trip to close it would hold the connection longer).
+            cursor = await self._connection.execute(sql, tuple(params))
+            return cursor.rowcount
 
     async def insert(self, sql: str, params: Iterable[Any] = ()) -> int:
         """Run one INSERT; return the new row's id."""
-        async with self.transaction():
-            async with self._connection.execute(sql, tuple(params)) as cursor:
-                assert cursor.lastrowid is not None
-                return cursor.lastrowid
+        async with self._statement():
+            row = await self._connection.execute_insert(sql, tuple(params))
+            assert row is not None
+            return int(row[0])
 
     async def fetch_one(self, sql: str, params: Iterable[Any] = ()) -> aiosqlite.Row | None:
         rows = await self.fetch_all(sql, params)
         return rows[0] if rows else None
 
     async def fetch_all(self, sql: str, params: Iterable[Any] = ()) -> list[aiosqlite.Row]:
-        # One trip to the database thread (execute, fetch and close together) rather than three. A read
-        # on its own needs no BEGIN and COMMIT either (one statement is all-or-nothing by itself): it
-        # only waits for the connection, so it never sees another task's transaction half done.
-        if self._owner is not None and self._owner is asyncio.current_task():
-            return list(await self._connection.execute_fetchall(sql, tuple(params)))
-        async with self._held():
+        async with self._statement():
+            # One trip to the database thread (execute, fetch and close together) rather than three.
             return list(await self._connection.execute_fetchall(sql, tuple(params)))
 
     async def fetch_value(self, sql: str, params: Iterable[Any] = ()) -> Any:

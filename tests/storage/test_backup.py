@@ -1,4 +1,5 @@
 import os
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -69,11 +70,22 @@ async def test_restore_refuses_while_the_database_is_in_use(tmp_path: Path) -> N
     copy = backup(live, tmp_path / "copy.sqlite3").path
     store = await SqliteStore.open(live)
     try:
+        with pytest.raises(StorageError, match="in use"):
+            restore(copy, live)  # idle, between transactions
         async with store.transaction():
             with pytest.raises(StorageError, match="in use"):
                 restore(copy, live)
     finally:
         await store.close()
+    holder = sqlite3.connect(live, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")  # some other program writing to it
+        with pytest.raises(StorageError, match="in use"):
+            restore(copy, live)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    restore(copy, live)  # once nobody uses it
 
 
 def test_backup_and_restore_from_the_command_line(tmp_path: Path) -> None:

@@ -57,6 +57,28 @@ async def test_a_database_locked_by_another_program(tmp_path: Path) -> None:
         assert check.execute("SELECT COUNT(*) FROM posts").fetchone()[0] == 3
 
 
+async def test_a_second_doorstep_on_the_same_database(tmp_path: Path) -> None:
+    """A running bot holds its database: a second `doorstep run`, or a `purge`, is refused at once —
+    even while the first is idle, when SQLite itself holds no lock."""
+    database = tmp_path / "doorstep.sqlite3"
+    await _street_with_posts(database, posts=3)
+    running = await SqliteStore.open(database)
+    try:
+        result = _doorstep_run(database, tmp_path, telegram=True)
+        env = {**{k: v for k, v in os.environ.items() if not k.startswith("DOORSTEP_")},
+               "PYTHONPATH": str(ROOT), "DOORSTEP_DATABASE__PATH": str(database)}
+        purge = subprocess.run([sys.executable, "-m", "bot.cli", "purge"], capture_output=True, text=True,
+                               cwd=tmp_path, env=env, timeout=60)
+    finally:
+        await running.close()
+    for refused in (result, purge):
+        assert refused.returncode == 3, refused.stderr
+        lines = refused.stderr.strip().splitlines()
+        assert len(lines) == 1 and "in use by another Doorstep" in lines[0] and "Traceback" not in refused.stderr
+    reopened = await SqliteStore.open(database)  # let go of once the first is closed
+    await reopened.close()
+
+
 async def test_a_damaged_database_is_left_as_it_is(tmp_path: Path) -> None:
     database = tmp_path / "doorstep.sqlite3"
     await _street_with_posts(database)
