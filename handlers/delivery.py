@@ -195,9 +195,15 @@ class Courier:
         if result.status is SendStatus.UNREACHABLE:
             await self._when_unreachable(outgoing, person, neighbour)
         elif result.sent and neighbour.reachable is not True:
-            async with self._store.transaction():
-                await self._store.neighbours.set_reachable(neighbour.id, True)
+            await self._note_reachable(neighbour.id)
         return result
+
+    async def _note_reachable(self, neighbour_id: int) -> None:
+        # Several messages to someone new go out side by side: the first to arrive notes it.
+        current = await self._store.neighbours.get(neighbour_id)
+        if current is not None and current.reachable is not True:
+            async with self._store.transaction():
+                await self._store.neighbours.set_reachable(neighbour_id, True)
 
     async def _when_unreachable(self, outgoing: Outgoing, person: Person, neighbour: Neighbour) -> None:
         async with self._store.transaction():

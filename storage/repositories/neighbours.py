@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from datetime import datetime
+from collections import OrderedDict
+from dataclasses import replace
+from datetime import datetime, timedelta
 from sqlite3 import Row
 
 from handlers.domain import Neighbour, QuietNeighbour
@@ -8,6 +10,10 @@ from storage.database import Database
 from storage.times import from_db, from_db_required, to_db
 
 _COLUMNS = "id, platform, user_id, reachable, language, language_chosen"
+REMEMBERED_NEIGHBOURS = 5000  # the most recently met; a street's regulars stay in memory
+# When someone was last seen in a street matters by the day (who has gone quiet); while they keep
+# talking it is written at most this often, not on every message.
+SEEN_WRITTEN_EVERY = timedelta(minutes=10)
 
 
 def _neighbour(row: Row) -> Neighbour:
@@ -18,10 +24,44 @@ def _neighbour(row: Row) -> Neighbour:
 
 
 class NeighbourRepository:
-    def __init__(self, db: Database) -> None:
+    """Who someone is (their row) is looked up on every turn and rarely changes, so the most recently
+    met are also kept in memory: this process is the only writer (the database is locked to it), a
+    change of reachability or language goes through here, a deletion elsewhere empties the memory
+    (`Database.forget_caches`), and so does a rolled-back transaction. So is when each of them was
+    last written down as seen in a street."""
+
+    def __init__(self, db: Database, remembered: int = REMEMBERED_NEIGHBOURS) -> None:
         self._db = db
+        self._by_id: OrderedDict[int, Neighbour] = OrderedDict()
+        self._ids: dict[tuple[str, str], int] = {}
+        self._remembered = remembered
+        self._seen_written: OrderedDict[tuple[int, int], datetime] = OrderedDict()  # (street, neighbour)
+        db.register_cache(self._forget)
+
+    def _forget(self) -> None:
+        self._by_id.clear()
+        self._ids.clear()
+        self._seen_written.clear()
+
+    def _remember(self, neighbour: Neighbour) -> Neighbour:
+        self._by_id[neighbour.id] = neighbour
+        self._by_id.move_to_end(neighbour.id)
+        self._ids[(neighbour.platform, neighbour.user_id)] = neighbour.id
+        if len(self._by_id) > self._remembered:
+            _, oldest = self._by_id.popitem(last=False)
+            del self._ids[(oldest.platform, oldest.user_id)]
+        return neighbour
+
+    def _known(self, neighbour_id: int | None) -> Neighbour | None:
+        found = self._by_id.get(neighbour_id) if neighbour_id is not None else None
+        if found is not None:
+            self._by_id.move_to_end(found.id)
+        return found
 
     async def get_or_create(self, platform: str, user_id: str, now: datetime) -> Neighbour:
+        found = await self.find(platform, user_id)
+        if found is not None:
+            return found
         await self._db.execute(
             "INSERT INTO neighbours (platform, user_id, created_at) VALUES (?, ?, ?) "
             "ON CONFLICT (platform, user_id) DO NOTHING",
@@ -32,22 +72,30 @@ class NeighbourRepository:
         return found
 
     async def get(self, neighbour_id: int) -> Neighbour | None:
+        if known := self._known(neighbour_id):
+            return known
         row = await self._db.fetch_one(f"SELECT {_COLUMNS} FROM neighbours WHERE id = ?", (neighbour_id,))
-        return _neighbour(row) if row else None
+        return self._remember(_neighbour(row)) if row else None
 
     async def find(self, platform: str, user_id: str) -> Neighbour | None:
+        if known := self._known(self._ids.get((platform, user_id))):
+            return known
         row = await self._db.fetch_one(
             f"SELECT {_COLUMNS} FROM neighbours WHERE platform = ? AND user_id = ?", (platform, user_id)
         )
-        return _neighbour(row) if row else None
+        return self._remember(_neighbour(row)) if row else None
 
     async def set_reachable(self, neighbour_id: int, reachable: bool) -> None:
         await self._db.execute("UPDATE neighbours SET reachable = ? WHERE id = ?", (int(reachable), neighbour_id))
+        if known := self._by_id.get(neighbour_id):
+            self._by_id[neighbour_id] = replace(known, reachable=reachable)
 
     async def set_language(self, neighbour_id: int, language: str, chosen: bool) -> None:
         await self._db.execute(
             "UPDATE neighbours SET language = ?, language_chosen = ? WHERE id = ?", (language, int(chosen), neighbour_id)
         )
+        if known := self._by_id.get(neighbour_id):
+            self._by_id[neighbour_id] = replace(known, language=language, language_chosen=chosen)
 
     async def seen_in_street(self, street_id: int, neighbour_id: int, now: datetime) -> bool:
         if await self.touch_member(street_id, neighbour_id, now):
@@ -56,14 +104,28 @@ class NeighbourRepository:
             "INSERT INTO street_members (street_id, neighbour_id, last_seen_at) VALUES (?, ?, ?)",
             (street_id, neighbour_id, to_db(now)),
         )
+        self._note_seen_written((street_id, neighbour_id), now)
         return True
 
     async def touch_member(self, street_id: int, neighbour_id: int, now: datetime) -> bool:
+        """Note them seen in the street, if they are a member (whether they are)."""
+        key = (street_id, neighbour_id)
+        written = self._seen_written.get(key)
+        if written is not None and written <= now < written + SEEN_WRITTEN_EVERY:
+            return True
         changed = await self._db.execute(
             "UPDATE street_members SET last_seen_at = MAX(last_seen_at, ?) WHERE street_id = ? AND neighbour_id = ?",
             (to_db(now), street_id, neighbour_id),
         )
+        if changed:
+            self._note_seen_written(key, now)
         return changed > 0
+
+    def _note_seen_written(self, key: tuple[int, int], now: datetime) -> None:
+        self._seen_written[key] = now
+        self._seen_written.move_to_end(key)
+        if len(self._seen_written) > self._remembered:
+            self._seen_written.popitem(last=False)
 
     async def is_member(self, street_id: int, neighbour_id: int) -> bool:
         found = await self._db.fetch_value(
@@ -119,6 +181,7 @@ class NeighbourRepository:
         await self._db.execute(
             "DELETE FROM street_members WHERE street_id = ? AND neighbour_id = ?", (street_id, neighbour_id)
         )
+        self._seen_written.pop((street_id, neighbour_id), None)
 
     async def record_helped(self, neighbour_id: int) -> int:
         await self._db.execute(

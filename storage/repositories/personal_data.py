@@ -91,6 +91,7 @@ class PersonalDataRepository:
         """Delete the neighbour: the schema's foreign keys take every row of theirs with them
         (ON DELETE CASCADE) and clear their id where someone else's row mentions them (SET NULL)."""
         await self._db.execute(f"DELETE FROM {identifier(PERSON_TABLE)} WHERE id = ?", (neighbour_id,))
+        self._db.forget_caches()  # their row, and what hung off it, may be kept in memory too
 
     async def references(self) -> tuple[ForeignKey, ...]:
         """Every column that can hold a neighbour's id."""

@@ -19,7 +19,10 @@ class RetentionRepository:
         return await self._db.execute("DELETE FROM posts WHERE closed_at IS NOT NULL AND closed_at < ?", (to_db(moment),))
 
     async def delete_members_last_seen_before(self, moment: datetime) -> int:
-        return await self._db.execute("DELETE FROM street_members WHERE last_seen_at < ?", (to_db(moment),))
+        deleted = await self._db.execute("DELETE FROM street_members WHERE last_seen_at < ?", (to_db(moment),))
+        if deleted:
+            self._db.forget_caches()  # who was written down as seen where is kept in memory too
+        return deleted
 
     async def delete_conversations_untouched_since(self, moment: datetime) -> int:
         return await self._db.execute("DELETE FROM conversations WHERE updated_at < ?", (to_db(moment),))
@@ -57,6 +60,9 @@ class RetentionRepository:
             f"NOT EXISTS (SELECT 1 FROM {identifier(key.table)} WHERE {identifier(key.column)} = neighbours.id)"
             for key in self._schema.referring_to("neighbours")
         ) or "1 = 1"
-        return await self._db.execute(
+        deleted = await self._db.execute(
             f"DELETE FROM neighbours WHERE created_at < ? AND {unreferenced}", (to_db(created_before),)
         )
+        if deleted:
+            self._db.forget_caches()  # a deleted neighbour's id may be given to someone new
+        return deleted

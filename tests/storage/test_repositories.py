@@ -1,6 +1,7 @@
 """The repositories against a real SQLite file: the queries the core relies on."""
 
 import sqlite3
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -8,6 +9,8 @@ import pytest
 from handlers.domain import PostKind, PostStatus, ResponseStatus, When
 from handlers.messages import MessageRef
 from storage import SqliteStore
+from storage.repositories.neighbours import SEEN_WRITTEN_EVERY, NeighbourRepository
+from storage.times import from_db
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
 
@@ -124,3 +127,54 @@ async def test_merged_streets_bring_their_settings_along(store: SqliteStore) -> 
     await store.streets.move("t", "old", "new")
     kept = await store.streets.get_or_create("t", "new", None, NOW)
     assert await store.street_settings.of_street(kept.id) == {"language": "pl"}
+
+
+async def test_neighbours_kept_in_memory_follow_every_change_and_never_outlive_a_rollback(store: SqliteStore) -> None:
+    rosa = await store.neighbours.get_or_create("t", "rosa", NOW)
+    await store.neighbours.set_language(rosa.id, "pl", True)
+    await store.neighbours.set_reachable(rosa.id, True)
+    assert await store.neighbours.find("t", "rosa") == replace(rosa, language="pl", language_chosen=True, reachable=True)
+    with pytest.raises(RuntimeError):
+        async with store.transaction():
+            await store.neighbours.set_language(rosa.id, "ro", True)
+            assert (await store.neighbours.get(rosa.id)).language == "ro"  # type: ignore[union-attr]
+            raise RuntimeError("half way")
+    assert (await store.neighbours.get(rosa.id)).language == "pl"  # type: ignore[union-attr]
+
+    await store.personal_data.forget(rosa.id)
+    assert await store.neighbours.find("t", "rosa") is None
+    assert await store.neighbours.get(rosa.id) is None
+
+
+async def test_only_the_most_recently_met_neighbours_are_kept_in_memory(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    store = await SqliteStore.open(tmp_path / "d.sqlite3")
+    try:
+        neighbours = NeighbourRepository(store.db, remembered=3)
+        met = [await neighbours.get_or_create("t", f"n{number}", NOW) for number in range(5)]
+        await store.db.execute("UPDATE neighbours SET language = 'pl'")  # behind the memory's back
+        # The three met last are remembered as they were; the two met first had been let go of, and
+        # are read afresh.
+        assert [(await neighbours.get(n.id)).language for n in met[2:]] == [None, None, None]  # type: ignore[union-attr]
+        assert [(await neighbours.get(n.id)).language for n in met[:2]] == ["pl", "pl"]  # type: ignore[union-attr]
+    finally:
+        await store.close()
+
+
+async def test_being_seen_in_a_street_is_written_down_every_few_minutes_at_most(store: SqliteStore) -> None:
+    street = await store.streets.get_or_create("t", "g", None, NOW)
+    rosa = await store.neighbours.get_or_create("t", "rosa", NOW)
+
+    async def last_seen() -> datetime:
+        return from_db(await store.db.fetch_value("SELECT last_seen_at FROM street_members WHERE neighbour_id = ?", (rosa.id,)))
+
+    assert await store.neighbours.seen_in_street(street.id, rosa.id, NOW)  # new in the street
+    assert not await store.neighbours.seen_in_street(street.id, rosa.id, NOW + timedelta(minutes=5))
+    assert await last_seen() == NOW
+    assert await store.neighbours.touch_member(street.id, rosa.id, NOW + SEEN_WRITTEN_EVERY)
+    assert await last_seen() == NOW + SEEN_WRITTEN_EVERY
+
+    await store.neighbours.left_street(street.id, rosa.id)
+    assert not await store.neighbours.touch_member(street.id, rosa.id, NOW + SEEN_WRITTEN_EVERY)  # not a member now
+    assert await store.neighbours.seen_in_street(street.id, rosa.id, NOW + SEEN_WRITTEN_EVERY)  # new again
+    assert await store.retention.delete_members_last_seen_before(NOW + timedelta(days=1)) == 1
+    assert not await store.neighbours.touch_member(street.id, rosa.id, NOW + SEEN_WRITTEN_EVERY)
