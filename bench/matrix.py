@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 from nio import AsyncClient, AsyncClientConfig, JoinResponse, MegolmEvent, RoomMessageNotice, RoomMessageText
-from nio.exceptions import LocalProtocolError
 from pydantic import SecretStr
 
 from bench.common import Deadline, Profiled, cpu_by_thread, cpu_seconds, hand_back, machine, part_arguments, spread
@@ -33,7 +32,7 @@ from bot.clock import SystemClock
 from bot.runner import SENDS_AT_ONCE
 from bot.matrix import MatrixAdapter
 from bot.matrix.adapter import Patience
-from bot.matrix.sync import SYNC_FILTER
+from bot.matrix.sync import SYNC_FILTER, KeyKeeper
 from config.settings import MatrixSettings
 from handlers.app import Doorstep
 from handlers.incoming import Incoming
@@ -59,17 +58,7 @@ MODES = {"full": Mode(rooms=5, per_room=40, runs=3, budget_s=150), "quick": Mode
 
 async def _keys(client: AsyncClient) -> None:
     """What any e2e client does between syncs: keep its keys and sessions in order."""
-    try:
-        if client.should_upload_keys:
-            await client.keys_upload()
-        if client.should_query_keys:
-            await client.keys_query()
-        if client.should_claim_keys:
-            await client.keys_claim(client.get_users_for_key_claiming())
-        if client.outgoing_to_device_messages:
-            await client.send_to_device_messages()
-    except LocalProtocolError:
-        pass
+    await KeyKeeper(client).refresh()
 
 
 @dataclass

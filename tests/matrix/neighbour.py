@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from typing import Any, Awaitable, Callable
 
 from nio import (
-    AsyncClient, AsyncClientConfig, Event, InviteMemberEvent, JoinResponse, LocalProtocolError, MegolmEvent,
+    AsyncClient, AsyncClientConfig, Event, InviteMemberEvent, JoinResponse, MegolmEvent,
     MemoryDownloadResponse, RoomCreateResponse, RoomPreset, RoomSendResponse, ShareGroupSessionResponse, SyncResponse,
 )
 from nio.api import Api
 from nio.crypto.attachments import decrypt_attachment
 from nio.store import SqliteMemoryStore
 
+from bot.matrix.sync import KeyKeeper
 from tests.matrix.synapse import RegisteredUser, Synapse
 
 WAIT_S = 20.0
@@ -66,6 +67,7 @@ class Neighbour:
         self.accept_invites = accept_invites
         config = AsyncClientConfig(store=SqliteMemoryStore, encryption_enabled=True, max_timeouts=0)
         self.client = AsyncClient(server.url, account.user_id, device_id=account.device_id, config=config)
+        self._keys = KeyKeeper(self.client)  # what any e2e client does between syncs, as the bot does
         self.client.restore_login(account.user_id, account.device_id, account.access_token)
         self.seen: list[Seen] = []
         self.invites: list[str] = []
@@ -120,17 +122,7 @@ class Neighbour:
             self._changed.notify_all()
 
     async def _keep_keys(self) -> None:
-        client = self.client
-        try:
-            if client.should_upload_keys:
-                await client.keys_upload()
-            if client.should_query_keys:
-                await client.keys_query()
-            if client.should_claim_keys:
-                await client.keys_claim(client.get_users_for_key_claiming())
-            await client.send_to_device_messages()
-        except LocalProtocolError:
-            pass
+        await self._keys.refresh()
 
     def _record(self, room: Any, event: Event) -> None:
         self.seen.append(Seen(room.room_id, event))
