@@ -373,10 +373,12 @@ FINDINGS = """## What the benchmarks found
 - **Every update read (and tried to insert) its neighbour, and wrote down when they were last seen.**
   Who someone is was looked up twice (an `INSERT … ON CONFLICT DO NOTHING`, then a `SELECT`) on every
   update, and a turn could write "last seen" in the street twice; each write took two trips to SQLite's
-  thread (the statement, then closing its cursor), and a write on its own two more (`BEGIN`, `COMMIT`).
+  thread (the statement, then closing its cursor), a write on its own two more (`BEGIN`, `COMMIT`), and
+  a turn that only reads (the board, help) began and ended a transaction all the same.
   The neighbours met lately are now kept in memory (a lock file makes sure no other Doorstep writes to
   the database meanwhile), "last seen" is written at most every ten minutes (it matters by the day),
-  and a write is one trip: from 207 to about 260 updates a second.
+  a write is one trip, and a transaction begins in SQLite at its first write: from 207 to about 260
+  updates a second.
 - **A transaction cancelled while it began could leave the database unusable.** When a task was
   cancelled while its `BEGIN` was on its way to aiosqlite's thread (the fan-out benchmark met it when the
   scheduler stopped during due work), the `BEGIN` still ran, and the shared connection stayed inside a

@@ -59,6 +59,7 @@ class Database:
         self._lock_file = lock
         self._lock = asyncio.Lock()
         self._owner: asyncio.Task | None = None
+        self._begun = False  # whether the owner's transaction has begun in SQLite (at its first write)
         # How busy the one connection is (the benchmarks read these): it serves one task at a time, for
         # a transaction or a read on its own.
         self.uses = 0
@@ -149,30 +150,43 @@ class Database:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[None]:
-        """All-or-nothing, one at a time. Inside a transaction the same task may open it again."""
+        """All-or-nothing, one at a time. Inside a transaction the same task may open it again.
+
+        The database's own transaction begins with the first write: the reads before it need none, as
+        this task holds the only connection and no other process writes (the lock file), and a turn
+        that only reads — showing the board, say — makes no trips to SQLite's thread to begin and end one."""
         task = asyncio.current_task()
         if self._owner is not None and self._owner is task:
             yield
             return
         async with self._held():
             self._owner = task
+            self._begun = False
             try:
-                try:
-                    await self._connection.execute("BEGIN IMMEDIATE")
-                except BaseException:
-                    # Cancelled while BEGIN was on its way to the database thread: it still runs there,
-                    # and would leave the shared connection inside a transaction nobody owns.
-                    await self._roll_back_if_begun()
-                    raise
                 try:
                     yield
                 except BaseException:
-                    await self._connection.execute("ROLLBACK")
+                    if self._begun:
+                        await self._connection.execute("ROLLBACK")
                     self.forget_caches()
                     raise
-                await self._connection.execute("COMMIT")
+                if self._begun:
+                    await self._connection.execute("COMMIT")
             finally:
                 self._owner = None
+                self._begun = False
+
+    async def _begin_before_writing(self) -> None:
+        if self._begun:
+            return
+        try:
+            await self._connection.execute("BEGIN IMMEDIATE")
+        except BaseException:
+            # Cancelled while BEGIN was on its way to the database thread: it still runs there, and
+            # would leave the shared connection inside a transaction nobody owns.
+            await self._roll_back_if_begun()
+            raise
+        self._begun = True
 
     @asynccontextmanager
     async def _held(self) -> AsyncIterator[None]:
@@ -185,11 +199,14 @@ class Database:
                 self.held_seconds += time.perf_counter() - started
 
     @asynccontextmanager
-    async def _statement(self) -> AsyncIterator[None]:
-        """One statement inside this task's transaction, or on its own: a single statement is
-        all-or-nothing by itself and needs no BEGIN and COMMIT (two more trips to the database thread),
-        only the connection — so a read on its own never sees another task's transaction half done."""
+    async def _statement(self, *, writes: bool) -> AsyncIterator[None]:
+        """One statement inside this task's transaction (begun first, for a write), or on its own: a
+        single statement is all-or-nothing by itself and needs no BEGIN and COMMIT (two more trips to
+        the database thread), only the connection — so a read on its own never sees another task's
+        transaction half done."""
         if self._owner is not None and self._owner is asyncio.current_task():
+            if writes:
+                await self._begin_before_writing()
             yield
             return
         async with self._held():
@@ -203,7 +220,7 @@ class Database:
 
     async def execute(self, sql: str, params: Iterable[Any] = ()) -> int:
         """Run one statement; return how many rows it changed."""
-        async with self._statement():
+        async with self._statement(writes=True):
             # One trip to the database thread: a write has run to its end when `execute` returns, so
             # its cursor is simply dropped (a round trip to close it would hold the connection longer).
             cursor = await self._connection.execute(sql, tuple(params))
@@ -211,7 +228,7 @@ class Database:
 
     async def insert(self, sql: str, params: Iterable[Any] = ()) -> int:
         """Run one INSERT; return the new row's id."""
-        async with self._statement():
+        async with self._statement(writes=True):
             row = await self._connection.execute_insert(sql, tuple(params))
             assert row is not None
             return int(row[0])
@@ -221,7 +238,7 @@ class Database:
         return rows[0] if rows else None
 
     async def fetch_all(self, sql: str, params: Iterable[Any] = ()) -> list[aiosqlite.Row]:
-        async with self._statement():
+        async with self._statement(writes=False):
             # One trip to the database thread (execute, fetch and close together) rather than three.
             return list(await self._connection.execute_fetchall(sql, tuple(params)))
 

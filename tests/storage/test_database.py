@@ -101,6 +101,39 @@ async def test_a_transaction_cancelled_while_it_begins_leaves_the_database_usabl
         await db.close()
 
 
+async def test_a_transaction_begins_in_sqlite_at_its_first_write(tmp_path: Path) -> None:
+    """A turn that only reads takes no write lock (nor trips to begin and end a transaction); from its
+    first write it holds one until it ends, and everything it wrote goes or stays together."""
+    db = await Database.open(tmp_path / "d.sqlite3")
+    other = sqlite3.connect(tmp_path / "d.sqlite3", timeout=0, isolation_level=None)
+
+    def other_can_write() -> bool:
+        try:
+            other.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError:
+            return False
+        other.execute("ROLLBACK")
+        return True
+
+    try:
+        async with db.transaction():
+            assert await db.fetch_value("SELECT COUNT(*) FROM streets") == 0
+            assert other_can_write()
+            await db.insert("INSERT INTO streets (platform, chat_id, created_at) VALUES ('t', 'a', 0)")
+            assert not other_can_write()
+            await db.insert("INSERT INTO streets (platform, chat_id, created_at) VALUES ('t', 'b', 0)")
+        assert other_can_write()
+        with pytest.raises(RuntimeError):
+            async with db.transaction():
+                await db.insert("INSERT INTO streets (platform, chat_id, created_at) VALUES ('t', 'c', 0)")
+                await db.insert("INSERT INTO streets (platform, chat_id, created_at) VALUES ('t', 'd', 0)")
+                raise RuntimeError("half way")
+        assert [row["chat_id"] for row in await db.fetch_all("SELECT chat_id FROM streets ORDER BY id")] == ["a", "b"]
+    finally:
+        other.close()
+        await db.close()
+
+
 async def test_a_read_on_its_own_never_sees_another_tasks_transaction_half_done(tmp_path: Path) -> None:
     db = await Database.open(tmp_path / "d.sqlite3")
     try:
