@@ -377,7 +377,7 @@ FINDINGS = """## What the benchmarks found
   a turn that only reads (the board, help) began and ended a transaction all the same.
   The neighbours met lately are now kept in memory (a lock file makes sure no other Doorstep writes to
   the database meanwhile), "last seen" is written at most every ten minutes (it matters by the day),
-  a write is one trip, and a transaction begins in SQLite at its first write: from 207 to about 260
+  a write is one trip, and a transaction begins in SQLite at its first write: from 207 to about 255
   updates a second.
 - **A transaction cancelled while it began could leave the database unusable.** When a task was
   cancelled while its `BEGIN` was on its way to aiosqlite's thread (the fan-out benchmark met it when the
