@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+import io
+import logging
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
+from bot import logs
 from bot.clock import ManualClock
 from handlers.app import Doorstep
 from handlers.settings import CoreSettings
@@ -41,3 +45,18 @@ def core_settings() -> CoreSettings:
 @pytest.fixture
 def street(store: SqliteStore, notifier: RecordingNotifier, clock: ManualClock, core_settings: CoreSettings) -> StreetKit:
     return StreetKit(Doorstep(store, notifier, clock, core_settings), store, notifier, clock)
+
+
+@pytest.fixture
+def debug_log() -> Iterator[io.StringIO]:
+    """Everything logged meanwhile, at DEBUG, the way `doorstep run` configures logging; put back after."""
+    stream = io.StringIO()
+    root = logging.getLogger()
+    saved = root.handlers[:], root.level, {name: logging.getLogger(name).level for name in logs.QUIET_LIBRARIES}
+    logs.configure("DEBUG", stream)
+    try:
+        yield stream
+    finally:
+        root.handlers[:], root.level = saved[0], saved[1]
+        for name, level in saved[2].items():
+            logging.getLogger(name).setLevel(level)

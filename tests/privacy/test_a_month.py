@@ -7,15 +7,11 @@ from __future__ import annotations
 
 import hashlib
 import io
-import logging
 import re
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Iterator
 
-import pytest
 
-from bot import logs
 from bot.composition import run_console
 from config.settings import DatabaseSettings, Settings
 from handlers.retention import Retention
@@ -34,20 +30,6 @@ COORDINATES = ("51.50", "-0.12")
 def console_id(name: str) -> str:
     return "u" + hashlib.sha256(name.casefold().encode()).hexdigest()[:12]
 
-
-@pytest.fixture
-def debug_log() -> Iterator[io.StringIO]:
-    """Everything logged meanwhile, at DEBUG, in Doorstep's own format."""
-    stream = io.StringIO()
-    root = logging.getLogger()
-    saved = root.handlers[:], root.level, {name: logging.getLogger(name).level for name in logs.QUIET_LIBRARIES}
-    logs.configure("DEBUG", stream)
-    try:
-        yield stream
-    finally:
-        root.handlers[:], root.level = saved[0], saved[1]
-        for name, level in saved[2].items():
-            logging.getLogger(name).setLevel(level)
 
 
 async def _play(script: str, database: Path, start: datetime, tmp_path: Path) -> str:

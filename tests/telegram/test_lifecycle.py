@@ -13,7 +13,6 @@ from typing import Iterator
 import pytest
 from pydantic import SecretStr
 
-from bot import logs
 from bot.cli import EXIT_CONFIGURATION, main
 from bot.runner import run_platforms
 from config import ConfigurationError
@@ -68,28 +67,19 @@ async def test_an_unreachable_bot_api_names_the_setting(tmp_path: Path) -> None:
         await TelegramStreet.open(api, tmp_path / "db.sqlite3", tuned(start_patience=0.5), settings=settings)
 
 
-async def test_logs_hold_no_token_and_no_words(api: FakeBotApi, tmp_path: Path) -> None:
-    stream = io.StringIO()
-    root = logging.getLogger()
-    saved = root.handlers[:], root.level, {n: logging.getLogger(n).level for n in logs.QUIET_LIBRARIES}
-    logs.configure("DEBUG", stream)
+async def test_logs_hold_no_token_and_no_words(api: FakeBotApi, tmp_path: Path, debug_log: io.StringIO) -> None:
+    street = await TelegramStreet.open(api, tmp_path / "db.sqlite3")
     try:
-        street = await TelegramStreet.open(api, tmp_path / "db.sqlite3")
-        try:
-            rosa = api.user("Rosa", started=True)
-            api.faults.append(Fault({"sendMessage"}, status=404, description="Not Found"))
-            api.dm(rosa, "/ask could someone fetch my secret-word-parcel?")
-            await api.until(lambda: api.calls("sendMessage") >= 1, what="the refused send")
-            api.dm(rosa, "/help")
-            await api.until(lambda: api.messages_in(rosa), what="the next reply")
-        finally:
-            await street.close()
-        logging.getLogger("test").error("a library's error mentioning %s", api.base_url + api.token)
+        rosa = api.user("Rosa", started=True)
+        api.faults.append(Fault({"sendMessage"}, status=404, description="Not Found"))
+        api.dm(rosa, "/ask could someone fetch my secret-word-parcel?")
+        await api.until(lambda: api.calls("sendMessage") >= 1, what="the refused send")
+        api.dm(rosa, "/help")
+        await api.until(lambda: api.messages_in(rosa), what="the next reply")
     finally:
-        root.handlers[:], root.level = saved[0], saved[1]
-        for name, level in saved[2].items():
-            logging.getLogger(name).setLevel(level)
-    written = stream.getvalue()
+        await street.close()
+    logging.getLogger("test").error("a library's error mentioning %s", api.base_url + api.token)
+    written = debug_log.getvalue()
     assert "method=sendMessage" in written  # a 404 is logged with the method it came from
     assert api.token not in written and "[redacted]" in written
     assert "secret-word-parcel" not in written and "Rosa" not in written

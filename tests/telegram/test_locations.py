@@ -6,14 +6,10 @@ the group is never kept."""
 from __future__ import annotations
 
 import io
-import logging
 import struct
 from pathlib import Path
-from typing import Iterator
 
-import pytest
 
-from bot import logs
 from bot.location import cell_of
 from tests.nearby.conftest import assert_only_cells
 from tests.telegram.fake_bot_api import FakeBotApi, FakeChat, FakeMessage, FakeUser
@@ -22,20 +18,6 @@ from tests.telegram.street import TelegramStreet
 ELM = (51.5007, -0.1246)
 FAR = (51.5456, -0.1846)
 
-
-@pytest.fixture
-def log_lines() -> Iterator[io.StringIO]:
-    """Everything logged, at DEBUG, the way `doorstep run` configures logging."""
-    root = logging.getLogger()
-    saved = (root.handlers[:], root.level, {name: logging.getLogger(name).level for name in logs.QUIET_LIBRARIES})
-    stream = io.StringIO()
-    logs.configure("DEBUG", stream)
-    try:
-        yield stream
-    finally:
-        root.handlers[:], root.level = saved[0], saved[1]
-        for name, level in saved[2].items():
-            logging.getLogger(name).setLevel(level)
 
 
 async def said_to(api: FakeBotApi, where: FakeChat | FakeUser, words: str) -> FakeMessage:
@@ -54,7 +36,7 @@ def assert_no_coordinates_in_files(database: Path, *points: tuple[float, float])
 
 
 async def test_a_pin_shared_privately_is_only_a_cell(
-    log_lines: io.StringIO, tg: TelegramStreet, api: FakeBotApi, tmp_path: Path,
+    debug_log: io.StringIO, tg: TelegramStreet, api: FakeBotApi, tmp_path: Path,
 ) -> None:
     sam = api.user("Sam")
     elm = api.group("Elm Street", [sam])
@@ -78,7 +60,7 @@ async def test_a_pin_shared_privately_is_only_a_cell(
 
     await assert_only_cells(tg.store, ELM)
     assert_no_coordinates_in_files(tmp_path / "doorstep.sqlite3", ELM)
-    logged = log_lines.getvalue()
+    logged = debug_log.getvalue()
     assert "telegram connected" in logged  # the log was written to...
     for value in ELM:
         assert f"{abs(value):.4f}" not in logged and f"{abs(value)}" not in logged  # ...without the pin
