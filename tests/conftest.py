@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
@@ -10,6 +11,7 @@ import pytest
 
 from bot import logs
 from bot.clock import ManualClock
+from config.errors import ENV_PREFIX
 from handlers.app import Doorstep
 from handlers.settings import CoreSettings
 from storage import SqliteStore
@@ -60,3 +62,12 @@ def debug_log() -> Iterator[io.StringIO]:
         root.handlers[:], root.level = saved[0], saved[1]
         for name, level in saved[2].items():
             logging.getLogger(name).setLevel(level)
+
+
+@pytest.fixture
+def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Only what a test sets counts: no stray DOORSTEP_ variables and no .env from the checkout."""
+    for key in list(os.environ):
+        if key.startswith(ENV_PREFIX):
+            monkeypatch.delenv(key)
+    monkeypatch.chdir(tmp_path)

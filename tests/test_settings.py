@@ -3,22 +3,12 @@ from pathlib import Path
 
 import pytest
 from config import ConfigurationError, Settings, load_settings
-from config.errors import ENV_PREFIX
 from config.keys import all_keys
 from config.inspect import describe_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 
-
-@pytest.fixture(autouse=True)
-def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Only what a test sets counts: no stray DOORSTEP_ variables and no .env from the checkout."""
-    import os
-
-    for key in list(os.environ):
-        if key.startswith(ENV_PREFIX):
-            monkeypatch.delenv(key)
-    monkeypatch.chdir(tmp_path)
+pytestmark = pytest.mark.usefixtures("clean_environment")
 
 
 def test_defaults_need_no_configuration() -> None:

@@ -1,24 +1,14 @@
 """The check-in settings: read from the environment, checked, and handed to the core."""
 
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 
 from bot.composition import core_settings
 from bot.i18n import Catalogues
 from config import ConfigurationError, load_settings
-from config.errors import ENV_PREFIX
 
-
-@pytest.fixture(autouse=True)
-def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    import os
-
-    for key in list(os.environ):
-        if key.startswith(ENV_PREFIX):
-            monkeypatch.delenv(key)
-    monkeypatch.chdir(tmp_path)
+pytestmark = pytest.mark.usefixtures("clean_environment")
 
 
 def test_defaults() -> None:

@@ -45,10 +45,8 @@ def test_the_periods_come_from_the_operators_settings() -> None:
     )
 
 
-def test_quiet_neighbours_need_last_seen_times_kept_longer(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.chdir(tmp_path)
-    for key in [key for key in os.environ if key.startswith("DOORSTEP_")]:
-        monkeypatch.delenv(key)
+@pytest.mark.usefixtures("clean_environment")
+def test_quiet_neighbours_need_last_seen_times_kept_longer(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DOORSTEP_RETENTION__LAST_SEEN_DAYS", "20")
     with pytest.raises(ConfigurationError, match="DOORSTEP_ORGANISERS__QUIET_AFTER_DAYS"):
         load_settings()

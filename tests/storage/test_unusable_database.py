@@ -15,12 +15,12 @@ from storage import SqliteStore
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _doorstep_run(database: Path, folder: Path, *, telegram: bool) -> subprocess.CompletedProcess:
+def _doorstep_run(database: Path, folder: Path, *, telegram: bool, command: str = "run") -> subprocess.CompletedProcess:
     clean = {key: value for key, value in os.environ.items() if not key.startswith("DOORSTEP_")}
     env = {**clean, "PYTHONPATH": str(ROOT), "DOORSTEP_DATABASE__PATH": str(database)}
     if telegram:  # nothing listens there: the database is looked at first
         env |= {"DOORSTEP_TELEGRAM__TOKEN": "123:abc", "DOORSTEP_TELEGRAM__BASE_URL": "http://127.0.0.1:9/bot"}
-    return subprocess.run([sys.executable, "-m", "bot.cli", "run"], input="", capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "bot.cli", command], input="", capture_output=True, text=True,
                           cwd=folder, env=env, timeout=60)
 
 
@@ -65,10 +65,7 @@ async def test_a_second_doorstep_on_the_same_database(tmp_path: Path) -> None:
     running = await SqliteStore.open(database)
     try:
         result = _doorstep_run(database, tmp_path, telegram=True)
-        env = {**{k: v for k, v in os.environ.items() if not k.startswith("DOORSTEP_")},
-               "PYTHONPATH": str(ROOT), "DOORSTEP_DATABASE__PATH": str(database)}
-        purge = subprocess.run([sys.executable, "-m", "bot.cli", "purge"], capture_output=True, text=True,
-                               cwd=tmp_path, env=env, timeout=60)
+        purge = _doorstep_run(database, tmp_path, telegram=False, command="purge")
     finally:
         await running.close()
     for refused in (result, purge):
