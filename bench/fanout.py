@@ -41,9 +41,9 @@ from bot.scheduler import DueScheduler
 from bot.telegram import TelegramAdapter, Tuning
 from config.settings import TelegramSettings
 from handlers.app import Doorstep
-from handlers.messages import Choice, MessageRef, Msg, Outgoing, SendResult
-from handlers.ports import Notifier
-from handlers.settings import CoreSettings
+from handlers.kernel.messages import Choice, MessageRef, Msg, Outgoing, SendResult
+from handlers.kernel.ports import Notifier
+from handlers.kernel.settings import CoreSettings
 from storage import SqliteStore
 
 RATE = 30  # messages a second: Telegram's overall limit, which the fake server enforces

@@ -36,11 +36,11 @@ from bench.common import machine, spread
 from bot.clock import ManualClock
 from bot.location import cell_of
 from handlers.app import NobodyOrganises
-from handlers.candidates import helpers_for
-from handlers.categories import CATEGORIES, OTHER
-from handlers.domain import Post, When
-from handlers.settings import CoreSettings
-from handlers.turn import Services
+from handlers.kernel.domain import Post, When
+from handlers.kernel.settings import CoreSettings
+from handlers.kernel.turn import Services
+from handlers.nearby.candidates import helpers_for
+from handlers.posts.categories import CATEGORIES, OTHER
 from storage import SqliteStore
 from storage.repositories.posts import PostRepository
 

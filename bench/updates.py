@@ -42,15 +42,15 @@ from bot.telegram import TelegramAdapter, Tuning
 from bot.telegram.pacing import Limits, Rate
 from bot.telegram.sending import Patience
 from config.settings import TelegramSettings
-from handlers import cards
 from handlers.app import Doorstep
-from handlers.settings import CoreSettings
+from handlers.kernel.settings import CoreSettings
+from handlers.posts import cards
 from storage import Database, SqliteStore
 
 GOAL_RATIO = 2.0  # Doorstep within 2x of the bare echo
 # Where a profiled run's time went: the core's turns (rules and SQL), and sending what they decided
 # (each message through the Courier and the adapter, whichever task sends it).
-PHASES = {"turns": ("handlers/app.py", "_take_turn"), "sending": ("handlers/delivery.py", "_deliver_one")}
+PHASES = {"turns": ("handlers/app.py", "_take_turn"), "sending": ("handlers/kernel/delivery.py", "_deliver_one")}
 CONCURRENT_UPDATES = Tuning().concurrent_updates
 
 # The flood limits are the fake server's business here (off); the adapter's own pacing is lifted too.

@@ -14,7 +14,7 @@ from typing import Callable
 from PIL import Image, ImageDraw, ImageFont
 from PIL.PngImagePlugin import PngInfo
 
-from handlers.messages import Msg, WeeklyChart
+from handlers.kernel.messages import Msg, WeeklyChart
 
 COUNTS_KEY = "doorstep:counts"
 WIDTH, HEIGHT = 880, 460

@@ -10,16 +10,16 @@ from typing import AsyncIterator, TextIO
 from zoneinfo import ZoneInfo
 
 from bot.clock import ManualClock, SystemClock
-from bot.i18n import Catalogues
 from bot.console.directory import ConsoleDirectory
 from bot.console.notifier import ConsoleNotifier
 from bot.console.script import echo
 from bot.console.street import ConsoleOrganisers, ConsoleStreet
+from bot.i18n import Catalogues
 from config.settings import Settings
-from handlers import retention
 from handlers.app import Doorstep, NobodyOrganises
-from handlers.settings import CoreSettings
-from handlers.turn import Services
+from handlers.kernel.settings import CoreSettings
+from handlers.kernel.turn import Services
+from handlers.privacy import retention
 from storage import SqliteStore
 
 

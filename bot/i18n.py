@@ -13,7 +13,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from handlers.render import in_english, read_plural_key
+from handlers.kernel.render import in_english, read_plural_key
 
 SOURCE_LANGUAGE = "en"
 DOMAIN = "doorstep"

@@ -18,8 +18,8 @@ from typing import Any
 
 import h3
 
-from handlers.geo import RESOLUTION
-from handlers.incoming import Incoming, IncomingKind
+from handlers.kernel.incoming import Incoming, IncomingKind
+from handlers.nearby.geo import RESOLUTION
 
 _PAIR = re.compile(r"^\s*([+-]?\d{1,3}(?:\.\d+)?)\s*[,;\s]\s*([+-]?\d{1,3}(?:\.\d+)?)\s*$")
 _GEO_URI = re.compile(r"^geo:([+-]?\d{1,3}(?:\.\d+)?),([+-]?\d{1,3}(?:\.\d+)?)(?:,[^;]*)?(?:;.*)?$", re.IGNORECASE)

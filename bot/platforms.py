@@ -6,10 +6,10 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Protocol
 
-from handlers.domain import Street
-from handlers.messages import Choice, MessageRef, Msg, Outgoing, SendResult, SendStatus, ToStreet
-from handlers.ports import Clock, Notifier, OrganiserCheck
-from handlers.render import Translate
+from handlers.kernel.domain import Street
+from handlers.kernel.messages import Choice, MessageRef, Msg, Outgoing, SendResult, SendStatus, ToStreet
+from handlers.kernel.ports import Clock, Notifier, OrganiserCheck
+from handlers.kernel.render import Translate
 
 if TYPE_CHECKING:
     from apscheduler.schedulers.asyncio import AsyncIOScheduler

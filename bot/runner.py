@@ -11,9 +11,9 @@ from datetime import timezone
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.clock import SystemClock
+from bot.composition import core_settings, open_store
 from bot.health import HealthServer, HealthSources
 from bot.i18n import Catalogues
-from bot.composition import core_settings, open_store
 from bot.platforms import NotifierByPlatform, OrganisersByPlatform, PlatformAdapter, build_adapters
 from bot.scheduler import DueScheduler
 from config.settings import Settings

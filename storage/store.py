@@ -8,8 +8,8 @@ from pathlib import Path
 from storage.database import Database
 from storage.repositories.checkins import CheckinRepository
 from storage.repositories.digests import DigestRepository
-from storage.repositories.hellos import HelloRepository
 from storage.repositories.fan_outs import FanOutRepository
+from storage.repositories.hellos import HelloRepository
 from storage.repositories.matrix_prompts import MatrixPromptRepository
 from storage.repositories.neighbours import NeighbourRepository
 from storage.repositories.personal_data import PersonalDataRepository
@@ -17,13 +17,17 @@ from storage.repositories.places import NeighbourCellRepository, StreetAreaRepos
 from storage.repositories.posts import PostRepository
 from storage.repositories.recurrences import RecurrenceRepository
 from storage.repositories.relays import RelayRepository
+from storage.repositories.reminders import ReminderRepository
 from storage.repositories.responses import ResponseRepository
 from storage.repositories.retention import RetentionRepository
-from storage.repositories.stats import StatsRepository
 from storage.repositories.small import (
-    CardRepository, ConversationRepository, OutboxRepository, StreetSettingsRepository, SuggestionRepository,
+    CardRepository,
+    ConversationRepository,
+    OutboxRepository,
+    StreetSettingsRepository,
+    SuggestionRepository,
 )
-from storage.repositories.reminders import ReminderRepository
+from storage.repositories.stats import StatsRepository
 from storage.repositories.streets import StreetRepository
 from storage.repositories.weekly_counts import WeeklyCountRepository
 

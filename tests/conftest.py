@@ -13,7 +13,7 @@ from bot import logs
 from bot.clock import ManualClock
 from config.errors import ENV_PREFIX
 from handlers.app import Doorstep
-from handlers.settings import CoreSettings
+from handlers.kernel.settings import CoreSettings
 from storage import SqliteStore
 from tests.fakes import RecordingNotifier
 from tests.kit import StreetKit

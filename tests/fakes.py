@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from handlers.domain import Street
-from handlers.messages import (
+from handlers.kernel.domain import Street
+from handlers.kernel.messages import (
+    Choice,
+    MessageRef,
+    Msg,
+    Outgoing,
     PluralText,
-    Choice, MessageRef, Msg, Outgoing, SendResult, SendStatus, ToPerson, ToPresser, ToStreet,
+    SendResult,
+    SendStatus,
+    ToPerson,
+    ToPresser,
+    ToStreet,
 )
-from handlers.render import render
+from handlers.kernel.render import render
 
 
 def plain(message: Msg) -> str:

@@ -8,7 +8,7 @@ from datetime import timedelta
 from bot.clock import ManualClock
 from bot.location import located
 from handlers.app import Doorstep
-from handlers.incoming import Incoming, IncomingKind
+from handlers.kernel.incoming import Incoming, IncomingKind
 from storage import SqliteStore
 from tests.fakes import RecordingNotifier, Sent
 

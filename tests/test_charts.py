@@ -6,8 +6,8 @@ from io import BytesIO
 from PIL import Image
 
 from bot.charts import HEIGHT, PALETTE, WIDTH, counts_in, render_weekly_chart
-from handlers.messages import Outgoing, Person, ToPerson, WeeklyChart, as_is, msg
-from handlers.serialize import decode_private, encode_private
+from handlers.kernel.messages import Outgoing, Person, ToPerson, WeeklyChart, as_is, msg
+from handlers.kernel.serialize import decode_private, encode_private
 from tests.fakes import plain
 
 WEEKS = tuple(date(2026, 1, 5) + timedelta(weeks=number) for number in range(8))

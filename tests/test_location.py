@@ -4,14 +4,20 @@ import math
 
 import h3
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.location import (
-    NotALocation, cell_of, coordinates_from_geo_uri, coordinates_from_text, located, located_from_geo_uri,
+    NotALocation,
+    cell_of,
+    coordinates_from_geo_uri,
+    coordinates_from_text,
+    located,
+    located_from_geo_uri,
     located_from_text,
 )
-from handlers.geo import RESOLUTION, is_cell
-from handlers.incoming import IncomingKind
+from handlers.kernel.incoming import IncomingKind
+from handlers.nearby.geo import RESOLUTION, is_cell
 
 WHO = dict(platform="t", chat_id="sam", user_id="sam", is_private=True)
 

@@ -2,9 +2,10 @@ import re
 from pathlib import Path
 
 import pytest
+
 from config import ConfigurationError, Settings, load_settings
-from config.keys import all_keys
 from config.inspect import describe_settings
+from config.keys import all_keys
 
 ROOT = Path(__file__).resolve().parents[1]
 

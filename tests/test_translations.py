@@ -5,7 +5,7 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 
 from bot.i18n import Catalogues, problems, sentences_in_code
-from handlers import texts
+from handlers.kernel import texts
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -52,8 +52,8 @@ def test_a_sentence_marked_fuzzy_counts_as_missing(tmp_path: Path) -> None:
 
 
 def test_numbers_take_the_right_plural_form_in_each_language() -> None:
-    from handlers.messages import msg
-    from handlers.render import render
+    from handlers.kernel.messages import msg
+    from handlers.kernel.render import render
 
     catalogues = Catalogues.load()
 

@@ -25,12 +25,22 @@ from bot.console.script import parse_line
 from bot.console.street import ConsoleOrganisers, ConsoleStreet
 from bot.i18n import Catalogues
 from config.settings import Settings
-from handlers import texts
 from handlers.app import Doorstep
-from handlers.incoming import Incoming, IncomingKind
-from handlers.messages import UNTRANSLATED, Choice, Lines, MessageRef, Msg, Outgoing, PluralText, SendResult, ToStreet
-from handlers.render import render
-from handlers.when import DAY_AND_PART
+from handlers.kernel import texts
+from handlers.kernel.incoming import Incoming, IncomingKind
+from handlers.kernel.messages import (
+    UNTRANSLATED,
+    Choice,
+    Lines,
+    MessageRef,
+    Msg,
+    Outgoing,
+    PluralText,
+    SendResult,
+    ToStreet,
+)
+from handlers.kernel.render import render
+from handlers.posts.when import DAY_AND_PART
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

@@ -9,11 +9,20 @@ from typing import TextIO
 
 from bot.charts import render_weekly_chart
 from bot.console.directory import PLATFORM, ConsoleDirectory
-from handlers.messages import (
+from handlers.kernel.messages import (
     Attachment,
-    Choice, MessageRef, Msg, Outgoing, Person, SendResult, SendStatus, ToPerson, ToPresser, ToStreet,
+    Choice,
+    MessageRef,
+    Msg,
+    Outgoing,
+    Person,
+    SendResult,
+    SendStatus,
+    ToPerson,
+    ToPresser,
+    ToStreet,
 )
-from handlers.render import Translate, no_translation, render
+from handlers.kernel.render import Translate, no_translation, render
 
 GROUP = "group"
 PRIVATE = "private"

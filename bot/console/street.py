@@ -21,12 +21,12 @@ from bot.console.notifier import GROUP, PRIVATE, ConsoleNotifier, Shown
 from bot.console.script import Control, Forward, Membership, Press, Say, Share, parse_duration, parse_line
 from bot.location import located_from_text
 from handlers.app import Doorstep
-from handlers.domain import Street
-from handlers.incoming import Incoming, IncomingKind
-from handlers.languages import CHOOSE_MINE
-from handlers.messages import Choice
-from handlers.router import payload
-from handlers.wording import fold
+from handlers.help.language import CHOOSE_MINE
+from handlers.kernel.domain import Street
+from handlers.kernel.incoming import Incoming, IncomingKind
+from handlers.kernel.messages import Choice
+from handlers.kernel.router import payload
+from handlers.kernel.wording import fold
 
 DEFAULT_STREET = "Elm Street"
 MAX_DUE_STEPS = 10_000  # a bound on catching up through a long :wait

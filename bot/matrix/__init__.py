@@ -6,13 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.matrix.adapter import MatrixAdapter
-from handlers.render import Translate, no_translation
+from handlers.kernel.render import Translate, no_translation
 
 if TYPE_CHECKING:
     from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
     from config.settings import Settings
-    from handlers.ports import Clock
+    from handlers.kernel.ports import Clock
     from storage import SqliteStore
 
 __all__ = ["MatrixAdapter", "create_adapter"]

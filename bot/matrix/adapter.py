@@ -19,8 +19,8 @@ from bot.matrix.session import build_client, log_in
 from bot.matrix.sync import KeyKeeper, SyncLoop
 from bot.matrix.tasks import Spawner
 from config.settings import MatrixSettings
-from handlers.ports import Clock
-from handlers.render import Translate, no_translation
+from handlers.kernel.ports import Clock
+from handlers.kernel.render import Translate, no_translation
 
 if TYPE_CHECKING:
     from handlers.app import Doorstep

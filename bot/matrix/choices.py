@@ -7,8 +7,8 @@ import re
 import unicodedata
 from typing import Sequence
 
-from handlers import texts
-from handlers.messages import Choice
+from handlers.kernel import texts
+from handlers.kernel.messages import Choice
 from storage.repositories.matrix_prompts import Prompt, PromptChoice
 
 KEYCAPS = ("1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣", "8️⃣", "9️⃣", "🔟")

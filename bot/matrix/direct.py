@@ -9,7 +9,12 @@ import logging
 from collections import defaultdict
 
 from nio import (
-    AsyncClient, DirectRoomsResponse, RoomCreateResponse, RoomGetStateEventResponse, RoomInviteResponse, RoomPreset,
+    AsyncClient,
+    DirectRoomsResponse,
+    RoomCreateResponse,
+    RoomGetStateEventResponse,
+    RoomInviteResponse,
+    RoomPreset,
 )
 
 from bot.logs import hashed

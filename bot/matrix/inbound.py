@@ -23,9 +23,21 @@ from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
 from nio import (
-    AsyncClient, InviteMemberEvent, JoinResponse, MatrixRoom, MegolmEvent, PowerLevelsEvent, ReactionEvent,
-    RoomKeyEvent, RoomMemberEvent, RoomMessageNotice, RoomMessageText, RoomMessageUnknown, SyncResponse,
-    UnknownAccountDataEvent, UnknownEvent,
+    AsyncClient,
+    InviteMemberEvent,
+    JoinResponse,
+    MatrixRoom,
+    MegolmEvent,
+    PowerLevelsEvent,
+    ReactionEvent,
+    RoomKeyEvent,
+    RoomMemberEvent,
+    RoomMessageNotice,
+    RoomMessageText,
+    RoomMessageUnknown,
+    SyncResponse,
+    UnknownAccountDataEvent,
+    UnknownEvent,
 )
 from nio.exceptions import EncryptionError, LocalProtocolError
 
@@ -40,10 +52,10 @@ from bot.matrix.notifier import PLATFORM, MatrixNotifier, press_ref
 from bot.matrix.organisers import MatrixOrganisers
 from bot.matrix.session import TRANSIENT
 from bot.matrix.tasks import Spawner
-from handlers import texts
-from handlers.incoming import Incoming, IncomingKind
-from handlers.messages import Person, msg
-from handlers.router import parse_command
+from handlers.kernel import texts
+from handlers.kernel.incoming import Incoming, IncomingKind
+from handlers.kernel.messages import Person, msg
+from handlers.kernel.router import parse_command
 from storage.repositories.matrix_prompts import Prompt, PromptChoice
 
 if TYPE_CHECKING:

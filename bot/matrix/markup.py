@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from typing import Any, Callable, Mapping, Sequence
 
 from bot.matrix.choices import KEYCAPS, assign_keys, prompt_choices
-from handlers import texts
-from handlers.messages import Choice, Msg, Person, msg
-from handlers.render import Translate, no_translation, persons_in, render
+from handlers.kernel import texts
+from handlers.kernel.messages import Choice, Msg, Person, msg
+from handlers.kernel.render import Translate, no_translation, persons_in, render
 from storage.repositories.matrix_prompts import PromptChoice
 
 HTML_FORMAT = "org.matrix.custom.html"

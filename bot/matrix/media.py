@@ -12,7 +12,7 @@ from PIL import Image
 
 from bot.charts import render_weekly_chart
 from bot.matrix.sender import Uploaded
-from handlers.messages import Attachment, Msg, WeeklyChart
+from handlers.kernel.messages import Attachment, Msg, WeeklyChart
 
 CHART_FILENAME = "weekly-summary.png"
 

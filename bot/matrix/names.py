@@ -9,7 +9,7 @@ from typing import Iterable
 from nio import AsyncClient, ProfileGetDisplayNameResponse
 
 from bot.matrix.session import TRANSIENT
-from handlers.messages import Person
+from handlers.kernel.messages import Person
 
 log = logging.getLogger(__name__)
 

@@ -25,11 +25,20 @@ from bot.matrix.names import Names
 from bot.matrix.sender import Sender
 from bot.matrix.session import TRANSIENT
 from bot.matrix.tasks import InFlight
-from handlers import texts
-from handlers.messages import (
-    Choice, MessageRef, Msg, Outgoing, SendResult, SendStatus, ToPerson, ToPresser, ToStreet, msg,
+from handlers.kernel import texts
+from handlers.kernel.messages import (
+    Choice,
+    MessageRef,
+    Msg,
+    Outgoing,
+    SendResult,
+    SendStatus,
+    ToPerson,
+    ToPresser,
+    ToStreet,
+    msg,
 )
-from handlers.ports import Clock
+from handlers.kernel.ports import Clock
 from storage.repositories.matrix_prompts import Prompt
 
 if TYPE_CHECKING:

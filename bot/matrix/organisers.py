@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from nio import AsyncClient, RoomGetStateResponse
 
 from bot.matrix.session import TRANSIENT
-from handlers.domain import Street
+from handlers.kernel.domain import Street
 
 log = logging.getLogger(__name__)
 

@@ -9,9 +9,9 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot.matrix.notifier import PLATFORM
-from handlers.domain import Neighbour
-from handlers.router import Router
-from handlers.turn import Effects, Services
+from handlers.kernel.domain import Neighbour
+from handlers.kernel.router import Router
+from handlers.kernel.turn import Effects, Services
 
 if TYPE_CHECKING:
     from bot.matrix.direct import DirectRooms

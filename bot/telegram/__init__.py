@@ -26,13 +26,13 @@ os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 from bot.telegram.adapter import TelegramAdapter, Tuning
 from bot.telegram.migration import street_mover
-from handlers.render import Translate, no_translation
+from handlers.kernel.render import Translate, no_translation
 
 if TYPE_CHECKING:
     from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
     from config.settings import Settings
-    from handlers.ports import Clock
+    from handlers.kernel.ports import Clock
     from storage import SqliteStore
 
 __all__ = ["TelegramAdapter", "Tuning", "create_adapter"]

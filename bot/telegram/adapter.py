@@ -12,8 +12,12 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 from telegram import (
-    BotCommand, BotCommandScope, BotCommandScopeAllChatAdministrators, BotCommandScopeAllGroupChats,
-    BotCommandScopeAllPrivateChats, Update,
+    BotCommand,
+    BotCommandScope,
+    BotCommandScopeAllChatAdministrators,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    Update,
 )
 from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
@@ -29,9 +33,9 @@ from bot.telegram.sending import GaveUp, Patience, Refused, Sender
 from bot.telegram.updates import PLATFORM, BotIdentity, migration_of, to_incoming
 from config.errors import ConfigurationError
 from config.settings import TelegramSettings
-from handlers.incoming import Incoming, IncomingKind
-from handlers.render import Translate, no_translation, render
-from handlers.messages import msg
+from handlers.kernel.incoming import Incoming, IncomingKind
+from handlers.kernel.messages import msg
+from handlers.kernel.render import Translate, no_translation, render
 
 if TYPE_CHECKING:
     from handlers.app import Doorstep

@@ -10,7 +10,7 @@ from typing import Callable, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from handlers.messages import Choice, Msg
+from handlers.kernel.messages import Choice, Msg
 
 log = logging.getLogger(__name__)
 

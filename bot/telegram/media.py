@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from telegram import InputFile
 
 from bot.charts import render_weekly_chart
-from handlers.messages import Outgoing
-from handlers.render import Translate, render
+from handlers.kernel.messages import Outgoing
+from handlers.kernel.render import Translate, render
 
 MAX_CAPTION = 1024  # characters, after entities are parsed
 CHART_FILENAME = "summary.png"

@@ -14,7 +14,7 @@ from telegram import Bot
 from bot.telegram.cache import ExpiringCache
 from bot.telegram.pacing import is_group_chat
 from bot.telegram.sending import GaveUp, Refused, Sender
-from handlers.messages import Person
+from handlers.kernel.messages import Person
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,13 @@ import logging
 from typing import Awaitable, Callable, Union
 
 from telegram import (
-    Bot, InlineKeyboardMarkup, LinkPreviewOptions, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove, ReplyParameters,
+    Bot,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    Message,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+    ReplyParameters,
 )
 from telegram.constants import ParseMode
 
@@ -19,11 +25,21 @@ from bot.telegram.keyboards import LocationKeyboards, location_keyboard
 from bot.telegram.names import NameBook
 from bot.telegram.presses import PressBook
 from bot.telegram.sending import GaveUp, Refused, Sender
-from handlers import texts
-from handlers.messages import (
-    Choice, MessageRef, Msg, Outgoing, Person, SendResult, SendStatus, ToPerson, ToPresser, ToStreet, msg,
+from handlers.kernel import texts
+from handlers.kernel.messages import (
+    Choice,
+    MessageRef,
+    Msg,
+    Outgoing,
+    Person,
+    SendResult,
+    SendStatus,
+    ToPerson,
+    ToPresser,
+    ToStreet,
+    msg,
 )
-from handlers.render import Translate, no_translation, persons_in, render
+from handlers.kernel.render import Translate, no_translation, persons_in, render
 
 log = logging.getLogger(__name__)
 

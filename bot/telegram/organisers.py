@@ -13,7 +13,7 @@ from telegram import Bot
 
 from bot.telegram.cache import ExpiringCache
 from bot.telegram.sending import GaveUp, Refused, Sender
-from handlers.domain import Street
+from handlers.kernel.domain import Street
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,13 @@ from datetime import timedelta
 from typing import Awaitable, Callable, TypeVar
 
 from telegram.error import (
-    BadRequest, ChatMigrated, Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError,
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
 )
 
 from bot.telegram.pacing import Line, Pacer, Stopped

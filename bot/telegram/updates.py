@@ -16,7 +16,7 @@ from telegram import Chat, ChatMember, ChatMemberUpdated, Message, MessageEntity
 
 from bot.location import located
 from bot.telegram.markup import decode_start
-from handlers.incoming import Incoming, IncomingKind
+from handlers.kernel.incoming import Incoming, IncomingKind
 
 PLATFORM = "telegram"
 

@@ -4,15 +4,17 @@
 
 from __future__ import annotations
 
-from handlers import posting, texts, weekly
-from handlers.activity import note_activity
 from handlers.checkins.escalation import note_answer, occurrence_of_press, private
-from handlers.checkins.records import Checkin, Tell
-from handlers.domain import PostKind, When
-from handlers.messages import Choice, Person, msg
-from handlers.people import person, street_name
-from handlers.router import payload, single_id
-from handlers.turn import Turn
+from handlers.kernel import texts
+from handlers.kernel.checkin_records import Checkin, Tell
+from handlers.kernel.domain import PostKind, When
+from handlers.kernel.messages import Choice, Person, msg
+from handlers.kernel.router import payload, single_id
+from handlers.kernel.turn import Turn
+from handlers.posts import posting
+from handlers.street import weekly
+from handlers.street.activity import note_activity
+from handlers.street.people import person, street_name
 
 ANSWER = "ca"  # ca:<occurrence>:<answer>
 CHAT_ASK = "cq"  # cq:<check-in>:yes|no — put up a chat ask when there's no buddy to tell

@@ -10,13 +10,13 @@ import logging
 import re
 import secrets
 
-from handlers import texts
 from handlers.checkins.escalation import private
-from handlers.checkins.records import Checkin, Tell
-from handlers.messages import Choice, msg
-from handlers.people import person
-from handlers.router import payload, single_id
-from handlers.turn import Turn
+from handlers.kernel import texts
+from handlers.kernel.checkin_records import Checkin, Tell
+from handlers.kernel.messages import Choice, msg
+from handlers.kernel.router import payload, single_id
+from handlers.kernel.turn import Turn
+from handlers.street.people import person
 
 log = logging.getLogger(__name__)
 

@@ -6,16 +6,16 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from handlers import texts
 from handlers.checkins import buddy as buddies
 from handlers.checkins import wording
 from handlers.checkins.escalation import note_answer, private
-from handlers.checkins.records import Checkin, Tell
 from handlers.checkins.street import Rules, rules_for
-from handlers.messages import Choice, Msg, lines, msg
-from handlers.people import person
-from handlers.router import payload, single_id
-from handlers.turn import Turn
+from handlers.kernel import texts
+from handlers.kernel.checkin_records import Checkin, Tell
+from handlers.kernel.messages import Choice, Msg, lines, msg
+from handlers.kernel.router import payload, single_id
+from handlers.kernel.turn import Turn
+from handlers.street.people import person
 
 # Buttons on the summary carry the check-in's id.
 CHANGE = "cc"

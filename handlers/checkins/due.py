@@ -13,15 +13,15 @@ import logging
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from handlers import texts
 from handlers.checkins.answers import answer_choices
 from handlers.checkins.escalation import escalate, private, taken_back, to_organisers
-from handlers.checkins.records import Checkin, Occurrence, Stage, Tell
 from handlers.checkins.street import Rules, rules_for
-from handlers.messages import SendResult, msg
-from handlers.people import person
-from handlers.router import payload, single_id
-from handlers.turn import Effects, Services
+from handlers.kernel import texts
+from handlers.kernel.checkin_records import Checkin, Occurrence, Stage, Tell
+from handlers.kernel.messages import SendResult, msg
+from handlers.kernel.router import payload, single_id
+from handlers.kernel.turn import Effects, Services
+from handlers.street.people import person
 
 log = logging.getLogger(__name__)
 

@@ -11,15 +11,15 @@ import logging
 from dataclasses import replace
 from datetime import datetime
 
-from handlers import texts
 from handlers.checkins import wording
-from handlers.checkins.records import Checkin, Occurrence, Stage, Tell
 from handlers.checkins.street import Rules, rules_for
-from handlers.domain import Street
-from handlers.messages import Choice, Msg, Outgoing, Person, SendResult, ToPerson, msg
-from handlers.people import person, street_name
-from handlers.router import payload, single_id
-from handlers.turn import Effects, Services, Turn
+from handlers.kernel import texts
+from handlers.kernel.checkin_records import Checkin, Occurrence, Stage, Tell
+from handlers.kernel.domain import Street
+from handlers.kernel.messages import Choice, Msg, Outgoing, Person, SendResult, ToPerson, msg
+from handlers.kernel.router import payload, single_id
+from handlers.kernel.turn import Effects, Services, Turn
+from handlers.street.people import person, street_name
 
 log = logging.getLogger(__name__)
 

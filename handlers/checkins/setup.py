@@ -7,15 +7,15 @@ from __future__ import annotations
 
 from datetime import time, timedelta
 
-from handlers import texts
 from handlers.checkins import buddy as buddies
 from handlers.checkins import controls, timing, wording
-from handlers.checkins.records import EVERY_DAY, WEEKDAYS, Checkin, Schedule, Tell
 from handlers.checkins.street import Rules, rules_for
-from handlers.messages import Choice, as_is, msg
-from handlers.people import person, street_name
-from handlers.router import payload
-from handlers.turn import Turn
+from handlers.kernel import texts
+from handlers.kernel.checkin_records import EVERY_DAY, WEEKDAYS, Checkin, Schedule, Tell
+from handlers.kernel.messages import Choice, as_is, msg
+from handlers.kernel.router import payload
+from handlers.kernel.turn import Turn
+from handlers.street.people import person, street_name
 
 FLOW = "checkin"
 SCOPE = "private"  # the private chat's one guided flow (shared with posting: starting one ends the other)

@@ -8,9 +8,9 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from handlers.checkins import timing
-from handlers.checkins.records import Checkin
-from handlers.street_settings import StreetSettings, for_street
-from handlers.turn import Services
+from handlers.kernel.checkin_records import Checkin
+from handlers.kernel.street_settings import StreetSettings, for_street
+from handlers.kernel.turn import Services
 
 
 @dataclass(frozen=True)

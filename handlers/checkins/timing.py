@@ -8,9 +8,9 @@ import re
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from handlers.checkins.records import Checkin, Schedule
-from handlers.day_names import lookup
-from handlers.wording import tokens
+from handlers.kernel.checkin_records import Checkin, Schedule
+from handlers.kernel.wording import tokens
+from handlers.street.day_names import lookup
 
 LOOK_AHEAD_DAYS = 8  # every weekly schedule falls within a week
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from handlers import texts
-from handlers.checkins.records import EVERY_DAY, WEEKDAYS, Schedule
-from handlers.messages import Msg, msg
-from handlers.texts import N_
+from handlers.kernel import texts
+from handlers.kernel.checkin_records import EVERY_DAY, WEEKDAYS, Schedule
+from handlers.kernel.messages import Msg, msg
+from handlers.kernel.texts import N_
 
 DAY_SHORT = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 DAY_LONG = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"), N_("Sunday"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from sqlite3 import Row
 
-from handlers.checkins.records import Checkin, Occurrence, Schedule, Stage, Tell
+from handlers.kernel.checkin_records import Checkin, Occurrence, Schedule, Stage, Tell
 from storage.database import Database
 from storage.times import from_db, from_db_required, to_db
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, time
 from sqlite3 import Row
 
-from handlers.domain import DigestSubscription
+from handlers.kernel.domain import DigestSubscription
 from storage.database import Database
 from storage.times import from_db, from_db_required, minutes_of, time_of, to_db
 

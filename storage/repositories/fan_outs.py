@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from sqlite3 import Row
 
-from handlers.domain import FanOut
+from handlers.kernel.domain import FanOut
 from storage.database import Database
 from storage.times import from_db, to_db
 

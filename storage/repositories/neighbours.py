@@ -5,7 +5,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from sqlite3 import Row
 
-from handlers.domain import Neighbour, QuietNeighbour
+from handlers.kernel.domain import Neighbour, QuietNeighbour
 from storage.database import Database
 from storage.times import from_db, from_db_required, to_db
 

@@ -11,7 +11,7 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from handlers.domain import PersonalData
+from handlers.kernel.domain import PersonalData
 from storage.database import Database
 from storage.schema import ForeignKey, Schema, identifier, read_schema
 from storage.times import from_db

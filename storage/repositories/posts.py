@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 from sqlite3 import Row
 from typing import Sequence
 
-from handlers.domain import Post, PostKind, PostStatus, When
+from handlers.kernel.domain import Post, PostKind, PostStatus, When
 from storage.database import Database
 from storage.times import from_db, from_db_required, to_db
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from sqlite3 import Row
 
-from handlers.domain import Recurrence
+from handlers.kernel.domain import Recurrence
 from storage.database import Database
 from storage.times import from_db_required, to_db
 

@@ -4,7 +4,7 @@ from datetime import datetime
 from sqlite3 import Row
 from typing import Collection
 
-from handlers.domain import Response, ResponseStatus
+from handlers.kernel.domain import Response, ResponseStatus
 from storage.database import Database
 from storage.times import from_db_required, to_db
 

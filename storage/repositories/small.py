@@ -7,8 +7,8 @@ import json
 from datetime import datetime
 from typing import Collection
 
-from handlers.domain import ToldLately
-from handlers.messages import MessageRef
+from handlers.kernel.domain import ToldLately
+from handlers.kernel.messages import MessageRef
 from storage.database import Database
 from storage.times import from_db_required, to_db
 

@@ -4,7 +4,7 @@ from datetime import datetime
 from sqlite3 import Row
 from typing import Sequence
 
-from handlers.domain import Street
+from handlers.kernel.domain import Street
 from storage.database import Database
 from storage.schema import identifier, read_schema
 from storage.times import to_db

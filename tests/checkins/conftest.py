@@ -10,8 +10,8 @@ import pytest
 
 from bot.clock import ManualClock
 from handlers.app import Doorstep
-from handlers.messages import Outgoing, SendResult, SendStatus, ToPerson, ToStreet
-from handlers.settings import CoreSettings
+from handlers.kernel.messages import Outgoing, SendResult, SendStatus, ToPerson, ToStreet
+from handlers.kernel.settings import CoreSettings
 from storage import SqliteStore
 from tests.fakes import HandPickedOrganisers, RecordingNotifier, Sent
 from tests.kit import StreetKit

@@ -7,10 +7,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.clock import ManualClock
-from handlers import texts
 from handlers.app import Doorstep
-from handlers.messages import ToPerson
-from handlers.settings import CoreSettings
+from handlers.kernel import texts
+from handlers.kernel.messages import ToPerson
+from handlers.kernel.settings import CoreSettings
 from storage import SqliteStore
 from tests.fakes import HandPickedOrganisers, RecordingNotifier, Sent
 from tests.kit import StreetKit

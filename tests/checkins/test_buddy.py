@@ -2,8 +2,8 @@
 
 from datetime import timedelta
 
-from handlers import texts
 from handlers.checkins.buddy import hash_code
+from handlers.kernel import texts
 from tests.checkins.helpers import invite_and_accept, last, set_up, snapshot
 from tests.kit import StreetKit, only
 
@@ -64,7 +64,7 @@ async def test_a_new_invitation_replaces_the_old_one(street: StreetKit) -> None:
 
 async def test_an_invitation_from_another_app_is_refused(street: StreetKit) -> None:
     _, code = await _invitation(street)
-    from handlers.incoming import Incoming
+    from handlers.kernel.incoming import Incoming
 
     street.notifier.take()
     await street.core.handle(Incoming("matrix", "@sam:example.org", "@sam:example.org", True, text=f"!buddy {code}"))

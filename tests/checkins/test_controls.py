@@ -2,8 +2,8 @@
 
 from datetime import timedelta
 
-from handlers import texts
-from tests.checkins.helpers import last, local, run_until, set_up, to, with_buddy, snapshot
+from handlers.kernel import texts
+from tests.checkins.helpers import last, local, run_until, set_up, snapshot, to, with_buddy
 from tests.kit import StreetKit, only
 
 

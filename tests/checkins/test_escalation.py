@@ -2,9 +2,9 @@
 group. An answer, or someone saying they'll check, stops it; a check-in that never arrived never
 counts as no answer."""
 
-from handlers import texts
-from handlers.checkins.records import Stage
-from handlers.messages import LINES, ToStreet
+from handlers.kernel import texts
+from handlers.kernel.checkin_records import Stage
+from handlers.kernel.messages import LINES, ToStreet
 from tests.checkins.helpers import last, local, run_until, set_up, to, with_buddy
 from tests.kit import StreetKit, only
 

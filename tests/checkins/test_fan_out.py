@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from bot.clock import ManualClock
-from handlers import texts
 from handlers.checkins import due
-from handlers.checkins.records import EVERY_DAY, Schedule, Stage, Tell
+from handlers.kernel import texts
+from handlers.kernel.checkin_records import EVERY_DAY, Schedule, Stage, Tell
 from storage import SqliteStore
 from tests.checkins.conftest import Crash, TimedNotifier
 from tests.checkins.helpers import local, run_until, street_on

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from bot.clock import ManualClock
-from handlers import texts
-from handlers.checkins.records import Stage
+from handlers.kernel import texts
+from handlers.kernel.checkin_records import Stage
 from tests.checkins.conftest import Crash, TimedNotifier
 from tests.checkins.helpers import local, run_until, set_up, street_on, with_buddy
 

@@ -4,9 +4,9 @@ within the grace window or not at all — never escalated for the downtime."""
 
 from datetime import timedelta
 
-from handlers import texts
-from handlers.checkins.records import Stage
-from handlers.street_settings import set_setting
+from handlers.kernel import texts
+from handlers.kernel.checkin_records import Stage
+from handlers.kernel.street_settings import set_setting
 from tests.checkins.helpers import LONDON, local, run_until, set_up, to, with_buddy
 from tests.kit import StreetKit, only
 

@@ -3,13 +3,13 @@
 from datetime import time, timedelta
 
 from bot.clock import ManualClock
-from handlers import texts
 from handlers.app import Doorstep
-from handlers.checkins.records import EVERY_DAY, Tell
-from handlers.messages import LINES, ToPerson
-from handlers.settings import CoreSettings
+from handlers.kernel import texts
+from handlers.kernel.checkin_records import EVERY_DAY, Tell
+from handlers.kernel.messages import LINES, ToPerson
+from handlers.kernel.settings import CoreSettings
 from storage import SqliteStore
-from tests.checkins.helpers import invite_and_accept, last, local, only_private, set_up, to, snapshot
+from tests.checkins.helpers import invite_and_accept, last, local, only_private, set_up, snapshot, to
 from tests.fakes import plain
 from tests.kit import StreetKit, only
 

@@ -6,10 +6,17 @@ from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
 
-from handlers.checkins.records import EVERY_DAY, WEEKDAYS, Checkin, Schedule, Tell
 from handlers.checkins.timing import (
-    in_quiet_hours, local_moment, next_occurrence, next_time, once_day, outside_quiet, parse_clock, parse_days,
+    in_quiet_hours,
+    local_moment,
+    next_occurrence,
+    next_time,
+    once_day,
+    outside_quiet,
+    parse_clock,
+    parse_days,
 )
+from handlers.kernel.checkin_records import EVERY_DAY, WEEKDAYS, Checkin, Schedule, Tell
 from tests.checkins.helpers import LONDON, local
 
 QUIET = (time(21), time(8))

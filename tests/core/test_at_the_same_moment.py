@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import asyncio
 
-from handlers import texts
-from handlers.incoming import Incoming, IncomingKind
-from handlers.messages import ToPerson
+from handlers.kernel import texts
+from handlers.kernel.incoming import Incoming, IncomingKind
+from handlers.kernel.messages import ToPerson
 from tests.kit import GROUP, PLATFORM, StreetKit, card_of
 
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from handlers import texts
 from handlers.app import Doorstep
-from handlers.incoming import Incoming, IncomingKind
+from handlers.kernel import texts
+from handlers.kernel.incoming import Incoming, IncomingKind
 from tests.kit import StreetKit, only
 
 KIND_REPLIES = {

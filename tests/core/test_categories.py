@@ -1,6 +1,6 @@
 import pytest
 
-from handlers.categories import CATEGORIES, KEYWORDS, classify, label
+from handlers.posts.categories import CATEGORIES, KEYWORDS, classify, label
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,5 @@
-from handlers import texts
-from handlers.messages import ToStreet
+from handlers.kernel import texts
+from handlers.kernel.messages import ToStreet
 from tests.kit import GROUP, StreetKit, card_of, only
 
 
@@ -46,7 +46,7 @@ async def test_a_failing_platform_does_not_lose_the_post(street: StreetKit) -> N
 
 
 async def test_receipts_tell_the_core_how_a_send_went(street: StreetKit) -> None:
-    from handlers.messages import Outgoing, Person, SendStatus, ToPerson, msg
+    from handlers.kernel.messages import Outgoing, Person, SendStatus, ToPerson, msg
 
     heard: list[tuple[list[str], SendStatus]] = []
 
@@ -79,7 +79,7 @@ async def test_due_work_runs_in_order_and_a_failure_does_not_stop_the_rest(stree
 
 
 async def test_a_file_is_never_said_openly_in_the_street(street: StreetKit) -> None:
-    from handlers.messages import Attachment, Outgoing, Person, ToPerson, msg
+    from handlers.kernel.messages import Attachment, Outgoing, Person, ToPerson, msg
 
     await street.say("rosa", "/board")
     row = await street.store.streets.get_or_create("test", GROUP, None, street.clock.now())

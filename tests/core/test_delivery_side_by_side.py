@@ -8,10 +8,10 @@ import asyncio
 from dataclasses import dataclass, field
 
 from bot.clock import ManualClock
-from handlers import texts
 from handlers.app import Doorstep
-from handlers.domain import Street
-from handlers.messages import CardUpdate, Outgoing, Person, SendResult, ToPerson, ToStreet, msg
+from handlers.kernel import texts
+from handlers.kernel.domain import Street
+from handlers.kernel.messages import CardUpdate, Outgoing, Person, SendResult, ToPerson, ToStreet, msg
 from storage import SqliteStore
 from tests.fakes import RecordingNotifier
 from tests.kit import GROUP, PLATFORM, StreetKit, card_of

@@ -1,7 +1,8 @@
 from datetime import timedelta
 
-from handlers import expiry, texts
-from handlers.domain import PostStatus
+from handlers.kernel import texts
+from handlers.kernel.domain import PostStatus
+from handlers.posts import expiry
 from tests.kit import StreetKit, card_of, only
 
 
@@ -65,7 +66,7 @@ async def test_next_due_tracks_the_earliest_expiry(street: StreetKit) -> None:
 
 
 async def test_a_street_can_keep_asks_up_longer(street: StreetKit) -> None:
-    from handlers.street_settings import set_setting
+    from handlers.kernel.street_settings import set_setting
 
     await street.say("rosa", "/board")
     row = await street.store.streets.get_or_create("test", "group-1", None, street.clock.now())

@@ -5,15 +5,15 @@ from zoneinfo import ZoneInfo
 
 import h3
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from handlers.capacity import Capacity, parse_capacity
-from handlers.geo import CELL_SLACK_M, RESOLUTION, cells_within, is_cell, metres_between, within
-from handlers.nearness import Nearness, Place, nearness, radius_minutes
-from handlers.quiet_hours import quiet_until
-from handlers.nearness import where_words
-from handlers.settings import CoreSettings
-from handlers.street_settings import defaults
+from handlers.kernel.settings import CoreSettings
+from handlers.kernel.street_settings import defaults
+from handlers.nearby.geo import CELL_SLACK_M, RESOLUTION, cells_within, is_cell, metres_between, within
+from handlers.nearby.nearness import Nearness, Place, nearness, radius_minutes, where_words
+from handlers.posts.capacity import Capacity, parse_capacity
+from handlers.street.quiet_hours import quiet_until
 from tests.fakes import plain
 
 ELM = h3.latlng_to_cell(51.5007, -0.1246, RESOLUTION)

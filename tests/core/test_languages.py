@@ -1,9 +1,9 @@
 import pytest
 
-from handlers import texts
 from handlers.app import Doorstep
-from handlers.incoming import Incoming
-from handlers.settings import CoreSettings
+from handlers.kernel import texts
+from handlers.kernel.incoming import Incoming
+from handlers.kernel.settings import CoreSettings
 from tests.fakes import HandPickedOrganisers
 from tests.kit import StreetKit, card_of, only
 
@@ -47,7 +47,7 @@ async def test_only_organisers_choose_the_streets_language(street: StreetKit) ->
 
 
 async def test_card_updates_use_the_streets_language(street: StreetKit) -> None:
-    from handlers.street_settings import set_setting
+    from handlers.kernel.street_settings import set_setting
 
     post_id = card_of(await street.say("rosa", "/ask milk please")).outgoing.card_of
     row = await street.store.streets.get_or_create("test", "group-1", None, street.clock.now())

@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from handlers import texts
+from handlers.kernel import texts
 from tests.kit import StreetKit, card_of
 
 

@@ -1,7 +1,7 @@
 from datetime import timedelta
 
-from handlers import texts
-from handlers.domain import PostStatus
+from handlers.kernel import texts
+from handlers.kernel.domain import PostStatus
 from tests.kit import GROUP, StreetKit, card_of, only
 
 

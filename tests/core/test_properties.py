@@ -13,19 +13,20 @@ import asyncio
 import tempfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-
 from zoneinfo import ZoneInfo
 
-from hypothesis import HealthCheck, settings, strategies as st
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from bot.clock import ManualClock
-from handlers import texts, weekly
 from handlers.app import Doorstep
-from handlers.incoming import Incoming, IncomingKind
-from handlers.local_time import week_start
-from handlers.messages import ToPerson
-from handlers.settings import CoreSettings
+from handlers.kernel import texts
+from handlers.kernel.incoming import Incoming, IncomingKind
+from handlers.kernel.messages import ToPerson
+from handlers.kernel.settings import CoreSettings
+from handlers.street import weekly
+from handlers.street.local_time import week_start
 from storage import SqliteStore
 from storage.schema import identifier, read_schema
 from storage.times import from_db_required

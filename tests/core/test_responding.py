@@ -1,8 +1,8 @@
 import asyncio
 from datetime import timedelta
 
-from handlers import texts
-from handlers.domain import PostStatus, ResponseStatus
+from handlers.kernel import texts
+from handlers.kernel.domain import PostStatus, ResponseStatus
 from tests.kit import GROUP, StreetKit, card_of, only
 
 
@@ -212,7 +212,7 @@ async def test_two_confirmations_at_once_give_one_helper(street: StreetKit) -> N
     yes_sam = only(street.notifier.to_person("rosa")).payload("Yes please")
     await street.press("joe", f"h:{post_id}", private=False)
     yes_joe = only(street.notifier.to_person("rosa")).payload("Yes please")
-    from handlers.incoming import Incoming, IncomingKind
+    from handlers.kernel.incoming import Incoming, IncomingKind
 
     def press(payload: str) -> Incoming:
         return Incoming("test", "rosa", "rosa", True, IncomingKind.PRESS, payload=payload, user_name="Rosa")

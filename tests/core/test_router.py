@@ -1,7 +1,7 @@
 import pytest
 
 from handlers.app import build_router
-from handlers.router import parse_command, parse_payload, payload
+from handlers.kernel.router import parse_command, parse_payload, payload
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from handlers.street_settings import BadSetting, for_street, set_setting
+from handlers.kernel.street_settings import BadSetting, for_street, set_setting
 from tests.kit import StreetKit
 
 

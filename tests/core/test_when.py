@@ -3,9 +3,9 @@ from datetime import date
 import pytest
 
 from bot.i18n import Catalogues
-from handlers.domain import When
-from handlers.render import render
-from handlers.when import dates_covered, decode, describe, encode, overlaps, parse_when
+from handlers.kernel.domain import When
+from handlers.kernel.render import render
+from handlers.posts.when import dates_covered, decode, describe, encode, overlaps, parse_when
 
 MONDAY = date(2026, 3, 2)
 

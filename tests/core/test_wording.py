@@ -1,6 +1,6 @@
 import pytest
 
-from handlers.wording import TextProblem, check_post_text, shorten, tidy, tokens
+from handlers.kernel.wording import TextProblem, check_post_text, shorten, tidy, tokens
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from bot.matrix import MatrixAdapter
 from bot.matrix.adapter import Patience
 from config.settings import MatrixSettings
 from handlers.app import Doorstep
-from handlers.settings import CoreSettings
+from handlers.kernel.settings import CoreSettings
 from storage import SqliteStore
 from tests.conftest import START
 from tests.matrix.neighbour import Neighbour

@@ -9,8 +9,18 @@ from dataclasses import dataclass
 from typing import Any, Awaitable, Callable
 
 from nio import (
-    AsyncClient, AsyncClientConfig, Event, InviteMemberEvent, JoinResponse, MegolmEvent,
-    MemoryDownloadResponse, RoomCreateResponse, RoomPreset, RoomSendResponse, ShareGroupSessionResponse, SyncResponse,
+    AsyncClient,
+    AsyncClientConfig,
+    Event,
+    InviteMemberEvent,
+    JoinResponse,
+    MegolmEvent,
+    MemoryDownloadResponse,
+    RoomCreateResponse,
+    RoomPreset,
+    RoomSendResponse,
+    ShareGroupSessionResponse,
+    SyncResponse,
 )
 from nio.api import Api
 from nio.crypto.attachments import decrypt_attachment

@@ -8,7 +8,7 @@ import secrets
 
 import pytest
 
-from handlers.incoming import Incoming, IncomingKind
+from handlers.kernel.incoming import Incoming, IncomingKind
 from tests.matrix.conftest import StreetOnMatrix, StreetRoom
 
 

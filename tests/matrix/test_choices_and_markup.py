@@ -3,11 +3,19 @@ that escapes what neighbours wrote, pills for people, and `!` for commands."""
 
 from __future__ import annotations
 
-from bot.matrix.choices import KEYCAPS, assign_keys, match_reaction, match_reply, normalise_key, without_reply_fallback, words_of
+from bot.matrix.choices import (
+    KEYCAPS,
+    assign_keys,
+    match_reaction,
+    match_reply,
+    normalise_key,
+    without_reply_fallback,
+    words_of,
+)
 from bot.matrix.markup import Markup, without_leading_emoji
 from bot.matrix.organisers import RoomPowers
-from handlers import texts
-from handlers.messages import Choice, Person, Quote, msg
+from handlers.kernel import texts
+from handlers.kernel.messages import Choice, Person, Quote, msg
 from storage.repositories.matrix_prompts import Prompt
 
 YES_NO = (Choice(msg(texts.BUTTON_YES_SHARE), "ok:1"), Choice(msg(texts.BUTTON_NOT_THIS_TIME), "no:1"))

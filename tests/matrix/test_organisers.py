@@ -8,12 +8,12 @@ import asyncio
 
 from nio import RoomGetStateEventResponse
 
-from handlers.domain import Street
-from handlers.messages import msg
-from handlers.turn import Turn
+from bot.matrix.raw import call
+from handlers.kernel.domain import Street
+from handlers.kernel.messages import msg
+from handlers.kernel.turn import Turn
 from tests.matrix.conftest import Bot, StreetOnMatrix, StreetRoom
 from tests.matrix.neighbour import Neighbour
-from bot.matrix.raw import call
 
 
 def _street(room_id: str) -> Street:

@@ -21,10 +21,10 @@ from bot.matrix.markup import Markup
 from bot.matrix.media import attachment_file, chart_file
 from bot.matrix.organisers import RoomPowers
 from bot.matrix.sender import Uploaded
-from handlers import texts
-from handlers.domain import Street
-from handlers.messages import Attachment, Choice, Outgoing, ToStreet, WeeklyChart, msg
-from handlers.render import render
+from handlers.kernel import texts
+from handlers.kernel.domain import Street
+from handlers.kernel.messages import Attachment, Choice, Outgoing, ToStreet, WeeklyChart, msg
+from handlers.kernel.render import render
 from tests.matrix.conftest import StreetOnMatrix, StreetRoom
 
 KEYS = {"v": "v2", "key": {"k": "secret"}, "iv": "iv", "hashes": {"sha256": "hash"}}

@@ -6,10 +6,11 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import time, timedelta
+
 import pytest
 
-from handlers.checkins.records import EVERY_DAY, Schedule, Tell
-from handlers.messages import SendStatus, msg
+from handlers.kernel.checkin_records import EVERY_DAY, Schedule, Tell
+from handlers.kernel.messages import SendStatus, msg
 from tests.matrix.conftest import StreetOnMatrix, StreetRoom, polled_until
 from tests.matrix.proxy import Outage, Relay
 

@@ -12,11 +12,11 @@ from math import cos, radians
 import pytest
 
 from bot.clock import ManualClock
-from handlers import texts
 from handlers.app import Doorstep
-from handlers.geo import is_cell
-from handlers.messages import Msg, ToPerson
-from handlers.settings import CoreSettings
+from handlers.kernel import texts
+from handlers.kernel.messages import Msg, ToPerson
+from handlers.kernel.settings import CoreSettings
+from handlers.nearby.geo import is_cell
 from storage import SqliteStore
 from tests.fakes import HandPickedOrganisers, RecordingNotifier, Sent
 from tests.kit import GROUP, StreetKit

@@ -4,13 +4,23 @@ database holds only cells."""
 
 from datetime import timedelta
 
-from handlers import texts
-from handlers.messages import ToPerson, ToStreet
-from handlers.render import persons_in
+from handlers.kernel import texts
+from handlers.kernel.messages import ToPerson, ToStreet
+from handlers.kernel.render import persons_in
 from tests.fakes import Sent
 from tests.kit import StreetKit, card_of, only
 from tests.nearby.conftest import (
-    ELM, ELM_CHAT, FAR, FAR_CHAT, METRES, MILL, MILL_CHAT, assert_only_cells, suggestions, three_streets, told,
+    ELM,
+    ELM_CHAT,
+    FAR,
+    FAR_CHAT,
+    METRES,
+    MILL,
+    MILL_CHAT,
+    assert_only_cells,
+    suggestions,
+    three_streets,
+    told,
 )
 
 

@@ -3,9 +3,9 @@ the street's quiet hours; and handing over, which asks the next ones without any
 
 from datetime import timedelta
 
-from handlers import texts
-from handlers.domain import PostStatus
-from handlers.messages import ToStreet
+from handlers.kernel import texts
+from handlers.kernel.domain import PostStatus
+from handlers.kernel.messages import ToStreet
 from tests.kit import StreetKit, card_of, only
 from tests.nearby.conftest import told
 

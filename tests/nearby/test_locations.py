@@ -8,10 +8,10 @@ import h3
 import pytest
 
 from bot.location import cell_of
-from handlers import texts
-from handlers.geo import RESOLUTION
-from handlers.incoming import Incoming, IncomingKind
-from handlers.messages import ToPerson, ToStreet
+from handlers.kernel import texts
+from handlers.kernel.incoming import Incoming, IncomingKind
+from handlers.kernel.messages import ToPerson, ToStreet
+from handlers.nearby.geo import RESOLUTION
 from tests.kit import GROUP, PLATFORM, StreetKit, only
 from tests.nearby.conftest import ELM, ELM_CHAT, MILL, ORGANISER, assert_only_cells, give_area
 

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 
-from handlers.settings import CoreSettings
+from handlers.kernel.settings import CoreSettings
 from tests.kit import StreetKit
 from tests.nearby.conftest import told
 

@@ -3,7 +3,7 @@ least recently, never anyone already at the limit their offer states, or told en
 
 from datetime import timedelta
 
-from handlers import texts
+from handlers.kernel import texts
 from tests.fakes import plain
 from tests.kit import StreetKit, card_of, only
 from tests.nearby.conftest import ELM, ELM_CHAT, FAR, FAR_CHAT, MILL, MILL_CHAT, give_area, moved, suggestions, told

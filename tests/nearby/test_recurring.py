@@ -3,10 +3,10 @@ last helper hears first if they asked to; a series ends when taken down, and pau
 
 from datetime import date, datetime, timedelta, timezone
 
-from handlers import texts
-from handlers.domain import PostStatus
-from handlers.messages import ToStreet
-from handlers.recurring import every_days
+from handlers.kernel import texts
+from handlers.kernel.domain import PostStatus
+from handlers.kernel.messages import ToStreet
+from handlers.posts.recurring import every_days
 from tests.kit import StreetKit, card_of, only
 from tests.nearby.conftest import told
 

@@ -3,9 +3,9 @@ words passed both ways, neither handle shown, nothing kept, until either ends it
 
 from datetime import timedelta
 
-from handlers import texts
-from handlers.messages import ToPerson
-from handlers.render import persons_in
+from handlers.kernel import texts
+from handlers.kernel.messages import ToPerson
+from handlers.kernel.render import persons_in
 from tests.fakes import Sent
 from tests.kit import StreetKit, card_of, only
 

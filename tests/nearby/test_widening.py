@@ -3,8 +3,8 @@ it, never while someone is waiting for a yes, and the buttons work for the asker
 
 from datetime import timedelta
 
-from handlers import texts
-from handlers.messages import ToStreet
+from handlers.kernel import texts
+from handlers.kernel.messages import ToStreet
 from tests.kit import StreetKit, card_of, only
 from tests.nearby.conftest import ELM, ELM_CHAT, MILL_CHAT, give_area, three_streets
 

@@ -6,7 +6,7 @@ import pytest
 
 from bot.clock import ManualClock
 from handlers.app import Doorstep
-from handlers.settings import CoreSettings
+from handlers.kernel.settings import CoreSettings
 from storage import SqliteStore
 from tests.fakes import HandPickedOrganisers, RecordingNotifier
 from tests.kit import StreetKit

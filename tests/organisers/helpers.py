@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handlers.messages import ToPerson, ToPresser, ToStreet
+from handlers.kernel.messages import ToPerson, ToPresser, ToStreet
 from tests.fakes import Sent
 from tests.kit import StreetKit
 

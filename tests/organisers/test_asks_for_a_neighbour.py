@@ -1,7 +1,7 @@
 """`/ask for a neighbour: …` — anyone may ask for someone who isn't online. The card says so, the
 helper arranges it with the poster, and who the other person is is never recorded."""
 
-from handlers import texts
+from handlers.kernel import texts
 from tests.kit import StreetKit, card_of, only
 
 

@@ -3,8 +3,8 @@ private list; the author hears kindly; non-organisers change nothing."""
 
 from datetime import timedelta
 
-from handlers import texts
-from handlers.domain import PostStatus
+from handlers.kernel import texts
+from handlers.kernel.domain import PostStatus
 from tests.kit import GROUP, StreetKit, card_of, only
 from tests.organisers.helpers import answers, in_group, neighbour_id, private_to, street_id
 

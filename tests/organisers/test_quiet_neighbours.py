@@ -3,8 +3,8 @@ fortnight, never to someone who said no, and never kept waiting if it can't be d
 
 from datetime import timedelta
 
-from handlers import texts
-from handlers.messages import ToStreet
+from handlers.kernel import texts
+from handlers.kernel.messages import ToStreet
 from tests.kit import StreetKit, card_of, only
 from tests.organisers.helpers import answers, in_group, neighbour_id, private_to, street_id
 

@@ -5,8 +5,8 @@ from datetime import datetime, time, timedelta, timezone
 
 import pytest
 
-from handlers import texts
-from handlers.reminder_words import Schedule, parse_reminder
+from handlers.kernel import texts
+from handlers.organisers.reminder_words import Schedule, parse_reminder
 from tests.kit import StreetKit, only
 from tests.organisers.helpers import answers, in_group, private_to
 

@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from handlers import texts
-from handlers.settings import CoreSettings
-from handlers.street_settings import for_street
+from handlers.kernel import texts
+from handlers.kernel.settings import CoreSettings
+from handlers.kernel.street_settings import for_street
 from tests.fakes import plain
 from tests.kit import StreetKit, only
 from tests.organisers.helpers import answers, in_group, street_id

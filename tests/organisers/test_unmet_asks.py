@@ -3,7 +3,7 @@ the card up in the group again (and both copies are kept up to date)."""
 
 from datetime import datetime, timedelta, timezone
 
-from handlers import texts
+from handlers.kernel import texts
 from tests.fakes import HandPickedOrganisers
 from tests.kit import StreetKit, card_of, only
 from tests.organisers.helpers import answers, in_group, private_to

@@ -4,7 +4,8 @@ the street, across daylight saving), with a PNG chart of eight weeks that carrie
 from datetime import date, datetime, timedelta, timezone
 
 from bot.charts import counts_in, render_weekly_chart
-from handlers import texts, weekly
+from handlers.kernel import texts
+from handlers.street import weekly
 from tests.fakes import HandPickedOrganisers, plain
 from tests.kit import StreetKit, card_of, only
 from tests.organisers.helpers import answers, private_to, street_id

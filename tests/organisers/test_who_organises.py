@@ -3,8 +3,8 @@ nothing changes, whether they type the command or forge a button."""
 
 import pytest
 
-from handlers import texts
-from handlers.messages import ToPerson, ToStreet
+from handlers.kernel import texts
+from handlers.kernel.messages import ToPerson, ToStreet
 from tests.fakes import HandPickedOrganisers
 from tests.kit import StreetKit, card_of, only
 from tests.organisers.helpers import answers, in_group, neighbour_id, private_to, street_id

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import time, timedelta
 
-from handlers import texts
+from handlers.kernel import texts
 from storage import SqliteStore
 from storage.schema import identifier, read_schema
 from tests.checkins.helpers import with_buddy

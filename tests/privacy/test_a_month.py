@@ -11,11 +11,10 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-
 from bot.composition import run_console
 from config.settings import DatabaseSettings, Settings
-from handlers.retention import Retention
-from handlers.settings import CoreSettings
+from handlers.kernel.settings import CoreSettings
+from handlers.privacy.retention import Retention
 from storage import SqliteStore
 from storage.schema import identifier, read_schema
 from storage.times import to_db

@@ -7,13 +7,13 @@ from __future__ import annotations
 import pytest
 
 from bot.clock import ManualClock
-from handlers import texts
 from handlers.app import Doorstep
-from handlers.settings import CoreSettings
+from handlers.kernel import texts
+from handlers.kernel.messages import ToPerson, ToStreet
+from handlers.kernel.settings import CoreSettings
 from storage import SqliteStore
-from tests.fakes import RecordingNotifier
-from handlers.messages import ToPerson, ToStreet
 from storage.schema import read_schema
+from tests.fakes import RecordingNotifier
 from tests.kit import StreetKit, only
 from tests.privacy.street import FRAN, busy_street, mentions_of, nothing, references_to
 

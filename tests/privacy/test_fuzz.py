@@ -13,20 +13,21 @@ import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.clock import ManualClock
 from bot.console.script import parse_duration, parse_line
 from bot.location import cell_or_none, located_from_geo_uri, located_from_text
-from handlers import texts
 from handlers.app import Doorstep, build_router
-from handlers.categories import classify
 from handlers.checkins.buddy import read_code
-from handlers.incoming import Incoming, IncomingKind
-from handlers.reminder_words import parse_reminder
-from handlers.router import parse_command, parse_payload
-from handlers.settings import CoreSettings
-from handlers.when import decode, parse_when
+from handlers.kernel import texts
+from handlers.kernel.incoming import Incoming, IncomingKind
+from handlers.kernel.router import parse_command, parse_payload
+from handlers.kernel.settings import CoreSettings
+from handlers.organisers.reminder_words import parse_reminder
+from handlers.posts.categories import classify
+from handlers.posts.when import decode, parse_when
 from storage import SqliteStore
 from tests.fakes import HandPickedOrganisers, RecordingNotifier
 

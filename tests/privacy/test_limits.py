@@ -8,10 +8,10 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from bot.clock import ManualClock
-from handlers import texts
 from handlers.app import Doorstep
-from handlers.limits import PrivateMessageLimit, Verdict
-from handlers.settings import CoreSettings
+from handlers.kernel import texts
+from handlers.kernel.limits import PrivateMessageLimit, Verdict
+from handlers.kernel.settings import CoreSettings
 from storage import SqliteStore
 from tests.fakes import RecordingNotifier
 from tests.kit import StreetKit, card_of, only

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 
-from handlers import texts
-from handlers.my_data import LINES
+from handlers.kernel import texts
+from handlers.privacy.my_data import LINES
 from tests.kit import StreetKit, only
 from tests.privacy.street import FRAN, busy_street, references_to
 

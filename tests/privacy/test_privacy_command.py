@@ -8,9 +8,9 @@ from datetime import timedelta
 from pathlib import Path
 
 from bot.clock import ManualClock
-from handlers import texts
 from handlers.app import Doorstep
-from handlers.settings import CoreSettings
+from handlers.kernel import texts
+from handlers.kernel.settings import CoreSettings
 from storage import SqliteStore
 from tests.fakes import RecordingNotifier
 from tests.kit import StreetKit, only

@@ -16,8 +16,8 @@ from bot.composition import core_settings as from_operator
 from bot.i18n import Catalogues
 from config import ConfigurationError, load_settings
 from config.settings import RetentionSettings, Settings
-from handlers import retention
-from handlers.settings import CoreSettings
+from handlers.kernel.settings import CoreSettings
+from handlers.privacy import retention
 from storage import SqliteStore
 from storage.schema import read_schema
 from storage.times import to_db

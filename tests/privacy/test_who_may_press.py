@@ -11,8 +11,8 @@ import pytest
 
 from bot.clock import ManualClock
 from handlers.app import Doorstep, build_router
-from handlers.messages import Outgoing, SendResult, ToPresser
-from handlers.settings import CoreSettings
+from handlers.kernel.messages import Outgoing, SendResult, ToPresser
+from handlers.kernel.settings import CoreSettings
 from storage import SqliteStore
 from storage.schema import identifier, read_schema
 from tests.fakes import HandPickedOrganisers, RecordingNotifier, Sent

@@ -3,7 +3,7 @@
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone
 
-from handlers.checkins.records import EVERY_DAY, Schedule, Stage, Tell
+from handlers.kernel.checkin_records import EVERY_DAY, Schedule, Stage, Tell
 from storage import SqliteStore
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)

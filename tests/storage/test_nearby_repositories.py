@@ -4,8 +4,8 @@ from datetime import date, datetime, timedelta, timezone
 
 import h3
 
-from handlers.domain import PostKind, PostStatus, ResponseStatus, ToldLately, When
-from handlers.messages import MessageRef
+from handlers.kernel.domain import PostKind, PostStatus, ResponseStatus, ToldLately, When
+from handlers.kernel.messages import MessageRef
 from storage import SqliteStore
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)

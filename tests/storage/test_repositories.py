@@ -6,8 +6,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from handlers.domain import PostKind, PostStatus, ResponseStatus, When
-from handlers.messages import MessageRef
+from handlers.kernel.domain import PostKind, PostStatus, ResponseStatus, When
+from handlers.kernel.messages import MessageRef
 from storage import SqliteStore
 from storage.repositories.neighbours import SEEN_WRITTEN_EVERY, NeighbourRepository
 from storage.times import from_db

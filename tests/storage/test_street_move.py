@@ -3,7 +3,7 @@ that turn out to be one chat become one street, losing nothing the older one did
 
 from datetime import datetime, time, timedelta, timezone
 
-from handlers.domain import PostKind, When
+from handlers.kernel.domain import PostKind, When
 from storage import SqliteStore
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)

@@ -20,9 +20,9 @@ from bot.telegram.pacing import Limits, Rate
 from bot.telegram.sending import Patience
 from config.settings import TelegramSettings
 from handlers.app import Doorstep
-from handlers.domain import Street
-from handlers.render import Translate, no_translation
-from handlers.settings import CoreSettings
+from handlers.kernel.domain import Street
+from handlers.kernel.render import Translate, no_translation
+from handlers.kernel.settings import CoreSettings
 from storage import SqliteStore
 from tests.telegram.fake_bot_api import FakeBotApi, FakeChat
 

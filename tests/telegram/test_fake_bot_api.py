@@ -12,7 +12,7 @@ import pytest
 from aiohttp import ClientSession, FormData
 from PIL import Image
 
-from tests.telegram.fake_bot_api import Fault, FakeBotApi, FloodLimits, Limit
+from tests.telegram.fake_bot_api import FakeBotApi, Fault, FloodLimits, Limit
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ import time
 from pathlib import Path
 
 from bot.telegram.sending import Patience
-from handlers import texts
-from handlers.messages import Outgoing, ToStreet, msg
-from tests.telegram.fake_bot_api import Fault, FakeBotApi
+from handlers.kernel import texts
+from handlers.kernel.messages import Outgoing, ToStreet, msg
+from tests.telegram.fake_bot_api import FakeBotApi, Fault
 from tests.telegram.street import TelegramStreet, eventually, tuned
 
 

@@ -8,7 +8,7 @@ import time
 from aiohttp.test_utils import TestClient, TestServer
 
 from bot.health import HealthSources, make_app
-from tests.telegram.fake_bot_api import Fault, FakeBotApi
+from tests.telegram.fake_bot_api import FakeBotApi, Fault
 from tests.telegram.street import TelegramStreet
 
 

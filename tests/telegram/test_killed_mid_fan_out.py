@@ -11,9 +11,9 @@ import sys
 from datetime import datetime, time, timedelta, timezone
 from pathlib import Path
 
-from handlers.checkins.records import EVERY_DAY, Schedule, Tell
-from storage import SqliteStore
 from bot.runner import SENDS_AT_ONCE
+from handlers.kernel.checkin_records import EVERY_DAY, Schedule, Tell
+from storage import SqliteStore
 from tests.telegram.fake_bot_api import FakeBotApi, FakeUser
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -17,7 +17,7 @@ from bot.cli import EXIT_CONFIGURATION, main
 from bot.runner import run_platforms
 from config import ConfigurationError
 from config.settings import DatabaseSettings, Settings, TelegramSettings
-from tests.telegram.fake_bot_api import Fault, FakeBotApi
+from tests.telegram.fake_bot_api import FakeBotApi, Fault
 from tests.telegram.street import TelegramStreet, settings_for, tuned
 
 

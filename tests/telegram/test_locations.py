@@ -9,7 +9,6 @@ import io
 import struct
 from pathlib import Path
 
-
 from bot.location import cell_of
 from tests.nearby.conftest import assert_only_cells
 from tests.telegram.fake_bot_api import FakeBotApi, FakeChat, FakeMessage, FakeUser

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import time
-from datetime import time as clock_time, timedelta
+from datetime import time as clock_time
+from datetime import timedelta
 from pathlib import Path
 
 from bot.telegram.sending import Patience
-from handlers.checkins.records import EVERY_DAY, Schedule, Tell
-from tests.telegram.fake_bot_api import Fault, FakeBotApi
+from handlers.kernel.checkin_records import EVERY_DAY, Schedule, Tell
+from tests.telegram.fake_bot_api import FakeBotApi, Fault
 from tests.telegram.street import START, TelegramStreet, tuned
 
 OUTAGE_S = 3.0

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.telegram import markup
 from bot.telegram.keyboards import location_keyboard
-from handlers.messages import Choice, msg
-from handlers.render import render
+from handlers.kernel.messages import Choice, msg
+from handlers.kernel.render import render
 from tests.telegram.fake_bot_api import parse_html
 
 

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from handlers import texts
-from handlers.domain import Street
-from handlers.messages import (
-    Choice, MessageRef, Outgoing, Person, Quote, SendStatus, ToPerson, ToPresser, ToStreet, lines, msg,
+from handlers.kernel import texts
+from handlers.kernel.domain import Street
+from handlers.kernel.messages import (
+    Choice,
+    MessageRef,
+    Outgoing,
+    Person,
+    Quote,
+    SendStatus,
+    ToPerson,
+    ToPresser,
+    ToStreet,
+    lines,
+    msg,
 )
 from tests.telegram.fake_bot_api import FakeBotApi, Query
 from tests.telegram.street import TelegramStreet

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from handlers.domain import Street
-from tests.telegram.fake_bot_api import Fault, FakeBotApi
+from handlers.kernel.domain import Street
+from tests.telegram.fake_bot_api import FakeBotApi, Fault
 from tests.telegram.street import TelegramStreet, eventually
 
 

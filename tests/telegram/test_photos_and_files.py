@@ -9,12 +9,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from bot.charts import counts_in
-from handlers import texts
-from handlers.render import no_translation, read_plural_key
-from handlers.messages import (
-    Attachment, Choice, Outgoing, Person, Quote, SendStatus, ToPerson, WeeklyChart, msg,
-)
-from tests.telegram.fake_bot_api import Fault, FakeBotApi, FakeUser
+from handlers.kernel import texts
+from handlers.kernel.messages import Attachment, Choice, Outgoing, Person, Quote, SendStatus, ToPerson, WeeklyChart, msg
+from handlers.kernel.render import no_translation, read_plural_key
+from tests.telegram.fake_bot_api import FakeBotApi, FakeUser, Fault
 from tests.telegram.street import TelegramStreet
 
 WEEKS = tuple(date(2026, 1, 12) + timedelta(weeks=n) for n in range(8))

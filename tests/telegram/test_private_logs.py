@@ -8,7 +8,7 @@ import re
 import time
 from pathlib import Path
 
-from tests.telegram.fake_bot_api import Fault, FakeBotApi
+from tests.telegram.fake_bot_api import FakeBotApi, Fault
 from tests.telegram.street import TelegramStreet
 
 TYPED = ("SECRET-ladder", "SECRET-shed", "blue door at SECRET-nine", "SECRET-thanks")

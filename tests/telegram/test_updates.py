@@ -8,7 +8,7 @@ from telegram import Update
 
 from bot.location import cell_of
 from bot.telegram.updates import BotIdentity, migration_of, to_incoming
-from handlers.incoming import Incoming, IncomingKind
+from handlers.kernel.incoming import Incoming, IncomingKind
 
 ME = BotIdentity(42, "DoorstepBot")
 ROSA = {"id": 7, "is_bot": False, "first_name": "Rosa", "language_code": "pl"}

@@ -1,0 +1,105 @@
+"""A street's rough area and how far its asks reach, set by its organisers.
+
+`/area` in the group asks an organiser (checked live with the platform, never stored) to share a
+location pin privately; the next pin they share there becomes the street's area, as one coarse cell.
+No area: the group itself is the neighbourhood. `/radius` shows how far asks reach and lets an
+organiser choose, in minutes' walk."""
+
+from __future__ import annotations
+
+from handlers.kernel import texts
+from handlers.kernel.domain import Street
+from handlers.kernel.messages import Choice, msg
+from handlers.kernel.router import payload
+from handlers.kernel.street_settings import for_street, set_setting
+from handlers.kernel.turn import Turn
+from handlers.nearby.nearness import radius_minutes, walk_words
+from handlers.posts.board import private_link
+from handlers.street.people import street_name
+
+PIN_SCOPE = "area"  # a waiting "share the street's pin" request, one per organiser
+SET_RADIUS = "ra"
+RADIUS_CHOICES_M = (200, 400, 800, 1200, 2000)
+_CLEAR_WORDS = {"clear", "remove", "delete", "off", "none", "usuń", "usun", "wyczyść", "wyczysc", "șterge", "sterge"}
+
+
+async def _is_organiser(turn: Turn, street: Street) -> bool:
+    return await turn.services.organisers.is_organiser(street, turn.incoming.user_id)
+
+
+async def area(turn: Turn, text: str) -> None:
+    street = turn.street
+    assert street is not None  # registered for groups only
+    if not await _is_organiser(turn, street):
+        turn.reply(texts.ORGANISERS_ONLY)
+        return
+    if text.strip().lower() in _CLEAR_WORDS:
+        await turn.store.conversations.clear(turn.neighbour.id, PIN_SCOPE)  # a pin asked for earlier no longer counts
+        removed = await turn.store.areas.clear(street.id)
+        turn.reply(texts.AREA_CLEARED if removed else texts.AREA_NONE, street=street_name(street))
+        return
+    await turn.store.conversations.put(turn.neighbour.id, PIN_SCOPE, {"street_id": street.id}, turn.now)
+    key = texts.AREA_MOVE_PIN if await turn.store.areas.of_street(street.id) else texts.AREA_SHARE_PIN
+    turn.reply(key, (private_link(PIN_SCOPE),), who=turn.person, street=street_name(street))
+
+
+async def _waiting_street(turn: Turn) -> Street | None:
+    state = await turn.store.conversations.get(turn.neighbour.id, PIN_SCOPE)
+    street_id = state.get("street_id") if state else None
+    return await turn.store.streets.get(street_id) if isinstance(street_id, int) else None
+
+
+def share_location_choice() -> Choice:
+    """Where the platform can (Telegram, in private), a button that shares a location pin in one tap."""
+    return Choice(msg(texts.BUTTON_SHARE_LOCATION), "", asks_location=True)
+
+
+async def ask_for_pin(turn: Turn, text: str) -> None:
+    """Arriving in private from the group's button: say what to share."""
+    street = await _waiting_street(turn)
+    if street is None:
+        turn.reply(texts.AREA_NOT_WAITING)
+        return
+    turn.reply(texts.AREA_SHARE_PIN_HERE, (share_location_choice(),), street=street_name(street))
+
+
+async def pin_for_street(turn: Turn, cell: str) -> bool:
+    """A pin shared privately by an organiser who said /area: it sets that street's area. False if
+    nobody asked for a street's pin (so it is the neighbour's own location)."""
+    street = await _waiting_street(turn)
+    if street is None:
+        return False
+    await turn.store.conversations.clear(turn.neighbour.id, PIN_SCOPE)
+    if not await _is_organiser(turn, street):
+        turn.reply(texts.ORGANISERS_ONLY)
+        return True
+    await turn.store.areas.set(street.id, cell, turn.now)
+    radius = (await for_street(turn.services, street)).radius_m
+    name = street_name(street)
+    turn.reply(texts.AREA_SET, street=name)
+    turn.effects.post(street, msg(texts.AREA_SET_FOR_STREET, street=name, walk=walk_words(radius_minutes(radius))))
+    return True
+
+
+async def radius(turn: Turn, text: str) -> None:
+    street = turn.street
+    assert street is not None  # registered for groups only
+    current = (await for_street(turn.services, street)).radius_m
+    choices = tuple(
+        Choice(msg(texts.BUTTON_RADIUS, walk=walk_words(radius_minutes(metres))), payload(SET_RADIUS, street.id, metres))
+        for metres in RADIUS_CHOICES_M
+    )
+    turn.reply(texts.RADIUS_NOW, choices, street=street_name(street), walk=walk_words(radius_minutes(current)))
+
+
+async def set_radius(turn: Turn, fields: list[str]) -> None:
+    street = turn.street
+    if len(fields) != 2 or street is None or fields[0] != str(street.id) or not fields[1].isdigit() \
+            or int(fields[1]) not in RADIUS_CHOICES_M:
+        turn.answer(texts.BUTTON_EXPIRED)
+        return
+    if not await _is_organiser(turn, street):
+        turn.answer(texts.ORGANISERS_ONLY)
+        return
+    await set_setting(turn.services, street, "radius_m", fields[1])
+    turn.reply(texts.RADIUS_SET, street=street_name(street), walk=walk_words(radius_minutes(int(fields[1]))))

@@ -1,0 +1,214 @@
+"""The weekly summary for organisers who want it: counts only (new neighbours, asks posted, met and
+unmet, offers, check-ins answered) for last week, and a small chart of the last eight.
+
+An organiser picks their day and time (local to the street); this is the one place an organiser's
+id is kept with a preference, and one tap on any summary stops it."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, time, timedelta
+
+from handlers.kernel import texts
+from handlers.kernel.domain import DigestSubscription, Street
+from handlers.kernel.messages import Choice, Msg, Outgoing, Person, ToPerson, WeeklyChart, as_is, lines, msg
+from handlers.kernel.router import payload, single_id
+from handlers.kernel.street_settings import for_street
+from handlers.kernel.turn import Effects, Services, Turn
+from handlers.organisers import gate as organisers
+from handlers.street import weekly
+from handlers.street.local_time import WEEK, clock_words, date_words, next_on_days, week_start, weekday_words
+from handlers.street.people import person, street_name
+
+log = logging.getLogger(__name__)
+
+PICK = "odp"
+CHOOSE_DAY = "odw"
+CHOOSE_TIME = "odd"
+START = "odt"
+NOW = "odn"
+STOP = "odx"
+
+WEEKS_IN_CHART = 8
+TIMES_OFFERED = (time(7), time(8), time(9), time(12), time(17), time(19))
+RETRY_AFTER = timedelta(minutes=10)
+_CHART_SERIES = (
+    (weekly.ASKS_POSTED, texts.CHART_ASKS),
+    (weekly.ASKS_MET, texts.CHART_ASKS_MET),
+    (weekly.ASKS_UNMET, texts.CHART_ASKS_UNMET),
+    (weekly.OFFERS_POSTED, texts.CHART_OFFERS),
+    (weekly.NEW_NEIGHBOURS, texts.CHART_NEW_NEIGHBOURS),
+    (weekly.CHECKINS_ANSWERED, texts.CHART_CHECKINS),
+)
+
+
+def schedule_words(weekday: int, at: time) -> Msg:
+    return msg(texts.EVERY_DAY_AT, day=weekday_words(weekday), time=clock_words(at))
+
+
+def _hhmm(at: time) -> str:
+    return f"{at:%H%M}"
+
+
+def _read_hhmm(text: str) -> time | None:
+    if len(text) != 4 or not text.isdigit() or int(text[:2]) > 23 or int(text[2:]) > 59:
+        return None
+    return time(int(text[:2]), int(text[2:]))
+
+
+def _stop(street_id: int) -> Choice:
+    return Choice(msg(texts.BUTTON_STOP_DIGEST), payload(STOP, street_id))
+
+
+def _now(street_id: int) -> Choice:
+    return Choice(msg(texts.BUTTON_DIGEST_NOW), payload(NOW, street_id))
+
+
+async def _offer(turn: Turn, street: Street, words: str = "") -> None:
+    name = street_name(street)
+    current = await turn.store.digests.get(street.id, turn.neighbour.id)
+    change = Choice(msg(texts.BUTTON_DIGEST_OTHER_TIME), payload(CHOOSE_DAY, street.id))
+    if current is not None:
+        when = schedule_words(current.weekday, current.at)
+        organisers.tell(turn, msg(texts.DIGEST_IS_ON, street=name, when=when), (change, _now(street.id), _stop(street.id)))
+        return
+    usual = await for_street(turn.services, street)
+    usual_choice = Choice(
+        schedule_words(usual.digest_day, usual.digest_time),
+        payload(START, street.id, usual.digest_day, _hhmm(usual.digest_time)),
+    )
+    organisers.tell(turn, msg(texts.DIGEST_OFFER, street=name), (usual_choice, change, _now(street.id)))
+
+
+_FOR_A_STREET = organisers.ForAStreet(PICK, _offer)
+digest = _FOR_A_STREET.command
+picked = _FOR_A_STREET.picked
+
+_WEEKDAY_FIELDS = {str(day) for day in range(7)}
+
+
+async def choose_day(turn: Turn, fields: list[str]) -> None:
+    if len(fields) != 1:
+        turn.answer(texts.BUTTON_EXPIRED)
+        return
+    street = await organisers.street_of_press(turn, fields[0])
+    if street is None:
+        return
+    choices = tuple(Choice(weekday_words(day), payload(CHOOSE_TIME, street.id, day)) for day in range(7))
+    organisers.tell(turn, msg(texts.DIGEST_WHICH_DAY), choices)
+
+
+async def choose_time(turn: Turn, fields: list[str]) -> None:
+    if len(fields) != 2 or fields[1] not in _WEEKDAY_FIELDS:
+        turn.answer(texts.BUTTON_EXPIRED)
+        return
+    street = await organisers.street_of_press(turn, fields[0])
+    if street is None:
+        return
+    choices = tuple(Choice(as_is(clock_words(at)), payload(START, street.id, fields[1], _hhmm(at)))
+                    for at in TIMES_OFFERED)
+    organisers.tell(turn, msg(texts.DIGEST_WHAT_TIME), choices)
+
+
+async def start(turn: Turn, fields: list[str]) -> None:
+    weekday = int(fields[1]) if len(fields) == 3 and fields[1] in _WEEKDAY_FIELDS else None
+    at = _read_hhmm(fields[2]) if len(fields) == 3 else None
+    if weekday is None or at is None:
+        turn.answer(texts.BUTTON_EXPIRED)
+        return
+    street = await organisers.street_of_press(turn, fields[0])
+    if street is None:
+        return
+    zone = (await for_street(turn.services, street)).timezone
+    first = next_on_days((weekday,), at, zone, turn.now)
+    await turn.store.digests.put(street.id, turn.neighbour.id, weekday, at, first)
+    turn.effects.wake(first)
+    organisers.tell(
+        turn, msg(texts.DIGEST_STARTED, street=street_name(street), when=schedule_words(weekday, at)), (_stop(street.id),)
+    )
+
+
+async def send_now(turn: Turn, fields: list[str]) -> None:
+    if len(fields) != 1:
+        turn.answer(texts.BUTTON_EXPIRED)
+        return
+    street = await organisers.street_of_press(turn, fields[0])
+    if street is not None:
+        turn.effects.add(await summary(turn.services, street, turn.person, turn.now))
+
+
+async def stop(turn: Turn, fields: list[str]) -> None:
+    """Anyone may stop their own summary, organiser or not any more: it only touches their row."""
+    street_id = single_id(fields)
+    street = await turn.store.streets.get(street_id) if street_id is not None else None
+    if street is None:
+        turn.answer(texts.BUTTON_EXPIRED)
+    elif not await turn.store.digests.stop(street.id, turn.neighbour.id):
+        turn.answer(texts.ALREADY_DONE)
+    else:
+        turn.effects.tell(turn.person, msg(texts.DIGEST_STOPPED, street=street_name(street)))
+
+
+async def summary(services: Services, street: Street, to: Person, now: datetime) -> Outgoing:
+    """Last week's counts, and the last eight weeks as a chart. Sent now or not at all: a summary
+    kept waiting for someone the bot can't reach would only be out of date."""
+    zone = (await for_street(services, street)).timezone
+    last_week = week_start(now, zone) - WEEK
+    weeks, counts = await weekly.recent_weeks(services, street.id, last_week, WEEKS_IN_CHART)
+    name = street_name(street)
+
+    def last(what: str) -> int:
+        return counts[what][-1]
+
+    hours = int(services.settings.unmet_after.total_seconds() // 3600)
+    text = lines(
+        msg(texts.DIGEST_HEAD, street=name, week=date_words(last_week)),
+        msg(texts.DIGEST_NEW_NEIGHBOURS, count=last(weekly.NEW_NEIGHBOURS)),
+        msg(texts.DIGEST_ASKS, count=last(weekly.ASKS_POSTED)),
+        msg(texts.DIGEST_ASKS_MET, count=last(weekly.ASKS_MET)),
+        msg(texts.DIGEST_ASKS_UNMET, count=last(weekly.ASKS_UNMET), hours=hours),
+        msg(texts.DIGEST_OFFERS, count=last(weekly.OFFERS_POSTED)),
+        msg(texts.DIGEST_CHECKINS, count=last(weekly.CHECKINS_ANSWERED)),
+    )
+    chart = WeeklyChart(
+        msg(texts.CHART_TITLE, street=name, weeks=len(weeks)), weeks,
+        tuple((msg(label), counts[what]) for what, label in _CHART_SERIES),
+    )
+    return Outgoing(ToPerson(to), text, (_stop(street.id),), hold_if_unreachable=False, chart=chart)
+
+
+async def run_due(services: Services, effects: Effects, now: datetime) -> None:
+    store = services.store
+    for subscription in await store.digests.due(now):
+        street = await store.streets.get(subscription.street_id)
+        who = await person(store, subscription.neighbour_id)
+        if street is None or who is None:
+            await store.digests.stop(subscription.street_id, subscription.neighbour_id)
+            continue
+        try:
+            still_organiser = await services.organisers.is_organiser(street, who.user_id)
+        except Exception:
+            log.warning("could not check an organiser, trying again later street=%s", street.id, exc_info=True)
+            await store.digests.set_next(street.id, subscription.neighbour_id, now + RETRY_AFTER)
+            continue
+        if not still_organiser:
+            await store.digests.stop(street.id, subscription.neighbour_id)
+            effects.tell(who, msg(texts.DIGEST_ENDED_NOT_ORGANISER, street=street_name(street)))
+            continue
+        effects.add(await summary(services, street, who, now))
+        await store.digests.set_next(street.id, subscription.neighbour_id, await _next(services, subscription, now))
+
+
+async def _next(services: Services, subscription: DigestSubscription, after: datetime) -> datetime:
+    zone = (await for_street(services, subscription.street_id)).timezone
+    return next_on_days((subscription.weekday,), subscription.at, zone, after)
+
+
+async def next_due(services: Services) -> datetime | None:
+    return await services.store.digests.next_at()
+
+
+async def follow_time_zone(services: Services, street: Street, now: datetime) -> None:
+    """The street's time zone changed: each summary keeps its local day and time."""
+    for subscription in await services.store.digests.of_street(street.id):
+        await services.store.digests.set_next(street.id, subscription.neighbour_id, await _next(services, subscription, now))

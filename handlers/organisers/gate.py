@@ -1,0 +1,122 @@
+"""Who organises a street: asked of the platform every time (adapters cache it briefly), never
+stored. One gate for organiser commands and buttons, with one kind refusal for everyone else.
+
+Organiser commands work in the group or privately, and always answer privately. In private, an
+organiser of several streets first picks which one (their words wait in `conversations`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Awaitable, Callable
+
+from handlers.kernel import texts
+from handlers.kernel.domain import Street
+from handlers.kernel.incoming import IncomingKind
+from handlers.kernel.messages import Choice, Msg, as_is, msg
+from handlers.kernel.router import payload, single_id
+from handlers.kernel.turn import Turn
+from handlers.street.activity import note_activity
+from handlers.street.people import street_name
+
+MAX_STREETS_OFFERED = 8
+
+
+async def organiser_only(turn: Turn, street: Street) -> bool:
+    """True for an organiser of `street` (checked live); anyone else gets a kind refusal."""
+    if await turn.services.organisers.is_organiser(street, turn.incoming.user_id):
+        await note_activity(turn.services, street.id, turn.neighbour.id, turn.now)
+        return True
+    refuse(turn)
+    return False
+
+
+def refuse(turn: Turn) -> None:
+    """Said where they asked: the refusal names nothing about the street."""
+    if turn.incoming.kind is IncomingKind.PRESS:
+        turn.answer(texts.FOR_ORGANISERS)
+    else:
+        turn.reply(texts.FOR_ORGANISERS)
+
+
+def answer(turn: Turn, key: str) -> None:
+    """A short word back: to a press, as its answer; to a command, privately."""
+    if turn.incoming.kind is IncomingKind.PRESS:
+        turn.answer(key)
+    else:
+        tell(turn, msg(key))
+
+
+def tell(turn: Turn, text: Msg, choices: tuple[Choice, ...] = ()) -> None:
+    """Say something to the organiser privately, wherever they asked."""
+    turn.effects.tell(turn.person, text, choices)
+
+
+def _scope(code: str) -> str:
+    return f"organise:{code}"
+
+
+async def street_for(turn: Turn, pick_code: str, text: str = "") -> Street | None:
+    """The street an organiser command is about: the group it was said in, or (in private) the one
+    street they organise. With several, they are asked to pick (a `pick_code` button each) and
+    None is returned; the handler for `pick_code` carries on with `picked_street`."""
+    if turn.street is not None:
+        return turn.street if await organiser_only(turn, turn.street) else None
+    known = (await turn.store.streets.of_neighbour(turn.neighbour.id))[:MAX_STREETS_OFFERED]
+    if not known:
+        turn.reply(texts.NO_STREET_YET)
+        return None
+    streets = [street for street in known if await turn.services.organisers.is_organiser(street, turn.incoming.user_id)]
+    if not streets:
+        refuse(turn)
+        return None
+    if len(streets) == 1:
+        await note_activity(turn.services, streets[0].id, turn.neighbour.id, turn.now)
+        return streets[0]
+    await turn.store.conversations.put(turn.neighbour.id, _scope(pick_code), {"text": text}, turn.now)
+    choices = tuple(Choice(as_is(street_name(street)), payload(pick_code, street.id)) for street in streets)
+    tell(turn, msg(texts.CHOOSE_STREET), choices)
+    return None
+
+
+async def picked_street(turn: Turn, fields: list[str], pick_code: str) -> tuple[Street, str] | None:
+    """The street picked with a `street_for` button (checked again, live), and the words that waited."""
+    street_id = single_id(fields)
+    street = await turn.store.streets.get(street_id) if street_id is not None else None
+    if street is None:
+        turn.answer(texts.BUTTON_EXPIRED)
+        return None
+    if not await organiser_only(turn, street):
+        return None
+    state = await turn.store.conversations.get(turn.neighbour.id, _scope(pick_code))
+    await turn.store.conversations.clear(turn.neighbour.id, _scope(pick_code))
+    return street, str((state or {}).get("text", ""))
+
+
+@dataclass(frozen=True)
+class ForAStreet:
+    """An organiser command about one street: said in its group, or in private (picking the street
+    first, with a `pick_code` button each, when they organise several). `then(turn, street, words)`
+    does the work once the street is known; `command` and `picked` are what the router calls."""
+
+    pick_code: str
+    then: Callable[[Turn, Street, str], Awaitable[None]]
+
+    async def command(self, turn: Turn, text: str) -> None:
+        street = await street_for(turn, self.pick_code, text)
+        if street is not None:
+            await self.then(turn, street, text)
+
+    async def picked(self, turn: Turn, fields: list[str]) -> None:
+        found = await picked_street(turn, fields, self.pick_code)
+        if found is not None:
+            await self.then(turn, *found)
+
+
+async def street_of_press(turn: Turn, field: str) -> Street | None:
+    """The street a button names, if the presser organises it (checked live)."""
+    street_id = single_id([field])
+    street = await turn.store.streets.get(street_id) if street_id is not None else None
+    if street is None:
+        turn.answer(texts.BUTTON_EXPIRED)
+        return None
+    return street if await organiser_only(turn, street) else None

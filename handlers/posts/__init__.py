@@ -1,0 +1,36 @@
+"""Offers and asks: posting them (from a command, plain words or a guided flow), answering them,
+seeing them through, the board, cards, expiry, recurring posts and giving back; and reading a
+neighbour's words (categories, when, how many)."""
+
+from handlers.kernel import texts
+from handlers.kernel.router import Router, Where
+
+
+def register(router: Router) -> None:
+    # Imported here, not above: importing any one module of a feature need not load all of it.
+    from handlers.posts import board, cards, expiry, posting, recurring, responding
+
+    router.command("ask", posting.ask, about=texts.ABOUT_ASK)
+    router.command("offer", posting.offer, about=texts.ABOUT_OFFER)
+    router.command("board", board.board, about=texts.ABOUT_BOARD)
+    router.command("mine", board.mine, Where.PRIVATE, about=texts.ABOUT_MINE)
+
+    router.action(cards.HELP, responding.offer_help)
+    router.action(cards.TAKE, responding.take_offer)
+    router.action(responding.CONFIRM, responding.confirm)
+    router.action(responding.CONFIRM_THROUGH_BOT, responding.confirm_through_bot)
+    router.action(responding.NOT_THIS_TIME, responding.not_this_time)
+    router.action(responding.DONE, responding.done)
+    router.action(responding.WITHDRAW, responding.withdraw)
+    router.action(responding.CANT_MAKE_IT, responding.hand_back)
+    router.action(expiry.KEEP_OPEN, expiry.keep_open)
+    router.action(expiry.CLOSE, expiry.close)
+    router.action(posting.PICK_STREET, posting.picked_street)
+    router.action(posting.PICK_CATEGORY, posting.picked_category)
+    router.action(posting.PICK_WHEN, posting.picked_when)
+    router.action(posting.CANCEL, posting.cancelled)
+    router.action(recurring.KEEP, recurring.keep)
+    router.action(recurring.JUST_ONCE, recurring.just_once)
+    router.flow(posting.FLOW, posting.on_text)
+    router.due("expiry", expiry.run_due, expiry.next_due)
+    router.due("recurring", recurring.run_due, recurring.next_due)

@@ -1,0 +1,102 @@
+"""Posts don't linger: when one has been up its time, the author is asked first whether to keep it.
+
+Asks last a week and offers a month by default. No answer within the window closes the post
+quietly; a sorted post that reaches its time is simply done."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from handlers.kernel import texts
+from handlers.kernel.domain import Post, PostStatus, ResponseStatus
+from handlers.kernel.messages import Choice, msg
+from handlers.kernel.router import payload, single_id
+from handlers.kernel.street_settings import for_street
+from handlers.kernel.turn import Effects, Services, Turn
+from handlers.nearby import relay
+from handlers.posts.cards import card_update, subject
+from handlers.street.activity import note_activity
+from handlers.street.people import author
+
+KEEP_OPEN = "kp"
+CLOSE = "cl"
+
+
+async def run_due(services: Services, effects: Effects, now: datetime) -> None:
+    store = services.store
+    for post in await store.posts.due_for_keep_open_question(now):
+        if post.status is PostStatus.MATCHED:
+            await close_post(services, effects, post, PostStatus.DONE, now)
+        elif post.author_id is None:
+            await close_post(services, effects, post, PostStatus.EXPIRED, now)
+        else:
+            await _ask_to_keep(services, effects, post, now)
+    for post in await store.posts.unanswered_keep_open(now - services.settings.keep_open_answer_window):
+        status = PostStatus.DONE if post.status is PostStatus.MATCHED else PostStatus.EXPIRED
+        await close_post(services, effects, post, status, now)
+
+
+async def next_due(services: Services) -> datetime | None:
+    """When `run_due` next has something to do."""
+    store = services.store
+    window = services.settings.keep_open_answer_window
+    asked = await store.posts.next_keep_open_asked_at()
+    times = [t for t in (await store.posts.next_expiry_at(), asked + window if asked else None) if t is not None]
+    return min(times) if times else None
+
+
+async def _ask_to_keep(services: Services, effects: Effects, post: Post, now: datetime) -> None:
+    poster = await author(services.store, post)
+    await services.store.posts.mark_keep_open_asked(post.id, now)
+    if poster is None:
+        return
+    days = max(1, (now - post.created_at).days)
+    choices = (
+        Choice(msg(texts.BUTTON_KEEP_OPEN), payload(KEEP_OPEN, post.id)),
+        Choice(msg(texts.BUTTON_CLOSE_IT), payload(CLOSE, post.id)),
+    )
+    effects.tell(poster, msg(texts.KEEP_OPEN_QUESTION, subject=subject(post), days=days), choices)
+
+
+async def close_post(services: Services, effects: Effects, post: Post, status: PostStatus, now: datetime) -> None:
+    store = services.store
+    await store.posts.set_status(post.id, status, now)
+    await relay.end_for_post(store, post.id)
+    for response in await store.responses.of_post(post.id, ResponseStatus.PENDING):
+        await store.responses.set_status(response.id, ResponseStatus.WITHDRAWN, now)
+    closed = await store.posts.get(post.id)
+    if closed is not None and post.status is PostStatus.OPEN:
+        effects.add(card_update(closed, await author(store, closed)))
+
+
+async def _own_open_post(turn: Turn, fields: list[str]) -> Post | None:
+    post_id = single_id(fields)
+    post = await turn.store.posts.get(post_id) if post_id is not None else None
+    if post is None:
+        turn.answer(texts.POST_NOT_FOUND)
+    elif post.author_id != turn.neighbour.id:
+        turn.answer(texts.NOT_FOR_YOU)
+    elif post.status is not PostStatus.OPEN:
+        turn.answer(texts.ALREADY_DONE)
+    else:
+        return post
+    return None
+
+
+async def keep_open(turn: Turn, fields: list[str]) -> None:
+    post = await _own_open_post(turn, fields)
+    if post is None:
+        return
+    lifetime = (await for_street(turn.services, post.street_id)).lifetime(post.kind)
+    await turn.store.posts.extend(post.id, turn.now + lifetime)
+    await note_activity(turn.services, post.street_id, turn.neighbour.id, turn.now)
+    turn.reply(texts.KEPT_OPEN, days=lifetime.days)
+
+
+async def close(turn: Turn, fields: list[str]) -> None:
+    post = await _own_open_post(turn, fields)
+    if post is None:
+        return
+    await close_post(turn.services, turn.effects, post, PostStatus.EXPIRED, turn.now)
+    await note_activity(turn.services, post.street_id, turn.neighbour.id, turn.now)
+    turn.reply(texts.CLOSED_BY_AUTHOR)

@@ -1,0 +1,255 @@
+"""Posting an ask or an offer: straight from typed words, or through a few taps."""
+
+from __future__ import annotations
+
+import re
+from typing import Awaitable, Callable
+
+from handlers.kernel import texts
+from handlers.kernel.domain import PostKind, Street, When
+from handlers.kernel.messages import Choice, as_is, msg
+from handlers.kernel.router import payload
+from handlers.kernel.street_settings import for_street
+from handlers.kernel.turn import Turn
+from handlers.kernel.wording import TextProblem, check_post_text, tidy
+from handlers.nearby import fan_out
+from handlers.posts import limits, recurring
+from handlers.posts.cards import card, card_choices
+from handlers.posts.categories import BY_CODE, CATEGORIES, classify
+from handlers.posts.responding import WITHDRAW
+from handlers.posts.when import GUIDED_WHEN_CHOICES, decode, describe, encode, parse_when
+from handlers.street import weekly
+from handlers.street.activity import note_activity
+from handlers.street.local_time import date_words, local_date
+from handlers.street.people import street_name
+
+FLOW = "post"
+PICK_STREET = "fs"
+PICK_CATEGORY = "fc"
+PICK_WHEN = "fw"
+CANCEL = "fx"
+
+PROBLEM_TEXTS = {
+    TextProblem.TOO_LONG: texts.TOO_LONG,
+    TextProblem.NO_WORDS: texts.NO_WORDS,
+    TextProblem.CONTROL_CHARACTERS: texts.CONTROL_CHARACTERS,
+    TextProblem.EMPTY: texts.NO_WORDS,
+}
+
+
+# "/ask for a neighbour: …" — asked on behalf of someone who isn't online; who they are is never recorded.
+# Also "/ask dla kogoś z sąsiadów: …", "/ask dla sąsiadki: …", "/ask pentru un vecin: …", "/ask pentru o vecină: …".
+_FOR_A_NEIGHBOUR = re.compile(
+    r"^(?:for\s+a\s+neighbou?r"
+    r"|dla\s+(?:kogo[sś]\s+z\s+s[aą]siad[oó]w|s[aą]siad(?:a|ki))"
+    r"|pentru\s+(?:un\s+vecin|o\s+vecin[aă]|cineva\s+din\s+vecini))\b\s*[:,.\-–—]?\s*",
+    re.IGNORECASE,
+)
+
+
+async def ask(turn: Turn, text: str) -> None:
+    proxy = _FOR_A_NEIGHBOUR.match(text.strip())
+    if proxy is None:
+        await start(turn, PostKind.ASK, text)
+    elif not text.strip()[proxy.end():]:
+        turn.reply(texts.PROXY_HOW)
+    else:
+        await start(turn, PostKind.ASK, text.strip()[proxy.end():], for_neighbour=True)
+
+
+async def offer(turn: Turn, text: str) -> None:
+    await start(turn, PostKind.OFFER, text)
+
+
+def conversation_scope(turn: Turn) -> str:
+    return "private" if turn.street is None else f"street:{turn.street.id}"
+
+
+async def start(turn: Turn, kind: PostKind, text: str, *, for_neighbour: bool = False) -> None:
+    state: dict = {"flow": FLOW, "kind": kind.value}
+    if for_neighbour:
+        state["for_neighbour"] = True
+    if text.strip():
+        await _from_words(turn, kind, text, state)  # `publish` checks for a pause and the limits
+        return
+    if turn.street is not None and (await _paused(turn, turn.street) or await limits.too_many_posts(turn, turn.street)):
+        return  # no point asking what and when
+    if turn.street is not None:
+        state["street_id"] = turn.street.id
+        await _ask_what(turn, state)
+        return
+    await _pick_street_then(turn, state, then=_ask_what)
+
+
+async def on_text(turn: Turn, text: str, state: dict) -> None:
+    """Words typed while the guided flow waits: they become the post."""
+    await _from_words(turn, PostKind(state["kind"]), text, state)
+
+
+async def _from_words(turn: Turn, kind: PostKind, text: str, state: dict) -> None:
+    problem = check_post_text(text, turn.settings.max_post_length)
+    if problem is not None:
+        turn.reply(PROBLEM_TEXTS[problem], limit=turn.settings.max_post_length)
+        return
+    state = {**state, "text": tidy(text)}
+    street = await _chosen_street(turn, state)
+    if street is not None:
+        await _publish_from_state(turn, street, state)
+        return
+    await _pick_street_then(turn, state, then=_publish_from_state_here)
+
+
+async def _chosen_street(turn: Turn, state: dict) -> Street | None:
+    if turn.street is not None:
+        return turn.street
+    street_id = state.get("street_id")
+    return await turn.store.streets.get(street_id) if street_id is not None else None
+
+
+async def _pick_street_then(turn: Turn, state: dict, then: Callable[[Turn, dict], Awaitable[None]]) -> None:
+    streets = await turn.store.streets.of_neighbour(turn.neighbour.id)
+    if not streets:
+        await turn.store.conversations.clear(turn.neighbour.id, conversation_scope(turn))
+        turn.reply(texts.NO_STREET_YET)
+        return
+    if len(streets) == 1:
+        state["street_id"] = streets[0].id
+        await then(turn, state)
+        return
+    state["step"] = "where"
+    await turn.store.conversations.put(turn.neighbour.id, conversation_scope(turn), state, turn.now)
+    choices = tuple(Choice(as_is(street_name(s)), payload(PICK_STREET, turn.neighbour.id, s.id)) for s in streets[:8])
+    turn.reply(texts.CHOOSE_STREET, choices + (_cancel(turn),))
+
+
+async def _publish_from_state_here(turn: Turn, state: dict) -> None:
+    street = await _chosen_street(turn, state)
+    if street is not None:
+        await _publish_from_state(turn, street, state)
+
+
+async def _publish_from_state(turn: Turn, street: Street, state: dict) -> None:
+    await turn.store.conversations.clear(turn.neighbour.id, conversation_scope(turn))
+    kind = PostKind(state["kind"])
+    text = state.get("text", "")
+    category = state.get("category") or classify(text)
+    when = decode(state["when"]) if state.get("when") else parse_when(text)
+    await publish(turn, street, kind, text, category, when or When(), for_neighbour=bool(state.get("for_neighbour")))
+
+
+async def _ask_what(turn: Turn, state: dict) -> None:
+    state["step"] = "what"
+    await turn.store.conversations.put(turn.neighbour.id, conversation_scope(turn), state, turn.now)
+    owner = turn.neighbour.id
+    choices = tuple(Choice(msg(c.label), payload(PICK_CATEGORY, owner, c.code)) for c in CATEGORIES)
+    key = texts.ASK_WHAT if state["kind"] == PostKind.ASK.value else texts.OFFER_WHAT
+    turn.reply(key, choices + (_cancel(turn),))
+
+
+def _cancel(turn: Turn) -> Choice:
+    return Choice(msg(texts.BUTTON_CANCEL), payload(CANCEL, turn.neighbour.id))
+
+
+async def _flow_state(turn: Turn, fields: list[str], step: str) -> dict | None:
+    """The presser's flow waiting at `step`, after checking the button (owner, choice) is theirs."""
+    if len(fields) != 2:
+        turn.answer(texts.BUTTON_EXPIRED)
+        return None
+    if fields[0] != str(turn.neighbour.id):
+        turn.answer(texts.NOT_FOR_YOU)
+        return None
+    state = await turn.store.conversations.get(turn.neighbour.id, conversation_scope(turn))
+    if state is None or state.get("flow") != FLOW or state.get("step") != step:
+        turn.answer(texts.BUTTON_EXPIRED)
+        return None
+    return state
+
+
+async def picked_street(turn: Turn, fields: list[str]) -> None:
+    if (state := await _flow_state(turn, fields, "where")) is None:
+        return
+    streets = {str(street.id): street for street in await turn.store.streets.of_neighbour(turn.neighbour.id)}
+    street = streets.get(fields[1])
+    if street is None:
+        turn.answer(texts.BUTTON_EXPIRED)
+        return
+    state["street_id"] = street.id
+    if state.get("text"):
+        await _publish_from_state(turn, street, state)
+    else:
+        await _ask_what(turn, state)
+
+
+async def picked_category(turn: Turn, fields: list[str]) -> None:
+    if (state := await _flow_state(turn, fields, "what")) is None:
+        return
+    if fields[1] not in BY_CODE:
+        turn.answer(texts.BUTTON_EXPIRED)
+        return
+    state.update(category=fields[1], step="when")
+    await turn.store.conversations.put(turn.neighbour.id, conversation_scope(turn), state, turn.now)
+    owner = turn.neighbour.id
+    choices = tuple(Choice(describe(when), payload(PICK_WHEN, owner, encode(when))) for when in GUIDED_WHEN_CHOICES)
+    turn.reply(texts.ASK_WHEN, choices + (_cancel(turn),))
+
+
+async def picked_when(turn: Turn, fields: list[str]) -> None:
+    if (state := await _flow_state(turn, fields, "when")) is None:
+        return
+    if decode(fields[1]) is None:
+        turn.answer(texts.BUTTON_EXPIRED)
+        return
+    state["when"] = fields[1]
+    street = await _chosen_street(turn, state)
+    if street is None:
+        turn.answer(texts.BUTTON_EXPIRED)
+        return
+    await _publish_from_state(turn, street, state)
+
+
+async def cancelled(turn: Turn, fields: list[str]) -> None:
+    if len(fields) != 1:
+        turn.answer(texts.BUTTON_EXPIRED)
+        return
+    if fields[0] != str(turn.neighbour.id):
+        turn.answer(texts.NOT_FOR_YOU)
+        return
+    scope = conversation_scope(turn)
+    if await turn.store.conversations.get(turn.neighbour.id, scope) is None:
+        turn.answer(texts.ALREADY_DONE)
+        return
+    await turn.store.conversations.clear(turn.neighbour.id, scope)
+    turn.reply(texts.FLOW_CANCELLED)
+
+
+async def _paused(turn: Turn, street: Street) -> bool:
+    """Whether the street's organisers paused this neighbour's posting there (they are told kindly)."""
+    until = await turn.store.neighbours.paused_until(street.id, turn.neighbour.id)
+    if until is None or until <= turn.now:
+        return False
+    zone = (await for_street(turn.services, street)).timezone
+    turn.reply(texts.POSTING_PAUSED, street=street_name(street), until=date_words(local_date(until, zone)))
+    return True
+
+
+async def publish(
+    turn: Turn, street: Street, kind: PostKind, body: str, category: str, when: When, *, for_neighbour: bool = False
+) -> None:
+    """Put the card up in the street. Posts made in private show as from "a neighbour"."""
+    if await _paused(turn, street) or await limits.posting_refused(turn, street, kind, body, category, when):
+        return
+    lifetime = (await for_street(turn.services, street)).lifetime(kind)
+    anonymous = turn.is_private
+    post = await turn.store.posts.add(
+        street_id=street.id, author_id=turn.neighbour.id, kind=kind, category=category, when=when,
+        body=body, anonymous=anonymous, now=turn.now, expires_at=turn.now + lifetime, for_neighbour=for_neighbour,
+    )
+    turn.effects.post(street, card(post, None if anonymous else turn.person), card_choices(post), card_of=post.id)
+    await weekly.count(turn.services, street.id, weekly.ASKS_POSTED if post.is_ask else weekly.OFFERS_POSTED, turn.now)
+    await note_activity(turn.services, street.id, turn.neighbour.id, turn.now)
+    if anonymous:
+        turn.reply(texts.POSTED_ANONYMOUSLY, street=street_name(street))
+    if for_neighbour:
+        turn.reply(texts.PROXY_HINT, (Choice(msg(texts.BUTTON_WITHDRAW), payload(WITHDRAW, post.id)),))
+    await fan_out.start(turn.services, turn.effects, post, turn.now)
+    await recurring.start_series(turn.services, turn.effects, post)
