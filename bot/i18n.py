@@ -17,8 +17,8 @@ from handlers.kernel.render import in_english, read_plural_key
 
 SOURCE_LANGUAGE = "en"
 DOMAIN = "doorstep"
-# Modules whose N_("...") / NP_("...", "...", count) sentences are shown to people.
-SOURCES = ("handlers",)
+# Folders whose N_("...") / NP_("...", "...", count) sentences are shown to people.
+SOURCES = ("handlers", "bot/matrix")
 KEYWORDS = {"N_": None, "NP_": (1, 2)}
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 

@@ -26,6 +26,8 @@ from bot.console.street import ConsoleOrganisers, ConsoleStreet
 from bot.i18n import Catalogues
 from config.settings import Settings
 from handlers.app import Doorstep
+from handlers.checkins import texts as checkins_texts
+from handlers.help import texts as help_texts
 from handlers.kernel import texts
 from handlers.kernel.incoming import Incoming, IncomingKind
 from handlers.kernel.messages import (
@@ -40,7 +42,12 @@ from handlers.kernel.messages import (
     ToStreet,
 )
 from handlers.kernel.render import render
+from handlers.nearby import texts as nearby_texts
+from handlers.organisers import texts as organisers_texts
+from handlers.posts import texts as posts_texts
 from handlers.posts.when import DAY_AND_PART
+from handlers.privacy import texts as privacy_texts
+from handlers.street import texts as street_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -49,15 +56,15 @@ ENGLISH_EXAMPLES = ("street.txt", "checkin.txt", "organiser.txt", "nearby.txt")
 
 # Sentences whose translation is the English itself: only layout, emoji and placeholders.
 LAYOUT_ONLY = {
-    texts.CARD_DETAILS, texts.BOARD_ASK_LINE, texts.BOARD_OFFER_LINE, texts.BUTTON_HELP_NUMBER,
-    texts.BUTTON_TAKE_NUMBER, texts.ADDRESSED, texts.BUTTON_DAY_CHOSEN, texts.CHECKIN_LIST_COMMA,
-    texts.DAY_OF_MONTH, texts.LIST_OF_THINGS, texts.HELLO_IN_GROUP_OWN, texts.REMINDER_POST, texts.BUTTON_RADIUS,
-    texts.MY_DATA_OTHER,
+    posts_texts.CARD_DETAILS, posts_texts.BOARD_ASK_LINE, posts_texts.BOARD_OFFER_LINE, posts_texts.BUTTON_HELP_NUMBER,
+    posts_texts.BUTTON_TAKE_NUMBER, texts.ADDRESSED, checkins_texts.BUTTON_DAY_CHOSEN, checkins_texts.CHECKIN_LIST_COMMA,
+    street_texts.DAY_OF_MONTH, street_texts.LIST_OF_THINGS, organisers_texts.HELLO_IN_GROUP_OWN, organisers_texts.REMINDER_POST, nearby_texts.BUTTON_RADIUS,
+    privacy_texts.MY_DATA_OTHER,
     DAY_AND_PART,
 }
 SAME_IN_BOTH = {
     "pl": LAYOUT_ONLY,
-    "ro": LAYOUT_ONLY | {texts.WHERE_NEARBY},  # "📍 {street}, {walk}"
+    "ro": LAYOUT_ONLY | {nearby_texts.WHERE_NEARBY},  # "📍 {street}, {walk}"
 }
 
 
@@ -210,7 +217,7 @@ async def test_the_example_street_in_its_own_language(
     """The organiser chooses the group's language and each neighbour their own (/language); then
     they write and tap in it."""
     heard = await play((EXAMPLES / example).read_text(), tmp_path, catalogues)
-    chosen = [index for index, item in enumerate(heard) if item.text.key == texts.LANGUAGE_CHOSEN]
+    chosen = [index for index, item in enumerate(heard) if item.text.key == help_texts.LANGUAGE_CHOSEN]
     after_choosing = heard[chosen[-1] + 1:]
     assert len(after_choosing) > 100
     assert {item.locale for item in after_choosing} == {language}

@@ -7,8 +7,11 @@ import re
 import unicodedata
 from typing import Sequence
 
+from handlers.checkins import texts as checkins_texts
 from handlers.kernel import texts
 from handlers.kernel.messages import Choice
+from handlers.organisers import texts as organisers_texts
+from handlers.posts import texts as posts_texts
 from storage.repositories.matrix_prompts import Prompt, PromptChoice
 
 KEYCAPS = ("1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣", "8️⃣", "9️⃣", "🔟")
@@ -17,29 +20,29 @@ THUMBS_UP, YES, NO = "👍", "✅", "❌"
 # The reaction that reads naturally for a button, by the button's message key. Anything not listed
 # (new buttons included) is numbered by its place in the message.
 KEY_FOR_LABEL = {
-    texts.BUTTON_CAN_HELP: THUMBS_UP,
-    texts.BUTTON_YES_PLEASE: THUMBS_UP,
-    texts.BUTTON_YES_SHARE: YES,
-    texts.BUTTON_YES_RELAY: "💬",
+    posts_texts.BUTTON_CAN_HELP: THUMBS_UP,
+    posts_texts.BUTTON_YES_PLEASE: THUMBS_UP,
+    posts_texts.BUTTON_YES_SHARE: YES,
+    posts_texts.BUTTON_YES_RELAY: "💬",
     texts.BUTTON_NOT_THIS_TIME: NO,
-    texts.BUTTON_KEEP_OPEN: YES,
-    texts.BUTTON_CLOSE_IT: NO,
-    texts.BUTTON_DONE: YES,
-    texts.BUTTON_CANT_MAKE_IT: NO,
-    texts.BUTTON_WITHDRAW: "🗑️",
+    posts_texts.BUTTON_KEEP_OPEN: YES,
+    posts_texts.BUTTON_CLOSE_IT: NO,
+    posts_texts.BUTTON_DONE: YES,
+    posts_texts.BUTTON_CANT_MAKE_IT: NO,
+    posts_texts.BUTTON_WITHDRAW: "🗑️",
     texts.BUTTON_CANCEL: NO,
     texts.BUTTON_OPEN_PRIVATE: "💬",
     # Check-ins: one tap for someone who may not be at ease with chat apps, so the usual reactions.
-    texts.BUTTON_ALL_GOOD: THUMBS_UP,
-    texts.BUTTON_FANCY_A_CHAT: "☕",
-    texts.BUTTON_COULD_USE_A_HAND: "🤝",
-    texts.BUTTON_NOT_TODAY: NO,
-    texts.BUTTON_HAPPY_TO: YES,
-    texts.BUTTON_ILL_CHECK: "🏃",
-    texts.BUTTON_THEYRE_FINE: "💛",
+    checkins_texts.BUTTON_ALL_GOOD: THUMBS_UP,
+    checkins_texts.BUTTON_FANCY_A_CHAT: "☕",
+    checkins_texts.BUTTON_COULD_USE_A_HAND: "🤝",
+    checkins_texts.BUTTON_NOT_TODAY: NO,
+    checkins_texts.BUTTON_HAPPY_TO: YES,
+    checkins_texts.BUTTON_ILL_CHECK: "🏃",
+    checkins_texts.BUTTON_THEYRE_FINE: "💛",
     # Organisers' hellos.
-    texts.BUTTON_SAY_HELLO: "👋",
-    texts.BUTTON_NO_MORE_HELLOS: "🔕",
+    organisers_texts.BUTTON_SAY_HELLO: "👋",
+    organisers_texts.BUTTON_NO_MORE_HELLOS: "🔕",
 }
 # Typed answers that mean the ✅ / ❌ / 👍 choice.
 _YES_WORDS = {"yes", "y", "yep", "yeah", "ok", "okay", "sure", "please", "yes please", "tak", "da"}

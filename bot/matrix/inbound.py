@@ -42,6 +42,7 @@ from nio import (
 from nio.exceptions import EncryptionError, LocalProtocolError
 
 from bot.logs import hashed
+from bot.matrix import texts as matrix_texts
 from bot.matrix.backlog import Backlogs
 from bot.matrix.choices import match_reaction, match_reply, without_reply_fallback
 from bot.matrix.direct import DirectRooms
@@ -290,7 +291,7 @@ class Inbound:
         self._awaiting_keys.drop(event.event_id)
         if event.session_id not in self._told_undecryptable:
             self._told_undecryptable.add(event.session_id)
-            await self._notifier.say(room_id, msg(texts.MATRIX_COULD_NOT_DECRYPT))
+            await self._notifier.say(room_id, msg(matrix_texts.MATRIX_COULD_NOT_DECRYPT))
 
     async def _hand_over(self, incoming: Incoming) -> None:
         if self.core is not None:
@@ -406,7 +407,7 @@ class Inbound:
         self._after_join[user_id] = payload
         member = room.users.get(user_id)
         who = Person(PLATFORM, user_id, member.display_name if member else None)
-        await self._notifier.say(room.room_id, msg(texts.MATRIX_PRIVATE_INVITE_SENT, who=who), reply_to=prompt.event_id)
+        await self._notifier.say(room.room_id, msg(matrix_texts.MATRIX_PRIVATE_INVITE_SENT, who=who), reply_to=prompt.event_id)
 
     async def _private_chat_joined(self, room: MatrixRoom, user_id: str) -> None:
         """They accepted the private chat: carry on with what they asked for, or just deliver

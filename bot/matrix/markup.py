@@ -10,8 +10,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping, Sequence
 
+from bot.matrix import texts as matrix_texts
 from bot.matrix.choices import KEYCAPS, assign_keys, prompt_choices
-from handlers.kernel import texts
 from handlers.kernel.messages import Choice, Msg, Person, msg
 from handlers.kernel.render import Translate, no_translation, persons_in, render
 from storage.repositories.matrix_prompts import PromptChoice
@@ -104,7 +104,7 @@ class Markup:
             body += "\n\n" + "\n".join([*lines, hint])
             formatted += "<br><br>" + "<br>".join([*(html.escape(line, quote=False) for line in lines), f"<i>{html.escape(hint, quote=False)}</i>"])
         if len(pressable) < len(choices):
-            how = self.plain(msg(texts.MATRIX_HOW_TO_SHARE_LOCATION), locale, names)
+            how = self.plain(msg(matrix_texts.MATRIX_HOW_TO_SHARE_LOCATION), locale, names)
             body += "\n\n" + how
             formatted += f"<br><br><i>{html.escape(how, quote=False)}</i>"
         content: dict[str, Any] = {
@@ -128,8 +128,8 @@ class Markup:
     @staticmethod
     def _hint(keys: Sequence[str | None]) -> Msg:
         if any(key in KEYCAPS or key is None for key in keys):
-            return msg(texts.MATRIX_CHOOSE_BY_NUMBER)
-        return msg(texts.MATRIX_CHOOSE_BY_REACTION, keys=" / ".join(key for key in keys if key))
+            return msg(matrix_texts.MATRIX_CHOOSE_BY_NUMBER)
+        return msg(matrix_texts.MATRIX_CHOOSE_BY_REACTION, keys=" / ".join(key for key in keys if key))
 
     @staticmethod
     def edit(original_event_id: str, composed: Composed) -> dict[str, Any]:

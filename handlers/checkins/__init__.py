@@ -14,7 +14,7 @@ word to someone they chose — never the group.
 What is stored about a check-in (and how an occurrence moves on) is the model in
 `handlers/kernel/checkin_records.py`, beside the storage ports that need it."""
 
-from handlers.kernel import texts
+from handlers.checkins import texts
 from handlers.kernel.router import Router, Where
 
 

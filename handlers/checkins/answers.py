@@ -4,8 +4,9 @@
 
 from __future__ import annotations
 
+from handlers.checkins import texts
 from handlers.checkins.escalation import note_answer, occurrence_of_press, private
-from handlers.kernel import texts
+from handlers.kernel import texts as common
 from handlers.kernel.checkin_records import Checkin, Tell
 from handlers.kernel.domain import PostKind, When
 from handlers.kernel.messages import Choice, Person, msg
@@ -38,7 +39,7 @@ async def answer(turn: Turn, fields: list[str]) -> None:
         return
     occurrence, checkin = found
     if checkin.neighbour_id != turn.neighbour.id:
-        turn.answer(texts.NOT_FOR_YOU)
+        turn.answer(common.NOT_FOR_YOU)
         return
     if not occurrence.answerable:
         turn.answer(texts.ANSWER_ALREADY)
@@ -79,11 +80,11 @@ async def chat_ask(turn: Turn, fields: list[str]) -> None:
     """Yes: an ask for a chat goes up on their street as from "a neighbour", and neighbours who
     offered chats hear of it privately, as with any ask."""
     if len(fields) != 2 or fields[1] not in (YES, NO) or (checkin_id := single_id(fields[:1])) is None:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return
     checkin = await turn.store.checkins.get(checkin_id)
     if checkin is None or checkin.neighbour_id != turn.neighbour.id:
-        turn.answer(texts.NOT_FOR_YOU if checkin else texts.CHECKIN_NOT_FOUND)
+        turn.answer(common.NOT_FOR_YOU if checkin else texts.CHECKIN_NOT_FOUND)
         return
     if fields[1] == NO:
         turn.reply(texts.CHAT_ASK_NOT_NOW)
@@ -96,7 +97,7 @@ async def chat_ask(turn: Turn, fields: list[str]) -> None:
     if street is None:
         turn.answer(texts.CHECKIN_NOT_FOUND)
         return
-    await posting.publish(turn, street, PostKind.ASK, texts.CHAT_ASK_BODY, CHAT_CATEGORY, When("today"))
+    await posting.publish(turn, street, PostKind.ASK, common.CHAT_ASK_BODY, CHAT_CATEGORY, When("today"))
 
 
 async def _could_use_a_hand(turn: Turn, checkin: Checkin) -> None:

@@ -10,8 +10,9 @@ import logging
 import re
 import secrets
 
+from handlers.checkins import texts
 from handlers.checkins.escalation import private
-from handlers.kernel import texts
+from handlers.kernel import texts as common
 from handlers.kernel.checkin_records import Checkin, Tell
 from handlers.kernel.messages import Choice, msg
 from handlers.kernel.router import payload, single_id
@@ -89,7 +90,7 @@ async def open_invitation(turn: Turn, text: str) -> None:
     else:
         choices = (
             Choice(msg(texts.BUTTON_HAPPY_TO), payload(ANSWER, checkin.id, code, YES)),
-            Choice(msg(texts.BUTTON_NOT_THIS_TIME), payload(ANSWER, checkin.id, code, NO)),
+            Choice(msg(common.BUTTON_NOT_THIS_TIME), payload(ANSWER, checkin.id, code, NO)),
         )
         turn.reply(texts.INVITE_QUESTION, choices, person=owner)
 
@@ -125,7 +126,7 @@ async def step_down(turn: Turn, fields: list[str]) -> None:
     checkin_id = single_id(fields)
     checkin = await turn.store.checkins.get(checkin_id) if checkin_id is not None else None
     if checkin is None or checkin.buddy_id != turn.neighbour.id or checkin.tell is not Tell.BUDDY:
-        turn.answer(texts.ALREADY_DONE if checkin_id is not None else texts.BUTTON_EXPIRED)
+        turn.answer(common.ALREADY_DONE if checkin_id is not None else common.BUTTON_EXPIRED)
         return
     await turn.store.checkins.set_buddy(checkin.id, None, turn.now)
     turn.reply(texts.BUDDY_STEPPED_DOWN)

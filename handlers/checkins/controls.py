@@ -7,10 +7,10 @@ from dataclasses import replace
 from datetime import timedelta
 
 from handlers.checkins import buddy as buddies
-from handlers.checkins import wording
+from handlers.checkins import texts, wording
 from handlers.checkins.escalation import note_answer, private
 from handlers.checkins.street import Rules, rules_for
-from handlers.kernel import texts
+from handlers.kernel import texts as common
 from handlers.kernel.checkin_records import Checkin, Tell
 from handlers.kernel.messages import Choice, Msg, lines, msg
 from handlers.kernel.router import payload, single_id
@@ -86,13 +86,13 @@ def controls(checkin: Checkin, turn: Turn) -> tuple[Choice, ...]:
 async def own_checkin(turn: Turn, fields: list[str], size: int = 1) -> Checkin | None:
     checkin_id = single_id(fields[:1]) if len(fields) == size else None
     if checkin_id is None:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return None
     checkin = await turn.store.checkins.get(checkin_id)
     if checkin is None:
         turn.answer(texts.CHECKIN_NOT_FOUND)
     elif checkin.neighbour_id != turn.neighbour.id:
-        turn.answer(texts.NOT_FOR_YOU)
+        turn.answer(common.NOT_FOR_YOU)
     else:
         return checkin
     return None
@@ -102,10 +102,10 @@ async def pause(turn: Turn, fields: list[str]) -> None:
     if (checkin := await own_checkin(turn, fields, size=2)) is None:
         return
     if fields[1] not in PAUSES:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return
     if checkin.paused_indefinitely and fields[1] == UNTIL_I_SAY:
-        turn.answer(texts.ALREADY_DONE)
+        turn.answer(common.ALREADY_DONE)
         return
     length = PAUSES[fields[1]]
     until = None if length is None else turn.now + length
@@ -127,7 +127,7 @@ async def resume(turn: Turn, fields: list[str]) -> None:
     if (checkin := await own_checkin(turn, fields)) is None:
         return
     if not checkin.paused_at(turn.now):
-        turn.answer(texts.ALREADY_DONE)
+        turn.answer(common.ALREADY_DONE)
         return
     rules = await rules_for(turn.services, checkin.street_id)
     running = replace(checkin, paused=False, paused_until=None)
@@ -145,14 +145,14 @@ async def stop(turn: Turn, fields: list[str]) -> None:
     checkin_id = single_id(fields)
     checkin = await turn.store.checkins.get(checkin_id) if checkin_id is not None else None
     if checkin is None:
-        turn.answer(texts.ALREADY_DONE if checkin_id is not None else texts.BUTTON_EXPIRED)
+        turn.answer(common.ALREADY_DONE if checkin_id is not None else common.BUTTON_EXPIRED)
         return
     if checkin.neighbour_id != turn.neighbour.id:
-        turn.answer(texts.NOT_FOR_YOU)
+        turn.answer(common.NOT_FOR_YOU)
         return
     await answered_by_this(turn, checkin)
     if checkin.tell is Tell.BUDDY and checkin.buddy_id is not None:
-        await tell_old_buddy(turn, checkin, texts.BUDDY_CHECKINS_STOPPED)
+        await tell_old_buddy(turn, checkin, common.BUDDY_CHECKINS_STOPPED)
     await turn.store.checkins.delete(checkin.id)
     turn.reply(texts.CHECKIN_STOPPED)
 
@@ -161,6 +161,6 @@ async def invite_again(turn: Turn, fields: list[str]) -> None:
     if (checkin := await own_checkin(turn, fields)) is None:
         return
     if checkin.tell is not Tell.BUDDY or checkin.buddy_id is not None:
-        turn.answer(texts.ALREADY_DONE)
+        turn.answer(common.ALREADY_DONE)
         return
     await buddies.send_invitation(turn, checkin)

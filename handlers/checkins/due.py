@@ -13,10 +13,10 @@ import logging
 from dataclasses import replace
 from datetime import datetime, timedelta
 
+from handlers.checkins import texts
 from handlers.checkins.answers import answer_choices
 from handlers.checkins.escalation import escalate, private, taken_back, to_organisers
 from handlers.checkins.street import Rules, rules_for
-from handlers.kernel import texts
 from handlers.kernel.checkin_records import Checkin, Occurrence, Stage, Tell
 from handlers.kernel.messages import SendResult, msg
 from handlers.kernel.router import payload, single_id

@@ -11,9 +11,9 @@ import logging
 from dataclasses import replace
 from datetime import datetime
 
-from handlers.checkins import wording
+from handlers.checkins import texts, wording
 from handlers.checkins.street import Rules, rules_for
-from handlers.kernel import texts
+from handlers.kernel import texts as common
 from handlers.kernel.checkin_records import Checkin, Occurrence, Stage, Tell
 from handlers.kernel.domain import Street
 from handlers.kernel.messages import Choice, Msg, Outgoing, Person, SendResult, ToPerson, msg
@@ -170,7 +170,7 @@ async def occurrence_of_press(
     """The check-in occurrence a button `occurrence:answer` is about; a kind word if it's malformed
     (or not one of `answers`), or if the occurrence has gone (`gone`)."""
     if len(fields) != 2 or fields[1] not in answers or (occurrence_id := single_id(fields[:1])) is None:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return None
     occurrence = await turn.store.checkins.occurrence(occurrence_id)
     checkin = await turn.store.checkins.get(occurrence.checkin_id) if occurrence else None
@@ -182,13 +182,13 @@ async def occurrence_of_press(
 
 async def acknowledge(turn: Turn, fields: list[str]) -> None:
     """"I'll check on them" / "They're fine, I know": nobody else is bothered about this one."""
-    found = await occurrence_of_press(turn, fields, (CHECKING, FINE), texts.BUTTON_EXPIRED)
+    found = await occurrence_of_press(turn, fields, (CHECKING, FINE), common.BUTTON_EXPIRED)
     if found is None:
         return
     occurrence, checkin = found
     store = turn.store
     if not await _may_acknowledge(turn, checkin, occurrence):
-        turn.answer(texts.NOT_FOR_YOU)
+        turn.answer(common.NOT_FOR_YOU)
         return
     if occurrence.stage is Stage.ACKNOWLEDGED:
         turn.answer(texts.ACK_ALREADY)
@@ -197,7 +197,7 @@ async def acknowledge(turn: Turn, fields: list[str]) -> None:
         turn.answer(texts.ACK_ANSWERED)
         return
     if occurrence.stage not in (Stage.BUDDY, Stage.ORGANISERS):
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return
     await store.checkins.save_occurrence(replace(occurrence, stage=Stage.ACKNOWLEDGED, step_at=None, sender=None))
     log.info("checkin acknowledged occurrence=%s", occurrence.id)

@@ -8,9 +8,9 @@ from __future__ import annotations
 from datetime import time, timedelta
 
 from handlers.checkins import buddy as buddies
-from handlers.checkins import controls, timing, wording
+from handlers.checkins import controls, texts, timing, wording
 from handlers.checkins.street import Rules, rules_for
-from handlers.kernel import texts
+from handlers.kernel import texts as common
 from handlers.kernel.checkin_records import EVERY_DAY, WEEKDAYS, Checkin, Schedule, Tell
 from handlers.kernel.messages import Choice, as_is, msg
 from handlers.kernel.router import payload
@@ -71,20 +71,20 @@ async def _save(turn: Turn, state: dict, step: str) -> None:
 
 
 def _cancel(turn: Turn) -> Choice:
-    return Choice(msg(texts.BUTTON_CANCEL), payload(CANCEL, turn.neighbour.id))
+    return Choice(msg(common.BUTTON_CANCEL), payload(CANCEL, turn.neighbour.id))
 
 
 async def _state(turn: Turn, fields: list[str], step: str, size: int = 2) -> dict | None:
     """The presser's set-up waiting at `step`, after checking the button is theirs."""
     if len(fields) != size:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return None
     if fields[0] != str(turn.neighbour.id):
-        turn.answer(texts.NOT_FOR_YOU)
+        turn.answer(common.NOT_FOR_YOU)
         return None
     state = await turn.store.conversations.get(turn.neighbour.id, SCOPE)
     if state is None or state.get("flow") != FLOW or state.get("step") != step:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return None
     return state
 
@@ -98,7 +98,7 @@ async def picked_street(turn: Turn, fields: list[str]) -> None:
         return
     known = {str(street.id) for street in await turn.store.streets.of_neighbour(turn.neighbour.id)}
     if fields[1] not in known:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return
     state["street_id"] = int(fields[1])
     await _ask_how_often(turn, state)
@@ -127,7 +127,7 @@ async def how_often(turn: Turn, fields: list[str]) -> None:
         state["days"] = masks[fields[1]]
         await _ask_time(turn, state)
     else:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
 
 
 def _day_choices(turn: Turn, mask: int) -> tuple[Choice, ...]:
@@ -150,7 +150,7 @@ async def picked_day(turn: Turn, fields: list[str]) -> None:
         await _ask_time(turn, state)
         return
     if not (fields[1].isdigit() and 0 <= int(fields[1]) <= 6):
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return
     mask ^= 1 << int(fields[1])
     state["days"] = mask
@@ -176,7 +176,7 @@ async def picked_time(turn: Turn, fields: list[str]) -> None:
     if (state := await _state(turn, fields, "time")) is None:
         return
     if not (fields[1].isdigit() and int(fields[1]) < 24 * 60):
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return
     minute = int(fields[1])
     await _chose_time(turn, state, time(minute // 60, minute % 60))
@@ -227,7 +227,7 @@ async def picked_who(turn: Turn, fields: list[str]) -> None:
     if (state := await _state(turn, fields, "who")) is None:
         return
     if fields[1] not in (BUDDY, KEEP_BUDDY, ORGANISERS, NOBODY):
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return
     state["who"] = fields[1]
     if fields[1] == NOBODY:
@@ -246,7 +246,7 @@ async def picked_wait(turn: Turn, fields: list[str]) -> None:
         return
     allowed = {int(wait.total_seconds() // 60) for wait in (*WAITS_OFFERED, turn.settings.checkin_escalate_after)}
     if not fields[1].isdigit() or int(fields[1]) not in allowed:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return
     state["wait"] = int(fields[1])
     await _finish(turn, state)
@@ -254,11 +254,11 @@ async def picked_wait(turn: Turn, fields: list[str]) -> None:
 
 async def cancelled(turn: Turn, fields: list[str]) -> None:
     if len(fields) != 1 or fields[0] != str(turn.neighbour.id):
-        turn.answer(texts.NOT_FOR_YOU if len(fields) == 1 else texts.BUTTON_EXPIRED)
+        turn.answer(common.NOT_FOR_YOU if len(fields) == 1 else common.BUTTON_EXPIRED)
         return
     state = await turn.store.conversations.get(turn.neighbour.id, SCOPE)
     if state is None or state.get("flow") != FLOW:
-        turn.answer(texts.ALREADY_DONE)
+        turn.answer(common.ALREADY_DONE)
         return
     await turn.store.conversations.clear(turn.neighbour.id, SCOPE)
     turn.reply(texts.CHECKIN_CANCELLED)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from handlers.kernel import texts
+from handlers.checkins import texts
 from handlers.kernel.checkin_records import EVERY_DAY, WEEKDAYS, Schedule
 from handlers.kernel.messages import Msg, msg
 from handlers.kernel.texts import N_

@@ -1,6 +1,6 @@
 """Help: /start (and the deep links that arrive through it), /help, and /language."""
 
-from handlers.kernel import texts
+from handlers.help import texts
 from handlers.kernel.router import Router, Where
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from handlers.kernel import texts
+from handlers.help import texts
+from handlers.kernel import texts as common
 from handlers.kernel.languages import OWN_NAMES, supported
 from handlers.kernel.messages import Choice, as_is
 from handlers.kernel.router import payload
@@ -31,7 +32,7 @@ async def language(turn: Turn, text: str) -> None:
 async def chose_mine(turn: Turn, fields: list[str]) -> None:
     chosen = supported(fields[0], turn.services) if len(fields) == 1 else None
     if chosen is None:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return
     await turn.store.neighbours.set_language(turn.neighbour.id, chosen, chosen=True)
     turn.reply(texts.LANGUAGE_CHOSEN)
@@ -41,7 +42,7 @@ async def chose_streets(turn: Turn, fields: list[str]) -> None:
     chosen = supported(fields[1], turn.services) if len(fields) == 2 else None
     street = turn.street
     if chosen is None or street is None or fields[0] != str(street.id):
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return
     if not await turn.services.organisers.is_organiser(street, turn.incoming.user_id):
         turn.answer(texts.STREET_LANGUAGE_IS_FOR_ORGANISERS)

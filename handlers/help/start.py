@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from handlers.checkins import buddy
 from handlers.checkins import setup as checkin_setup
-from handlers.kernel import texts
+from handlers.help import texts
 from handlers.kernel.domain import PostKind
 from handlers.kernel.messages import Outgoing, ToPerson, msg
 from handlers.kernel.turn import Turn

@@ -1,8 +1,8 @@
 """Nearby without records: areas and radius, neighbours' own coarse cells, rounds of suggestions to
 helpers nearby, widening to nearby streets, and talking through the bot."""
 
-from handlers.kernel import texts
 from handlers.kernel.router import Router, Where
+from handlers.nearby import texts
 
 
 def register(router: Router) -> None:

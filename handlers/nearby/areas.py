@@ -7,12 +7,13 @@ organiser choose, in minutes' walk."""
 
 from __future__ import annotations
 
-from handlers.kernel import texts
+from handlers.kernel import texts as common
 from handlers.kernel.domain import Street
 from handlers.kernel.messages import Choice, msg
 from handlers.kernel.router import payload
 from handlers.kernel.street_settings import for_street, set_setting
 from handlers.kernel.turn import Turn
+from handlers.nearby import texts
 from handlers.nearby.nearness import radius_minutes, walk_words
 from handlers.posts.board import private_link
 from handlers.street.people import street_name
@@ -96,7 +97,7 @@ async def set_radius(turn: Turn, fields: list[str]) -> None:
     street = turn.street
     if len(fields) != 2 or street is None or fields[0] != str(street.id) or not fields[1].isdigit() \
             or int(fields[1]) not in RADIUS_CHOICES_M:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return
     if not await _is_organiser(turn, street):
         turn.answer(texts.ORGANISERS_ONLY)

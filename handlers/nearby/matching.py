@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from handlers.kernel import texts
 from handlers.kernel.domain import Post, PostStatus
 from handlers.kernel.messages import Msg, Param, lines, msg
 from handlers.kernel.turn import Effects, Services
+from handlers.nearby import texts
 from handlers.nearby.candidates import asks_for, helpers_for
 from handlers.nearby.nearness import Nearness, where_words
 from handlers.posts.cards import details, respond_choice, words

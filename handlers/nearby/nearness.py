@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from math import ceil
 
-from handlers.kernel import texts
 from handlers.kernel.messages import Msg, Param, msg
+from handlers.nearby import texts
 from handlers.nearby.geo import metres_between, within
 
 METRES_PER_BAND = 400  # five minutes at an easy walking pace of 80 m a minute

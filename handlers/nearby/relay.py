@@ -8,13 +8,14 @@ from __future__ import annotations
 import unicodedata
 from datetime import datetime
 
-from handlers.kernel import texts
+from handlers.kernel import texts as common
 from handlers.kernel.domain import Post, PostStatus, Relay, Response
 from handlers.kernel.messages import Choice, Outgoing, Quote, SendResult, SendStatus, ToPerson, msg
 from handlers.kernel.ports import Store
 from handlers.kernel.router import payload, single_id
 from handlers.kernel.turn import Effects, Services, Turn
 from handlers.kernel.wording import tidy
+from handlers.nearby import texts
 from handlers.posts.cards import subject
 from handlers.street.people import person
 
@@ -53,9 +54,9 @@ async def end_for_post(store: Store, post_id: int) -> None:
 def _unsendable(text: str) -> str | None:
     """Why these words can't be passed on (a message key), or None if they can."""
     if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t\r" for ch in text):
-        return texts.CONTROL_CHARACTERS
+        return common.CONTROL_CHARACTERS
     if not tidy(text):
-        return texts.NO_WORDS
+        return common.NO_WORDS
     if len(tidy(text)) > LONGEST_MESSAGE:
         return texts.RELAY_TOO_LONG
     return None
@@ -95,9 +96,9 @@ async def _own_relay(turn: Turn, fields: list[str]) -> Relay | None:
     relay_id = single_id(fields)
     relay = await turn.store.relays.get(relay_id) if relay_id is not None else None
     if relay is None:
-        turn.answer(texts.ALREADY_DONE)
+        turn.answer(common.ALREADY_DONE)
     elif turn.neighbour.id not in (relay.author_id, relay.responder_id):
-        turn.answer(texts.NOT_FOR_YOU)
+        turn.answer(common.NOT_FOR_YOU)
     else:
         return relay
     return None

@@ -4,11 +4,11 @@ one command or one tap. A pin an organiser shares after /area sets their street'
 
 from __future__ import annotations
 
-from handlers.kernel import texts
+from handlers.kernel import texts as common
 from handlers.kernel.messages import Choice, msg
 from handlers.kernel.router import payload
 from handlers.kernel.turn import Turn
-from handlers.nearby import areas
+from handlers.nearby import areas, texts
 from handlers.nearby.geo import is_cell
 from handlers.posts.board import private_link
 
@@ -52,6 +52,6 @@ async def forget(turn: Turn, text: str) -> None:
 
 async def forget_pressed(turn: Turn, fields: list[str]) -> None:
     if fields != [str(turn.neighbour.id)]:
-        turn.answer(texts.NOT_FOR_YOU)
+        turn.answer(common.NOT_FOR_YOU)
         return
     await forget(turn, "")

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from handlers.kernel import texts
+from handlers.kernel import texts as common
 from handlers.kernel.domain import Post, PostStatus, ResponseStatus, Street
 from handlers.kernel.messages import Choice, MessageRef, Outgoing, SendResult, ToStreet, msg
 from handlers.kernel.router import payload, single_id
 from handlers.kernel.street_settings import for_street
 from handlers.kernel.turn import Effects, Services, Turn
+from handlers.nearby import texts
 from handlers.nearby.candidates import place_of
 from handlers.nearby.geo import cells_within, metres_between, within
 from handlers.posts.cards import card, card_choices, subject
@@ -80,11 +81,11 @@ async def _askers_open_ask(turn: Turn, fields: list[str]) -> Post | None:
     post_id = single_id(fields)
     post = await turn.store.posts.get(post_id) if post_id is not None else None
     if post is None or not post.is_ask:
-        turn.answer(texts.POST_NOT_FOUND)
+        turn.answer(common.POST_NOT_FOUND)
     elif post.author_id != turn.neighbour.id:
-        turn.answer(texts.NOT_FOR_YOU)
+        turn.answer(common.NOT_FOR_YOU)
     elif post.status is not PostStatus.OPEN:
-        turn.answer(texts.POST_NOT_OPEN)
+        turn.answer(common.POST_NOT_OPEN)
     else:
         return post
     return None
@@ -97,14 +98,14 @@ async def show_nearby(turn: Turn, fields: list[str]) -> None:
         return
     fan_out = await turn.store.fan_outs.get(post.id)
     if fan_out is None or fan_out.widen_asked_at is None:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return
     streets = await nearby_streets(turn.services, post)
     if not streets:
         turn.reply(texts.NOTHING_NEARBY)
         return
     if not await turn.store.fan_outs.mark_widened(post.id, turn.now):
-        turn.answer(texts.ALREADY_DONE)
+        turn.answer(common.ALREADY_DONE)
         return
     home = street_name(await turn.store.streets.get(post.street_id))
     nearby_card = card(post, None, nearby_of=home)

@@ -2,8 +2,8 @@
 reminders, the weekly summary, taking posts down and pausing, and the street's settings menu. Each
 handler checks who organises; the menus only decide what is listed."""
 
-from handlers.kernel import texts
 from handlers.kernel.router import Router
+from handlers.organisers import texts
 
 
 def register(router: Router) -> None:

@@ -9,13 +9,14 @@ from __future__ import annotations
 import logging
 from datetime import datetime, time, timedelta
 
-from handlers.kernel import texts
+from handlers.kernel import texts as common
 from handlers.kernel.domain import DigestSubscription, Street
 from handlers.kernel.messages import Choice, Msg, Outgoing, Person, ToPerson, WeeklyChart, as_is, lines, msg
 from handlers.kernel.router import payload, single_id
 from handlers.kernel.street_settings import for_street
 from handlers.kernel.turn import Effects, Services, Turn
 from handlers.organisers import gate as organisers
+from handlers.organisers import texts
 from handlers.street import weekly
 from handlers.street.local_time import WEEK, clock_words, date_words, next_on_days, week_start, weekday_words
 from handlers.street.people import person, street_name
@@ -89,7 +90,7 @@ _WEEKDAY_FIELDS = {str(day) for day in range(7)}
 
 async def choose_day(turn: Turn, fields: list[str]) -> None:
     if len(fields) != 1:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return
     street = await organisers.street_of_press(turn, fields[0])
     if street is None:
@@ -100,7 +101,7 @@ async def choose_day(turn: Turn, fields: list[str]) -> None:
 
 async def choose_time(turn: Turn, fields: list[str]) -> None:
     if len(fields) != 2 or fields[1] not in _WEEKDAY_FIELDS:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return
     street = await organisers.street_of_press(turn, fields[0])
     if street is None:
@@ -114,7 +115,7 @@ async def start(turn: Turn, fields: list[str]) -> None:
     weekday = int(fields[1]) if len(fields) == 3 and fields[1] in _WEEKDAY_FIELDS else None
     at = _read_hhmm(fields[2]) if len(fields) == 3 else None
     if weekday is None or at is None:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return
     street = await organisers.street_of_press(turn, fields[0])
     if street is None:
@@ -130,7 +131,7 @@ async def start(turn: Turn, fields: list[str]) -> None:
 
 async def send_now(turn: Turn, fields: list[str]) -> None:
     if len(fields) != 1:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return
     street = await organisers.street_of_press(turn, fields[0])
     if street is not None:
@@ -142,9 +143,9 @@ async def stop(turn: Turn, fields: list[str]) -> None:
     street_id = single_id(fields)
     street = await turn.store.streets.get(street_id) if street_id is not None else None
     if street is None:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
     elif not await turn.store.digests.stop(street.id, turn.neighbour.id):
-        turn.answer(texts.ALREADY_DONE)
+        turn.answer(common.ALREADY_DONE)
     else:
         turn.effects.tell(turn.person, msg(texts.DIGEST_STOPPED, street=street_name(street)))
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Awaitable, Callable
 
-from handlers.kernel import texts
+from handlers.kernel import texts as common
 from handlers.kernel.domain import Street
 from handlers.kernel.incoming import IncomingKind
 from handlers.kernel.messages import Choice, Msg, as_is, msg
 from handlers.kernel.router import payload, single_id
 from handlers.kernel.turn import Turn
+from handlers.organisers import texts
 from handlers.street.activity import note_activity
 from handlers.street.people import street_name
 
@@ -63,7 +64,7 @@ async def street_for(turn: Turn, pick_code: str, text: str = "") -> Street | Non
         return turn.street if await organiser_only(turn, turn.street) else None
     known = (await turn.store.streets.of_neighbour(turn.neighbour.id))[:MAX_STREETS_OFFERED]
     if not known:
-        turn.reply(texts.NO_STREET_YET)
+        turn.reply(common.NO_STREET_YET)
         return None
     streets = [street for street in known if await turn.services.organisers.is_organiser(street, turn.incoming.user_id)]
     if not streets:
@@ -74,7 +75,7 @@ async def street_for(turn: Turn, pick_code: str, text: str = "") -> Street | Non
         return streets[0]
     await turn.store.conversations.put(turn.neighbour.id, _scope(pick_code), {"text": text}, turn.now)
     choices = tuple(Choice(as_is(street_name(street)), payload(pick_code, street.id)) for street in streets)
-    tell(turn, msg(texts.CHOOSE_STREET), choices)
+    tell(turn, msg(common.CHOOSE_STREET), choices)
     return None
 
 
@@ -83,7 +84,7 @@ async def picked_street(turn: Turn, fields: list[str], pick_code: str) -> tuple[
     street_id = single_id(fields)
     street = await turn.store.streets.get(street_id) if street_id is not None else None
     if street is None:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return None
     if not await organiser_only(turn, street):
         return None
@@ -117,6 +118,6 @@ async def street_of_press(turn: Turn, field: str) -> Street | None:
     street_id = single_id([field])
     street = await turn.store.streets.get(street_id) if street_id is not None else None
     if street is None:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return None
     return street if await organiser_only(turn, street) else None

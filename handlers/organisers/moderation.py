@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from handlers.kernel import texts
+from handlers.kernel import texts as common
 from handlers.kernel.domain import Post, Street
 from handlers.kernel.messages import Choice, MessageRef, msg
 from handlers.kernel.router import payload, single_id
 from handlers.kernel.street_settings import for_street
 from handlers.kernel.turn import Turn
 from handlers.organisers import gate as organisers
+from handlers.organisers import texts
 from handlers.posts.cards import card, subject
 from handlers.posts.responding import take_down
 from handlers.street.local_time import date_words, local_date
@@ -90,14 +91,14 @@ async def _pressed_post(turn: Turn, fields: list[str]) -> tuple[Post, Street] | 
     post = await turn.store.posts.get(post_id) if post_id is not None else None
     street = await turn.store.streets.get(post.street_id) if post is not None else None
     if post is None or street is None:
-        turn.answer(texts.POST_NOT_FOUND)
+        turn.answer(common.POST_NOT_FOUND)
         return None
     return (post, street) if await organisers.organiser_only(turn, street) else None
 
 
 async def remove_pressed(turn: Turn, fields: list[str]) -> None:
     if len(fields) != 1:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return
     found = await _pressed_post(turn, fields)
     if found is not None:
@@ -106,7 +107,7 @@ async def remove_pressed(turn: Turn, fields: list[str]) -> None:
 
 async def _take_down(turn: Turn, post: Post) -> None:
     if not post.status.live:
-        organisers.answer(turn, texts.ALREADY_DONE)
+        organisers.answer(turn, common.ALREADY_DONE)
         return
     await take_down(turn, post)
     street = await turn.store.streets.get(post.street_id)
@@ -126,7 +127,7 @@ def _offer_pause(turn: Turn, post: Post) -> None:
 
 async def pause_author_pressed(turn: Turn, fields: list[str]) -> None:
     if len(fields) != 1:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return
     found = await _pressed_post(turn, fields)
     if found is not None:
@@ -135,14 +136,14 @@ async def pause_author_pressed(turn: Turn, fields: list[str]) -> None:
 
 async def pause_for(turn: Turn, fields: list[str]) -> None:
     if len(fields) != 2 or fields[1] not in PAUSE_LENGTHS:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return
     found = await _pressed_post(turn, fields)
     if found is None:
         return
     post, street = found
     if post.author_id is None or post.author_id == turn.neighbour.id:
-        turn.answer(texts.PAUSE_NOT_YOURSELF if post.author_id else texts.POST_NOT_FOUND)
+        turn.answer(texts.PAUSE_NOT_YOURSELF if post.author_id else common.POST_NOT_FOUND)
         return
     until = turn.now + timedelta(days=int(fields[1]))
     if not await turn.store.neighbours.pause_in_street(street.id, post.author_id, until):
@@ -160,14 +161,14 @@ async def pause_for(turn: Turn, fields: list[str]) -> None:
 async def lift(turn: Turn, fields: list[str]) -> None:
     neighbour_id = single_id(fields[1:])
     if len(fields) != 2 or neighbour_id is None:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return
     street = await organisers.street_of_press(turn, fields[0])
     if street is None:
         return
     paused = await turn.store.neighbours.paused_until(street.id, neighbour_id)
     if paused is None or paused <= turn.now:
-        turn.answer(texts.ALREADY_DONE)
+        turn.answer(common.ALREADY_DONE)
         return
     await turn.store.neighbours.pause_in_street(street.id, neighbour_id, None)
     name = street_name(street)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from handlers.kernel import texts
+from handlers.kernel import texts as common
 from handlers.kernel.domain import QuietNeighbour, Street
 from handlers.kernel.messages import Choice, Msg, Outgoing, Person, Quote, SendResult, SendStatus, ToPerson, lines, msg
 from handlers.kernel.router import payload, single_id
 from handlers.kernel.street_settings import for_street
 from handlers.kernel.turn import Effects, Services, Turn
 from handlers.organisers import gate as organisers
+from handlers.organisers import texts
 from handlers.street.people import person, street_name
 
 PICK = "oqp"
@@ -78,7 +79,7 @@ async def _hello_target(turn: Turn, fields: list[str]) -> tuple[Street, int, Per
     """The street and neighbour a hello button is about, if a hello may go to them now."""
     neighbour_id = single_id(fields[1:])
     if len(fields) != 2 or neighbour_id is None:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return None
     street = await organisers.street_of_press(turn, fields[0])
     if street is None:
@@ -150,10 +151,10 @@ async def mention_in_group(turn: Turn, fields: list[str]) -> None:
 async def _own_choice(turn: Turn, fields: list[str]) -> bool:
     neighbour_id = single_id(fields)
     if neighbour_id is None:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return False
     if neighbour_id != turn.neighbour.id:
-        turn.answer(texts.NOT_FOR_YOU)
+        turn.answer(common.NOT_FOR_YOU)
         return False
     return True
 
@@ -162,7 +163,7 @@ async def no_more_hellos(turn: Turn, fields: list[str]) -> None:
     if not await _own_choice(turn, fields):
         return
     if not await turn.store.neighbours.wants_hellos(turn.neighbour.id):
-        turn.answer(texts.ALREADY_DONE)
+        turn.answer(common.ALREADY_DONE)
         return
     await turn.store.neighbours.set_wants_hellos(turn.neighbour.id, False)
     if turn.is_private:
@@ -176,7 +177,7 @@ async def hellos_welcome(turn: Turn, fields: list[str]) -> None:
     if not await _own_choice(turn, fields):
         return
     if await turn.store.neighbours.wants_hellos(turn.neighbour.id):
-        turn.answer(texts.ALREADY_DONE)
+        turn.answer(common.ALREADY_DONE)
         return
     await turn.store.neighbours.set_wants_hellos(turn.neighbour.id, True)
     turn.reply(texts.HELLOS_WELCOME)

@@ -11,7 +11,7 @@ import logging
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
-from handlers.kernel import texts
+from handlers.kernel import texts as common
 from handlers.kernel.domain import Reminder, Street
 from handlers.kernel.messages import Choice, Msg, Quote, msg
 from handlers.kernel.router import payload, single_id
@@ -19,6 +19,7 @@ from handlers.kernel.street_settings import for_street
 from handlers.kernel.turn import Effects, Services, Turn
 from handlers.kernel.wording import check_post_text, tidy
 from handlers.organisers import gate as organisers
+from handlers.organisers import texts
 from handlers.organisers.reminder_words import ALL_DAYS, Schedule, parse_reminder
 from handlers.posts.posting import PROBLEM_TEXTS
 from handlers.street.local_time import (
@@ -140,7 +141,7 @@ async def pause(turn: Turn, fields: list[str]) -> None:
     if reminder is None:
         return
     if reminder.paused:
-        turn.answer(texts.ALREADY_DONE)
+        turn.answer(common.ALREADY_DONE)
         return
     await turn.store.reminders.set_paused(reminder.id, True)
     organisers.tell(turn, msg(texts.REMINDER_PAUSED, text=Quote(reminder.body)))
@@ -151,7 +152,7 @@ async def resume(turn: Turn, fields: list[str]) -> None:
     if reminder is None:
         return
     if not reminder.paused:
-        turn.answer(texts.ALREADY_DONE)
+        turn.answer(common.ALREADY_DONE)
         return
     zone = (await for_street(turn.services, reminder.street_id)).timezone
     upcoming = reminder.next_at if reminder.next_at > turn.now else next_time(reminder, zone, turn.now)

@@ -9,7 +9,7 @@ import re
 from datetime import time
 from zoneinfo import available_timezones
 
-from handlers.kernel import texts
+from handlers.kernel import texts as common
 from handlers.kernel.domain import Street
 from handlers.kernel.languages import OWN_NAMES, supported
 from handlers.kernel.messages import Choice, Msg, Quote, as_is, lines, msg
@@ -17,7 +17,7 @@ from handlers.kernel.router import payload
 from handlers.kernel.street_settings import HELLO_MAX_LENGTH, BadSetting, for_street, set_setting
 from handlers.kernel.turn import Turn
 from handlers.kernel.wording import shorten
-from handlers.organisers import digest, reminders
+from handlers.organisers import digest, reminders, texts
 from handlers.organisers import gate as organisers
 from handlers.posts.posting import conversation_scope
 from handlers.street.local_time import clock_words, parse_clock, weekday_words
@@ -78,7 +78,7 @@ picked = _FOR_A_STREET.picked
 async def _street_and_item(turn: Turn, fields: list[str], count: int) -> tuple[Street, str] | None:
     """The street (its organiser checked live) and menu item a settings button is about."""
     if len(fields) != count or (fields[1] not in ITEMS and fields[1] not in ("dday", "dtime")):
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return None
     street = await organisers.street_of_press(turn, fields[0])
     return (street, fields[1]) if street is not None else None
@@ -107,7 +107,7 @@ async def open_item(turn: Turn, fields: list[str]) -> None:
     else:
         state = {"flow": FLOW, "street_id": street.id, "item": item}
         await turn.store.conversations.put(turn.neighbour.id, conversation_scope(turn), state, turn.now)
-        never_mind = Choice(msg(texts.BUTTON_CANCEL), payload(CANCEL, street.id))
+        never_mind = Choice(msg(common.BUTTON_CANCEL), payload(CANCEL, street.id))
         organisers.tell(turn, msg(_TYPED_QUESTIONS[item]), (_usual(street, item), never_mind))
 
 
@@ -132,7 +132,7 @@ async def set_item(turn: Turn, fields: list[str]) -> None:
     elif item == "dtime" and (at := parse_clock(value)) is not None and len(value) == 4:
         await set_setting(turn.services, street, "digest_time", clock_words(at))
     else:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return
     await _menu(turn, street, saved=True)
 
@@ -142,7 +142,7 @@ async def reset_item(turn: Turn, fields: list[str]) -> None:
     if found is None:
         return
     if found[1] not in ITEMS:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return
     street, item = found
     for name in ITEMS[item][1]:
@@ -157,7 +157,7 @@ async def cancel(turn: Turn, fields: list[str]) -> None:
     if await _forget_typing(turn):
         organisers.tell(turn, msg(texts.SETTING_UNCHANGED))
     else:
-        turn.answer(texts.ALREADY_DONE)
+        turn.answer(common.ALREADY_DONE)
 
 
 async def _forget_typing(turn: Turn) -> bool:
@@ -174,7 +174,7 @@ async def on_text(turn: Turn, text: str, state: dict) -> None:
     item = state.get("item")
     if street is None or item not in _TYPED_QUESTIONS:
         await turn.store.conversations.clear(turn.neighbour.id, conversation_scope(turn))
-        turn.reply(texts.BUTTON_EXPIRED)
+        turn.reply(common.BUTTON_EXPIRED)
         return
     if not await organisers.organiser_only(turn, street):
         return

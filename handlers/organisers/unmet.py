@@ -9,13 +9,14 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from handlers.kernel import texts
+from handlers.kernel import texts as common
 from handlers.kernel.domain import Post, PostStatus, ResponseStatus
 from handlers.kernel.messages import Choice, Msg, Person, lines, msg
 from handlers.kernel.router import payload, single_id
 from handlers.kernel.street_settings import for_street
 from handlers.kernel.turn import Effects, Services, Turn
 from handlers.organisers import gate as organisers
+from handlers.organisers import texts
 from handlers.posts.cards import card, card_choices, details, words
 from handlers.street import weekly
 from handlers.street.local_time import in_quiet_hours, quiet_hours_end
@@ -73,12 +74,12 @@ async def repost(turn: Turn, fields: list[str]) -> None:
     post = await turn.store.posts.get(post_id) if post_id is not None else None
     street = await turn.store.streets.get(post.street_id) if post is not None else None
     if post is None or street is None:
-        turn.answer(texts.POST_NOT_FOUND)
+        turn.answer(common.POST_NOT_FOUND)
         return
     if not await organisers.organiser_only(turn, street):
         return
     if post.status is not PostStatus.OPEN:
-        turn.answer(texts.POST_NOT_OPEN)
+        turn.answer(common.POST_NOT_OPEN)
         return
     if await turn.store.cards.count_in_chat(post.id, street.platform, street.chat_id) >= 2:
         turn.answer(texts.ALREADY_REPOSTED)

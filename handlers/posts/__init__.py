@@ -2,8 +2,8 @@
 seeing them through, the board, cards, expiry, recurring posts and giving back; and reading a
 neighbour's words (categories, when, how many)."""
 
-from handlers.kernel import texts
 from handlers.kernel.router import Router, Where
+from handlers.posts import texts
 
 
 def register(router: Router) -> None:

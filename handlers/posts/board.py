@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from handlers.kernel import texts
+from handlers.kernel import texts as common
 from handlers.kernel.domain import Post, PostStatus, Street
 from handlers.kernel.messages import Choice, Msg, Param, lines, msg
 from handlers.kernel.router import payload
 from handlers.kernel.turn import Turn
+from handlers.posts import texts
 from handlers.posts.cards import details, respond_choice, subject, words
 from handlers.posts.responding import CANT_MAKE_IT, DONE, WITHDRAW
 from handlers.posts.when import describe
@@ -18,7 +19,7 @@ MAX_STREETS_SHOWN = 3
 async def board(turn: Turn, text: str) -> None:
     streets = [turn.street] if turn.street is not None else await turn.store.streets.of_neighbour(turn.neighbour.id)
     if not streets:
-        turn.reply(texts.NO_STREET_YET)
+        turn.reply(common.NO_STREET_YET)
         return
     for street in streets[:MAX_STREETS_SHOWN]:
         await _show_board(turn, street)
@@ -45,7 +46,7 @@ async def _show_board(turn: Turn, street: Street) -> None:
 
 def private_link(command: str) -> Choice:
     """A button that opens a private chat with the bot and carries on with `command` there."""
-    return Choice(msg(texts.BUTTON_OPEN_PRIVATE), command, opens_private=True)
+    return Choice(msg(common.BUTTON_OPEN_PRIVATE), command, opens_private=True)
 
 
 async def mine(turn: Turn, text: str) -> None:

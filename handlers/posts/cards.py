@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from handlers.kernel import texts
+from handlers.kernel import texts as common
 from handlers.kernel.domain import Post, PostStatus
 from handlers.kernel.messages import CardUpdate, Choice, Msg, Param, Person, Quote, lines, msg
 from handlers.kernel.router import payload
 from handlers.kernel.wording import shorten
+from handlers.posts import texts
 from handlers.posts.categories import label
 from handlers.posts.when import describe
 
@@ -16,7 +17,7 @@ SUBJECT_LENGTH = 80
 
 
 def author_shown(post: Post, author: Person | None) -> Param:
-    return msg(texts.A_NEIGHBOUR) if post.anonymous or author is None else author
+    return msg(common.A_NEIGHBOUR) if post.anonymous or author is None else author
 
 
 def details(post: Post) -> Msg:
@@ -25,7 +26,7 @@ def details(post: Post) -> Msg:
 
 # Words Doorstep itself puts on a post (a check-in's "Would anyone fancy a chat?") are kept as their
 # message id, so that every reader sees them in their own language.
-OWN_WORDS = frozenset({texts.CHAT_ASK_BODY})
+OWN_WORDS = frozenset({common.CHAT_ASK_BODY})
 
 
 def words(post: Post, limit: int | None = None) -> Msg | None:
@@ -56,7 +57,7 @@ def card(post: Post, author: Person | None, *, someone_offered: bool = False, ne
         return lines(head, details(post), words(post), waiting)
     if post.status is PostStatus.MATCHED:
         return lines(msg(texts.CARD_SORTED_HEAD), details(post), words(post))
-    return lines(msg(texts.CARD_CLOSED_HEAD), details(post), words(post, SUBJECT_LENGTH))
+    return lines(msg(common.CARD_CLOSED_HEAD), details(post), words(post, SUBJECT_LENGTH))
 
 
 def respond_choice(post: Post, label_key: str | None = None, **label_params: Param) -> Choice:

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from handlers.kernel import texts
+from handlers.kernel import texts as common
 from handlers.kernel.domain import Post, PostStatus, ResponseStatus
 from handlers.kernel.messages import Choice, msg
 from handlers.kernel.router import payload, single_id
 from handlers.kernel.street_settings import for_street
 from handlers.kernel.turn import Effects, Services, Turn
 from handlers.nearby import relay
+from handlers.posts import texts
 from handlers.posts.cards import card_update, subject
 from handlers.street.activity import note_activity
 from handlers.street.people import author
@@ -73,11 +74,11 @@ async def _own_open_post(turn: Turn, fields: list[str]) -> Post | None:
     post_id = single_id(fields)
     post = await turn.store.posts.get(post_id) if post_id is not None else None
     if post is None:
-        turn.answer(texts.POST_NOT_FOUND)
+        turn.answer(common.POST_NOT_FOUND)
     elif post.author_id != turn.neighbour.id:
-        turn.answer(texts.NOT_FOR_YOU)
+        turn.answer(common.NOT_FOR_YOU)
     elif post.status is not PostStatus.OPEN:
-        turn.answer(texts.ALREADY_DONE)
+        turn.answer(common.ALREADY_DONE)
     else:
         return post
     return None

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from handlers.kernel import texts
 from handlers.kernel.messages import msg
 from handlers.kernel.turn import Effects, Services
+from handlers.posts import texts
 from handlers.street.people import person
 
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from handlers.kernel import texts
 from handlers.kernel.domain import Post, PostKind, Street, When
 from handlers.kernel.turn import Turn
 from handlers.kernel.wording import tokens
+from handlers.posts import texts
 from handlers.street.people import street_name
 
 HOUR = timedelta(hours=1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Awaitable, Callable
 
-from handlers.kernel import texts
+from handlers.kernel import texts as common
 from handlers.kernel.domain import PostKind, Street, When
 from handlers.kernel.messages import Choice, as_is, msg
 from handlers.kernel.router import payload
@@ -13,7 +13,7 @@ from handlers.kernel.street_settings import for_street
 from handlers.kernel.turn import Turn
 from handlers.kernel.wording import TextProblem, check_post_text, tidy
 from handlers.nearby import fan_out
-from handlers.posts import limits, recurring
+from handlers.posts import limits, recurring, texts
 from handlers.posts.cards import card, card_choices
 from handlers.posts.categories import BY_CODE, CATEGORIES, classify
 from handlers.posts.responding import WITHDRAW
@@ -31,9 +31,9 @@ CANCEL = "fx"
 
 PROBLEM_TEXTS = {
     TextProblem.TOO_LONG: texts.TOO_LONG,
-    TextProblem.NO_WORDS: texts.NO_WORDS,
-    TextProblem.CONTROL_CHARACTERS: texts.CONTROL_CHARACTERS,
-    TextProblem.EMPTY: texts.NO_WORDS,
+    TextProblem.NO_WORDS: common.NO_WORDS,
+    TextProblem.CONTROL_CHARACTERS: common.CONTROL_CHARACTERS,
+    TextProblem.EMPTY: common.NO_WORDS,
 }
 
 
@@ -110,7 +110,7 @@ async def _pick_street_then(turn: Turn, state: dict, then: Callable[[Turn, dict]
     streets = await turn.store.streets.of_neighbour(turn.neighbour.id)
     if not streets:
         await turn.store.conversations.clear(turn.neighbour.id, conversation_scope(turn))
-        turn.reply(texts.NO_STREET_YET)
+        turn.reply(common.NO_STREET_YET)
         return
     if len(streets) == 1:
         state["street_id"] = streets[0].id
@@ -119,7 +119,7 @@ async def _pick_street_then(turn: Turn, state: dict, then: Callable[[Turn, dict]
     state["step"] = "where"
     await turn.store.conversations.put(turn.neighbour.id, conversation_scope(turn), state, turn.now)
     choices = tuple(Choice(as_is(street_name(s)), payload(PICK_STREET, turn.neighbour.id, s.id)) for s in streets[:8])
-    turn.reply(texts.CHOOSE_STREET, choices + (_cancel(turn),))
+    turn.reply(common.CHOOSE_STREET, choices + (_cancel(turn),))
 
 
 async def _publish_from_state_here(turn: Turn, state: dict) -> None:
@@ -147,20 +147,20 @@ async def _ask_what(turn: Turn, state: dict) -> None:
 
 
 def _cancel(turn: Turn) -> Choice:
-    return Choice(msg(texts.BUTTON_CANCEL), payload(CANCEL, turn.neighbour.id))
+    return Choice(msg(common.BUTTON_CANCEL), payload(CANCEL, turn.neighbour.id))
 
 
 async def _flow_state(turn: Turn, fields: list[str], step: str) -> dict | None:
     """The presser's flow waiting at `step`, after checking the button (owner, choice) is theirs."""
     if len(fields) != 2:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return None
     if fields[0] != str(turn.neighbour.id):
-        turn.answer(texts.NOT_FOR_YOU)
+        turn.answer(common.NOT_FOR_YOU)
         return None
     state = await turn.store.conversations.get(turn.neighbour.id, conversation_scope(turn))
     if state is None or state.get("flow") != FLOW or state.get("step") != step:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return None
     return state
 
@@ -171,7 +171,7 @@ async def picked_street(turn: Turn, fields: list[str]) -> None:
     streets = {str(street.id): street for street in await turn.store.streets.of_neighbour(turn.neighbour.id)}
     street = streets.get(fields[1])
     if street is None:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return
     state["street_id"] = street.id
     if state.get("text"):
@@ -184,7 +184,7 @@ async def picked_category(turn: Turn, fields: list[str]) -> None:
     if (state := await _flow_state(turn, fields, "what")) is None:
         return
     if fields[1] not in BY_CODE:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return
     state.update(category=fields[1], step="when")
     await turn.store.conversations.put(turn.neighbour.id, conversation_scope(turn), state, turn.now)
@@ -197,26 +197,26 @@ async def picked_when(turn: Turn, fields: list[str]) -> None:
     if (state := await _flow_state(turn, fields, "when")) is None:
         return
     if decode(fields[1]) is None:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return
     state["when"] = fields[1]
     street = await _chosen_street(turn, state)
     if street is None:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return
     await _publish_from_state(turn, street, state)
 
 
 async def cancelled(turn: Turn, fields: list[str]) -> None:
     if len(fields) != 1:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return
     if fields[0] != str(turn.neighbour.id):
-        turn.answer(texts.NOT_FOR_YOU)
+        turn.answer(common.NOT_FOR_YOU)
         return
     scope = conversation_scope(turn)
     if await turn.store.conversations.get(turn.neighbour.id, scope) is None:
-        turn.answer(texts.ALREADY_DONE)
+        turn.answer(common.ALREADY_DONE)
         return
     await turn.store.conversations.clear(turn.neighbour.id, scope)
     turn.reply(texts.FLOW_CANCELLED)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from handlers.kernel import texts
+from handlers.kernel import texts as common
 from handlers.kernel.domain import Post, PostStatus, Recurrence, Response, ResponseStatus, When
 from handlers.kernel.messages import Choice, msg
 from handlers.kernel.router import payload, single_id
@@ -18,6 +18,7 @@ from handlers.kernel.street_settings import StreetSettings, for_street
 from handlers.kernel.turn import Effects, Services, Turn
 from handlers.kernel.wording import tokens
 from handlers.nearby import fan_out
+from handlers.posts import texts
 from handlers.posts.cards import card, card_choices, respond_choice, subject
 from handlers.posts.expiry import close_post
 from handlers.posts.when import WEEKDAYS, describe
@@ -153,11 +154,11 @@ async def _series_of_responder(turn: Turn, fields: list[str]) -> Recurrence | No
     series_id = single_id(fields)
     series = await turn.store.recurrences.get(series_id) if series_id is not None else None
     if series is None:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return None
     confirmed = await turn.store.responses.of_post(series.post_id, ResponseStatus.CONFIRMED)
     if not any(response.neighbour_id == turn.neighbour.id for response in confirmed):
-        turn.answer(texts.NOT_FOR_YOU)
+        turn.answer(common.NOT_FOR_YOU)
         return None
     return series
 

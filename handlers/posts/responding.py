@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-from handlers.kernel import texts
+from handlers.kernel import texts as common
 from handlers.kernel.domain import Post, PostKind, PostStatus, Response, ResponseStatus
 from handlers.kernel.messages import Choice, lines, msg
 from handlers.kernel.router import payload, single_id
 from handlers.kernel.turn import Turn
 from handlers.nearby import fan_out, relay
-from handlers.posts import giving_back, recurring
+from handlers.posts import giving_back, recurring, texts
 from handlers.posts.cards import card_update, subject
 from handlers.street import weekly
 from handlers.street.activity import note_activity
@@ -26,11 +26,11 @@ CANT_MAKE_IT = "cm"
 async def _post_for_press(turn: Turn, fields: list[str]) -> Post | None:
     post_id = single_id(fields)
     if post_id is None:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
         return None
     post = await turn.store.posts.get(post_id)
     if post is None:
-        turn.answer(texts.POST_NOT_FOUND)
+        turn.answer(common.POST_NOT_FOUND)
     return post
 
 
@@ -40,10 +40,10 @@ async def _response_for_press(turn: Turn, fields: list[str]) -> tuple[Response, 
     response = await turn.store.responses.get(response_id) if response_id is not None else None
     post = await turn.store.posts.get(response.post_id) if response is not None else None
     if response is None or post is None:
-        turn.answer(texts.POST_NOT_FOUND)
+        turn.answer(common.POST_NOT_FOUND)
         return None
     if post.author_id != turn.neighbour.id:
-        turn.answer(texts.NOT_FOR_YOU)
+        turn.answer(common.NOT_FOR_YOU)
         return None
     return response, post
 
@@ -100,11 +100,11 @@ async def _respond(turn: Turn, fields: list[str], kind: PostKind) -> None:
     if post is None:
         return
     if post.kind is not kind:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
     elif post.author_id == turn.neighbour.id:
         turn.answer(texts.OWN_POST)
     elif post.status is not PostStatus.OPEN:
-        turn.answer(texts.POST_NOT_OPEN)
+        turn.answer(common.POST_NOT_OPEN)
     elif await turn.store.responses.live_for(post.id, turn.neighbour.id) is not None:
         turn.answer(texts.ALREADY_RESPONDED)
     else:
@@ -123,7 +123,7 @@ async def _ask_author(turn: Turn, post: Post) -> None:
     choices = (
         Choice(msg(texts.BUTTON_YES_SHARE), payload(CONFIRM, response.id)),
         Choice(msg(texts.BUTTON_YES_RELAY), payload(CONFIRM_THROUGH_BOT, response.id)),
-        Choice(msg(texts.BUTTON_NOT_THIS_TIME), payload(NOT_THIS_TIME, response.id)),
+        Choice(msg(common.BUTTON_NOT_THIS_TIME), payload(NOT_THIS_TIME, response.id)),
     )
     street = None if post.anonymous else await turn.store.streets.get(post.street_id)
     question = lines(msg(key, **{role: turn.person, "subject": subject(post)}), msg(texts.CONTACT_CHOICE))
@@ -148,10 +148,10 @@ async def _confirm(turn: Turn, fields: list[str], *, through_bot: bool) -> None:
         return
     response, post = found
     if response.status is ResponseStatus.CONFIRMED:
-        turn.answer(texts.ALREADY_DONE)
+        turn.answer(common.ALREADY_DONE)
         return
     if response.status is not ResponseStatus.PENDING or post.status is not PostStatus.OPEN:
-        turn.answer(texts.POST_NOT_OPEN)
+        turn.answer(common.POST_NOT_OPEN)
         return
     store = turn.store
     handed_back_before = bool(await store.responses.of_post(post.id, ResponseStatus.HANDED_BACK))
@@ -193,7 +193,7 @@ async def not_this_time(turn: Turn, fields: list[str]) -> None:
         return
     response, post = found
     if response.status is not ResponseStatus.PENDING:
-        turn.answer(texts.ALREADY_DONE)
+        turn.answer(common.ALREADY_DONE)
         return
     someone_offered_before = await _someone_offered(turn, post)
     await turn.store.responses.set_status(response.id, ResponseStatus.DECLINED, turn.now)
@@ -212,13 +212,13 @@ async def done(turn: Turn, fields: list[str]) -> None:
     confirmed = await _confirmed(turn, post)
     allowed = {post.author_id, confirmed.neighbour_id if confirmed else None} - {None}
     if turn.neighbour.id not in allowed:
-        turn.answer(texts.NOT_FOR_YOU)
+        turn.answer(common.NOT_FOR_YOU)
         return
     if post.status is PostStatus.DONE:
-        turn.answer(texts.ALREADY_DONE)
+        turn.answer(common.ALREADY_DONE)
         return
     if not post.status.live:
-        turn.answer(texts.POST_NOT_OPEN)
+        turn.answer(common.POST_NOT_OPEN)
         return
     was_open = post.status is PostStatus.OPEN
     await turn.store.posts.set_status(post.id, PostStatus.DONE, turn.now)
@@ -250,10 +250,10 @@ async def withdraw(turn: Turn, fields: list[str]) -> None:
     if post is None:
         return
     if post.author_id != turn.neighbour.id:
-        turn.answer(texts.NOT_FOR_YOU)
+        turn.answer(common.NOT_FOR_YOU)
         return
     if not post.status.live:
-        turn.answer(texts.ALREADY_DONE)
+        turn.answer(common.ALREADY_DONE)
         return
     await take_down(turn, post)
     await _active(turn, post)
@@ -284,11 +284,11 @@ async def hand_back(turn: Turn, fields: list[str]) -> None:
         return
     confirmed = await _confirmed(turn, post)
     if confirmed is None or post.status is not PostStatus.MATCHED:
-        turn.answer(texts.ALREADY_DONE if post.status.live else texts.POST_NOT_OPEN)
+        turn.answer(common.ALREADY_DONE if post.status.live else common.POST_NOT_OPEN)
         return
     helper_id, helped_id = _helper_and_helped(post, confirmed)
     if turn.neighbour.id != helper_id:
-        turn.answer(texts.NOT_FOR_YOU)
+        turn.answer(common.NOT_FOR_YOU)
         return
     store = turn.store
     await store.responses.set_status(confirmed.id, ResponseStatus.HANDED_BACK, turn.now)

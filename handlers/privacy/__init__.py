@@ -1,8 +1,8 @@
 """Privacy you can check: everything kept about you, forgetting you, the short notice, and the
 retention that deletes what is no longer needed."""
 
-from handlers.kernel import texts
 from handlers.kernel.router import Router, Where
+from handlers.privacy import texts
 
 
 def register(router: Router) -> None:

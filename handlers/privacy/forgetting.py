@@ -13,7 +13,8 @@ from dataclasses import replace
 
 from handlers.checkins import controls
 from handlers.checkins.escalation import private
-from handlers.kernel import languages, texts
+from handlers.kernel import languages
+from handlers.kernel import texts as common
 from handlers.kernel.checkin_records import Tell
 from handlers.kernel.domain import Post, PostStatus, Response, ResponseStatus
 from handlers.kernel.messages import CardUpdate, Choice, Lines, Msg, Outgoing, Param, Person, ToPerson, lines, msg
@@ -23,6 +24,7 @@ from handlers.kernel.turn import Turn
 from handlers.nearby import fan_out
 from handlers.posts.cards import details, subject
 from handlers.posts.responding import refresh_card
+from handlers.privacy import texts
 from handlers.street.people import person
 
 FORGET = "fg"  # fg:<neighbour id>: yes, forget me
@@ -41,9 +43,9 @@ async def forget_me(turn: Turn, text: str) -> None:
 def _theirs(turn: Turn, fields: list[str]) -> bool:
     owner = single_id(fields)
     if owner is None:
-        turn.answer(texts.BUTTON_EXPIRED)
+        turn.answer(common.BUTTON_EXPIRED)
     elif owner != turn.neighbour.id:
-        turn.answer(texts.NOT_FOR_YOU)
+        turn.answer(common.NOT_FOR_YOU)
     return owner == turn.neighbour.id
 
 
@@ -91,7 +93,7 @@ async def _own_post_closes(turn: Turn, post: Post) -> None:
     refs = tuple(await store.cards.of_post(post.id))
     nearby = tuple(await store.cards.nearby_of_post(post.id))
     if refs or nearby:
-        closed = lines(msg(texts.CARD_CLOSED_HEAD), details(post))
+        closed = lines(msg(common.CARD_CLOSED_HEAD), details(post))
         locale = await languages.of_street(turn.services, post.street_id)  # the post, and so its street's record, goes
         turn.effects.add(CardUpdate(post.id, closed, (), locale=locale, nearby_text=closed, refs=refs, nearby_refs=nearby))
 
@@ -122,7 +124,7 @@ async def _checkins_end(turn: Turn) -> None:
     if own is not None:
         await controls.answered_by_this(turn, own)  # anyone told of no answer hears all is well
         if own.tell is Tell.BUDDY and own.buddy_id is not None:
-            await controls.tell_old_buddy(turn, own, texts.BUDDY_CHECKINS_STOPPED)
+            await controls.tell_old_buddy(turn, own, common.BUDDY_CHECKINS_STOPPED)
     for checkin in await store.checkins.with_buddy(turn.neighbour.id):
         await store.checkins.tell_nobody(checkin.id, turn.now)
         if (owner := await person(store, checkin.neighbour_id)) is not None:
@@ -146,7 +148,7 @@ def _without(message: Msg, who: Person) -> Msg:
     """The message with `who` said as "a neighbour"."""
     def swap(value: Param) -> Param:
         if isinstance(value, Person) and (value.platform, value.user_id) == (who.platform, who.user_id):
-            return msg(texts.A_NEIGHBOUR)
+            return msg(common.A_NEIGHBOUR)
         if isinstance(value, Msg):
             return _without(value, who)
         if isinstance(value, Lines):

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import json
 
-from handlers.kernel import texts
 from handlers.kernel.domain import PersonalData
 from handlers.kernel.languages import OWN_NAMES
 from handlers.kernel.messages import Attachment, Msg, Outgoing, ToPerson, lines, msg
 from handlers.kernel.turn import Turn
+from handlers.privacy import texts
 
 FILENAME = "doorstep-my-data.json"
 PLATFORM_NAMES = {"telegram": "Telegram", "matrix": "Matrix", "console": "console"}

@@ -8,8 +8,8 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Iterable
 from zoneinfo import ZoneInfo
 
-from handlers.kernel import texts
 from handlers.kernel.messages import Msg, msg
+from handlers.street import texts
 
 WEEKDAY_NAMES = (
     texts.MONDAY, texts.TUESDAY, texts.WEDNESDAY, texts.THURSDAY, texts.FRIDAY, texts.SATURDAY, texts.SUNDAY,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from handlers.kernel import texts
 from handlers.kernel.domain import Post, Street
 from handlers.kernel.messages import Param, Person, msg
 from handlers.kernel.ports import Store
+from handlers.street import texts
 
 
 async def person(store: Store, neighbour_id: int | None) -> Person | None:

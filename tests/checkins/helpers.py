@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from bot.clock import ManualClock
 from handlers.app import Doorstep
-from handlers.kernel import texts
+from handlers.checkins import texts as checkins_texts
 from handlers.kernel.messages import ToPerson
 from handlers.kernel.settings import CoreSettings
 from storage import SqliteStore
@@ -77,11 +77,11 @@ def only_private(sent: list[Sent], who: str) -> Sent:
 
 async def invite_and_accept(street: StreetKit, sent: list[Sent], owner: str = "rosa", buddy: str = "sam") -> list[Sent]:
     """The owner forwards the invitation; the buddy opens it and says yes."""
-    card = last(sent, owner, texts.INVITE_CARD)
+    card = last(sent, owner, checkins_texts.INVITE_CARD)
     start = card.choices[0]
     assert start.opens_private
     opened = await street.tell(buddy, f"/start {start.payload}")
-    return await street.press(buddy, last(opened, buddy, texts.INVITE_QUESTION).payload("Yes"))
+    return await street.press(buddy, last(opened, buddy, checkins_texts.INVITE_QUESTION).payload("Yes"))
 
 
 async def with_buddy(street: StreetKit, owner: str = "rosa", buddy: str = "sam", **choices: str) -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from bot.clock import ManualClock
 from handlers.checkins import due
-from handlers.kernel import texts
+from handlers.checkins import texts as checkins_texts
 from handlers.kernel.checkin_records import EVERY_DAY, Schedule, Stage, Tell
 from storage import SqliteStore
 from tests.checkins.conftest import Crash, TimedNotifier
@@ -36,7 +36,7 @@ async def _many(store: SqliteStore, clock: ManualClock, names: list[str], at: ti
 
 
 def _hellos(notifier: TimedNotifier) -> list[str]:
-    return [sent.outgoing.to.person.user_id for _, sent in notifier.log if sent.key == texts.CHECKIN_HELLO]  # type: ignore[union-attr]
+    return [sent.outgoing.to.person.user_id for _, sent in notifier.log if sent.key == checkins_texts.CHECKIN_HELLO]  # type: ignore[union-attr]
 
 
 async def _stages(store: SqliteStore) -> dict[str, int]:
@@ -61,15 +61,15 @@ async def test_a_paced_fan_out_goes_in_due_order_and_every_wait_counts_from_the_
 
     await run_until(street, local("2026-03-02 12:00"))
     for name in earlier + ten:
-        hello = notifier.times_to(name, texts.CHECKIN_HELLO)
-        reminder = notifier.times_to(name, texts.CHECKIN_REMINDER)
+        hello = notifier.times_to(name, checkins_texts.CHECKIN_HELLO)
+        reminder = notifier.times_to(name, checkins_texts.CHECKIN_REMINDER)
         assert len(hello) == len(reminder) == 1
         assert reminder[0] - hello[0] >= timedelta(minutes=30)
     told = [(moment, sent.outgoing.text.params["person"].user_id) for moment, sent in notifier.log  # type: ignore[union-attr]
-            if sent.key == texts.ORGANISERS_NO_ANSWER]
+            if sent.key == checkins_texts.ORGANISERS_NO_ANSWER]
     assert sorted(name for _, name in told) == sorted(earlier + ten)
     for moment, name in told:
-        assert moment - notifier.times_to(name, texts.CHECKIN_HELLO)[0] >= timedelta(hours=1)
+        assert moment - notifier.times_to(name, checkins_texts.CHECKIN_HELLO)[0] >= timedelta(hours=1)
     assert notifier.group_messages() == []
 
 
@@ -124,15 +124,15 @@ async def test_after_a_long_outage_a_half_sent_fan_out_is_let_go_not_escalated(
         assert len(_hellos(notifier)) == 4
         assert await _stages(second.store) == {Stage.MISSED: 7, Stage.ORGANISERS: 3}
         told = {sent.outgoing.text.params["person"].user_id for _, sent in notifier.log  # type: ignore[union-attr]
-                if sent.key == texts.ORGANISERS_NO_ANSWER}
+                if sent.key == checkins_texts.ORGANISERS_NO_ANSWER}
         assert told == set(names[:3])  # only those whose hello was known to arrive
         # Their reminder, due during the outage, comes a little after the restart (answers sent
         # meanwhile arrive first), and the organisers hear no sooner than half the wait after it.
-        assert notifier.times_to("n00", texts.CHECKIN_REMINDER) == [local("2026-03-02 11:35")]
-        assert [m for m, s in notifier.log if s.key == texts.ORGANISERS_NO_ANSWER][0] == local("2026-03-02 12:05")
+        assert notifier.times_to("n00", checkins_texts.CHECKIN_REMINDER) == [local("2026-03-02 11:35")]
+        assert [m for m, s in notifier.log if s.key == checkins_texts.ORGANISERS_NO_ANSWER][0] == local("2026-03-02 12:05")
         # The fourth did arrive, as the process died: its answer still counts, and tells nobody anything.
-        fourth = [s for _, s in notifier.log if s.key == texts.CHECKIN_HELLO][3]
+        fourth = [s for _, s in notifier.log if s.key == checkins_texts.CHECKIN_HELLO][3]
         sent = await second.press("n03", fourth.payload("All good"))
-        assert [s.key for s in sent] == [texts.ANSWER_ALL_GOOD]
+        assert [s.key for s in sent] == [checkins_texts.ANSWER_ALL_GOOD]
     finally:
         await second.store.close()

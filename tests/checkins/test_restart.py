@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from bot.clock import ManualClock
-from handlers.kernel import texts
+from handlers.checkins import texts as checkins_texts
 from handlers.kernel.checkin_records import Stage
 from tests.checkins.conftest import Crash, TimedNotifier
 from tests.checkins.helpers import local, run_until, set_up, street_on, with_buddy
@@ -30,8 +30,8 @@ async def test_a_buddy_note_cut_off_by_a_crash_is_sent_again(tmp_path: Path, clo
     second = await street_on(path, notifier, clock)
     try:
         await run_until(second, local("2026-03-02 17:00"))
-        assert notifier.times_to("sam", texts.BUDDY_NO_ANSWER) == [local("2026-03-02 13:00"), local("2026-03-02 13:05")]
-        assert notifier.times_to("alice", texts.ORGANISERS_NO_ANSWER) == [local("2026-03-02 16:05")]
+        assert notifier.times_to("sam", checkins_texts.BUDDY_NO_ANSWER) == [local("2026-03-02 13:00"), local("2026-03-02 13:05")]
+        assert notifier.times_to("alice", checkins_texts.ORGANISERS_NO_ANSWER) == [local("2026-03-02 16:05")]
         assert await _stages(second) == [Stage.ORGANISERS]
         assert await second.count("checkin_occurrences", "sender IS NOT NULL") == 0
     finally:
@@ -55,7 +55,7 @@ async def test_organiser_notes_cut_off_by_a_crash_are_sent_again(tmp_path: Path,
     second.core.services.organisers.user_ids.add("bea")  # type: ignore[attr-defined]
     try:
         await run_until(second, local("2026-03-02 12:00"))
-        told = [(m, s.outgoing.to.person.user_id) for m, s in notifier.log if s.key == texts.ORGANISERS_NO_ANSWER]  # type: ignore[union-attr]
+        told = [(m, s.outgoing.to.person.user_id) for m, s in notifier.log if s.key == checkins_texts.ORGANISERS_NO_ANSWER]  # type: ignore[union-attr]
         assert told == [
             (local("2026-03-02 11:00"), "alice"),  # before the crash
             (local("2026-03-02 11:05"), "alice"), (local("2026-03-02 11:05"), "bea"),  # after: everyone, once more
@@ -71,7 +71,7 @@ async def test_an_acknowledged_note_is_not_sent_again_after_a_restart(tmp_path: 
     first = await street_on(path, notifier, clock)
     await with_buddy(first)
     await run_until(first, local("2026-03-02 13:00"))
-    note = [s for _, s in notifier.log if s.key == texts.BUDDY_NO_ANSWER][0]
+    note = [s for _, s in notifier.log if s.key == checkins_texts.BUDDY_NO_ANSWER][0]
     await first.press("sam", note.payload("I'll check"))
     await first.store.close()
     second = await street_on(path, notifier, clock)

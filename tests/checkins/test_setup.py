@@ -4,6 +4,7 @@ from datetime import time, timedelta
 
 from bot.clock import ManualClock
 from handlers.app import Doorstep
+from handlers.checkins import texts as checkins_texts
 from handlers.kernel import texts
 from handlers.kernel.checkin_records import EVERY_DAY, Tell
 from handlers.kernel.messages import LINES, ToPerson
@@ -19,7 +20,7 @@ async def test_a_daily_ten_oclock_check_in_with_a_buddy_takes_four_taps(street: 
     await street.join("sam")
     taps = 0
     sent = await street.tell("rosa", "/checkin")
-    assert only(sent).key == texts.CHECKIN_HOW_OFTEN
+    assert only(sent).key == checkins_texts.CHECKIN_HOW_OFTEN
     for label in ("Every day", "10:00", "A neighbour I choose", "3 hours"):
         sent = await street.press("rosa", only_private(sent, "rosa").payload(label))
         taps += 1
@@ -27,12 +28,12 @@ async def test_a_daily_ten_oclock_check_in_with_a_buddy_takes_four_taps(street: 
     summary = last(sent, "rosa", LINES)
     assert "every day at 10:00" in summary.text and "once they've said yes" in summary.text
     assert "Next one: today at 10:00." in summary.text
-    card = last(sent, "rosa", texts.INVITE_CARD)
+    card = last(sent, "rosa", checkins_texts.INVITE_CARD)
     assert "Rosa would like you as their check-in buddy" in card.text
     # The buddy: one tap to open the forwarded invitation, one to say yes.
     sent = await invite_and_accept(street, sent)
-    assert last(sent, "rosa", texts.BUDDY_YES_FOR_OWNER).text == "💛 Sam is your check-in buddy now."
-    assert last(sent, "sam", texts.BUDDY_YES_THANKS).payload("Stop being").startswith("bq:")
+    assert last(sent, "rosa", checkins_texts.BUDDY_YES_FOR_OWNER).text == "💛 Sam is your check-in buddy now."
+    assert last(sent, "sam", checkins_texts.BUDDY_YES_THANKS).payload("Stop being").startswith("bq:")
     checkin = await street.store.checkins.of_neighbour((await street.store.neighbours.find("test", "rosa")).id)
     sam = await street.store.neighbours.find("test", "sam")
     assert checkin is not None and sam is not None
@@ -49,12 +50,12 @@ async def test_typed_time_and_chosen_days(street: StreetKit) -> None:
     sent = await street.press("rosa", only(sent).payload("Choose days"))
     days = only(sent)
     sent = await street.press("rosa", days.payload("Done"))
-    assert only(sent).key == texts.CHECKIN_PICK_A_DAY  # nothing chosen yet: nothing moves on
+    assert only(sent).key == checkins_texts.CHECKIN_PICK_A_DAY  # nothing chosen yet: nothing moves on
     sent = await street.press("rosa", days.payload("Mon"))
     assert "So far: Mon." in only(sent).text and only(sent).payload("✓ Mon")
     sent = await street.tell("rosa", "tuesdays and thursdays")
-    assert only(sent).key == texts.CHECKIN_WHAT_TIME
-    assert only(await street.tell("rosa", "half past nine")).key == texts.CHECKIN_TIME_UNREAD
+    assert only(sent).key == checkins_texts.CHECKIN_WHAT_TIME
+    assert only(await street.tell("rosa", "half past nine")).key == checkins_texts.CHECKIN_TIME_UNREAD
     sent = await street.tell("rosa", "9.30am")
     sent = await street.press("rosa", only(sent).payload("Nobody"))
     summary = only(sent)
@@ -70,9 +71,9 @@ async def test_times_in_the_quiet_hours_are_not_offered_or_taken(street: StreetK
     labels = [plain(c.label) for c in only(sent).choices]
     assert "08:00" in labels and "20:00" in labels and "21:00" not in labels
     refused = only(await street.tell("rosa", "22:15"))
-    assert refused.key == texts.CHECKIN_TIME_QUIET and "21:00–08:00" in refused.text
-    assert only(await street.tell("rosa", "7am")).key == texts.CHECKIN_TIME_QUIET
-    assert only(await street.tell("rosa", "8pm")).key == texts.CHECKIN_WHO
+    assert refused.key == checkins_texts.CHECKIN_TIME_QUIET and "21:00–08:00" in refused.text
+    assert only(await street.tell("rosa", "7am")).key == checkins_texts.CHECKIN_TIME_QUIET
+    assert only(await street.tell("rosa", "8pm")).key == checkins_texts.CHECKIN_WHO
 
 
 async def test_just_once_is_today_while_the_time_is_ahead(street: StreetKit) -> None:
@@ -109,21 +110,21 @@ async def test_check_ins_are_set_up_in_private(street: StreetKit) -> None:
     link = reply.choices[0]
     assert link.opens_private and link.payload == "checkin"
     sent = await street.tell("rosa", f"/start {link.payload}")
-    assert only(sent).key == texts.CHECKIN_HOW_OFTEN
+    assert only(sent).key == checkins_texts.CHECKIN_HOW_OFTEN
     assert await street.count("checkins") == 0
 
 
 async def test_without_a_street_it_says_where_to_start(street: StreetKit) -> None:
-    assert only(await street.tell("rosa", "/checkin")).key == texts.CHECKIN_NO_STREET
+    assert only(await street.tell("rosa", "/checkin")).key == checkins_texts.CHECKIN_NO_STREET
 
 
 async def test_several_streets_ask_which(street: StreetKit) -> None:
     await street.join("rosa")
     await street.join("rosa", chat="group-2")
     sent = await street.tell("rosa", "/checkin")
-    assert only(sent).key == texts.CHECKIN_WHICH_STREET
+    assert only(sent).key == checkins_texts.CHECKIN_WHICH_STREET
     sent = await street.press("rosa", only(sent).choices[1].payload)
-    assert only(sent).key == texts.CHECKIN_HOW_OFTEN
+    assert only(sent).key == checkins_texts.CHECKIN_HOW_OFTEN
 
 
 async def test_stale_foreign_and_garbled_buttons_change_nothing(street: StreetKit) -> None:
@@ -135,14 +136,14 @@ async def test_stale_foreign_and_garbled_buttons_change_nothing(street: StreetKi
     assert only(await street.press("sam", daily)).key == texts.NOT_FOR_YOU
     for garbled in (daily + ":x", "cy:1:99999", "ct:1:9999", "cd:1:7", "co:1:fortnightly", "cz:abc", "ca:1", "ck:1:maybe"):
         reply = only(await street.press("rosa", garbled))
-        assert reply.key in (texts.BUTTON_EXPIRED, texts.NOT_FOR_YOU, texts.CHECKIN_NOT_FOUND), garbled
+        assert reply.key in (texts.BUTTON_EXPIRED, texts.NOT_FOR_YOU, checkins_texts.CHECKIN_NOT_FOUND), garbled
     assert await snapshot(street) == before
     await street.press("rosa", daily)
     assert only(await street.press("rosa", daily)).key == texts.BUTTON_EXPIRED  # pressed twice
-    assert only(await street.tell("rosa", "🙂🙂🙂")).key == texts.CHECKIN_TIME_UNREAD
-    assert only(await street.tell("rosa", "x" * 5000)).key == texts.CHECKIN_TIME_UNREAD
+    assert only(await street.tell("rosa", "🙂🙂🙂")).key == checkins_texts.CHECKIN_TIME_UNREAD
+    assert only(await street.tell("rosa", "x" * 5000)).key == checkins_texts.CHECKIN_TIME_UNREAD
     sent = await street.press("rosa", often.payload("Never mind"))
-    assert only(sent).key == texts.CHECKIN_CANCELLED
+    assert only(sent).key == checkins_texts.CHECKIN_CANCELLED
     assert only(await street.press("rosa", often.payload("Never mind"))).key == texts.ALREADY_DONE
     assert await street.count("checkins") == 0
 
@@ -176,4 +177,4 @@ async def test_the_operators_usual_wait_is_offered_too(store: SqliteStore, notif
 
 async def test_matrix_style_commands_work_too(street: StreetKit) -> None:
     await street.join("rosa")
-    assert only(await street.tell("rosa", "!checkin")).key == texts.CHECKIN_HOW_OFTEN
+    assert only(await street.tell("rosa", "!checkin")).key == checkins_texts.CHECKIN_HOW_OFTEN

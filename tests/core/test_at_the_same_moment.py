@@ -9,6 +9,7 @@ import asyncio
 from handlers.kernel import texts
 from handlers.kernel.incoming import Incoming, IncomingKind
 from handlers.kernel.messages import ToPerson
+from handlers.posts import texts as posts_texts
 from tests.kit import GROUP, PLATFORM, StreetKit, card_of
 
 
@@ -34,9 +35,9 @@ async def test_two_helpers_at_once_then_two_yeses_at_once(street: StreetKit) -> 
     assert await street.count("responses", "status = 'confirmed'") == 1
     assert await street.count("posts", "status = 'matched'") == 1
     chosen = {s.outgoing.to.person.user_id for s in sent  # type: ignore[union-attr]
-              if isinstance(s.outgoing.to, ToPerson) and s.key == texts.IN_TOUCH_RESPONDER}
+              if isinstance(s.outgoing.to, ToPerson) and s.key == posts_texts.IN_TOUCH_RESPONDER}
     told_kindly = {s.outgoing.to.person.user_id for s in sent  # type: ignore[union-attr]
-                   if isinstance(s.outgoing.to, ToPerson) and s.key == texts.SOMEONE_ELSE_CHOSEN}
+                   if isinstance(s.outgoing.to, ToPerson) and s.key == posts_texts.SOMEONE_ELSE_CHOSEN}
     assert len(chosen) == 1 and told_kindly == {"sam", "joe"} - chosen
     assert [s.text for s in sent if "went wrong" in s.text] == []
     assert texts.POST_NOT_OPEN in [s.key for s in sent]  # Rosa's second yes: already sorted
@@ -48,4 +49,4 @@ async def test_the_same_helper_twice_at_once_answers_once(street: StreetKit) -> 
     await asyncio.gather(*(street.core.handle(_press("sam", f"h:{post_id}", private=False)) for _ in range(3)))
     assert await street.count("responses") == 1
     keys = [s.key for s in street.notifier.take()]
-    assert keys.count(texts.THANKS_FOR_OFFERING) == 1 and keys.count(texts.ALREADY_RESPONDED) == 2
+    assert keys.count(posts_texts.THANKS_FOR_OFFERING) == 1 and keys.count(posts_texts.ALREADY_RESPONDED) == 2

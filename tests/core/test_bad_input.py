@@ -3,12 +3,14 @@
 import pytest
 
 from handlers.app import Doorstep
+from handlers.help import texts as help_texts
 from handlers.kernel import texts
 from handlers.kernel.incoming import Incoming, IncomingKind
+from handlers.posts import texts as posts_texts
 from tests.kit import StreetKit, only
 
 KIND_REPLIES = {
-    texts.TOO_LONG, texts.NO_WORDS, texts.CONTROL_CHARACTERS, texts.UNKNOWN_COMMAND, texts.BUTTON_EXPIRED,
+    posts_texts.TOO_LONG, texts.NO_WORDS, texts.CONTROL_CHARACTERS, help_texts.UNKNOWN_COMMAND, texts.BUTTON_EXPIRED,
     texts.POST_NOT_FOUND, texts.NOT_UNDERSTOOD, texts.NO_STREET_YET,
 }
 
@@ -69,7 +71,7 @@ async def test_a_crash_inside_a_use_case_becomes_an_apology(street: StreetKit) -
     assert reply.key == texts.SOMETHING_WENT_WRONG
     assert await street.count("posts") == 0  # the half-done work was rolled back
     # ...and the street carries on.
-    assert only(await street.say("rosa", "/board")).key == texts.BOARD_EMPTY
+    assert only(await street.say("rosa", "/board")).key == posts_texts.BOARD_EMPTY
 
 
 async def test_joins_and_leaves_are_quiet(street: StreetKit) -> None:

@@ -1,3 +1,4 @@
+from handlers.help import texts as help_texts
 from handlers.kernel import texts
 from handlers.kernel.messages import ToStreet
 from tests.kit import GROUP, StreetKit, card_of, only
@@ -57,8 +58,8 @@ async def test_receipts_tell_the_core_how_a_send_went(street: StreetKit) -> None
     await street.tell("rosa", "/start")
     street.notifier.unreachable.add("ann")
     await street.core.courier.deliver([
-        Outgoing(ToPerson(Person("test", "rosa")), msg(texts.WELCOME_PRIVATE), receipt="zz:1"),
-        Outgoing(ToPerson(Person("test", "ann")), msg(texts.WELCOME_PRIVATE), receipt="zz:2"),
+        Outgoing(ToPerson(Person("test", "rosa")), msg(help_texts.WELCOME_PRIVATE), receipt="zz:1"),
+        Outgoing(ToPerson(Person("test", "ann")), msg(help_texts.WELCOME_PRIVATE), receipt="zz:2"),
     ])
     assert heard == [(["1"], SendStatus.SENT), (["2"], SendStatus.UNREACHABLE)]
 
@@ -86,7 +87,7 @@ async def test_a_file_is_never_said_openly_in_the_street(street: StreetKit) -> N
     street.notifier.unreachable.add("rosa")
     street.notifier.take()
     await street.core.courier.deliver([Outgoing(
-        ToPerson(Person("test", "rosa")), msg(texts.WELCOME_PRIVATE), fallback=row,
+        ToPerson(Person("test", "rosa")), msg(help_texts.WELCOME_PRIVATE), fallback=row,
         attachment=Attachment("mine.json", "application/json", b"{}"),
     )])
     assert [s for s in street.notifier.sent if s.outgoing.attachment is not None] == []

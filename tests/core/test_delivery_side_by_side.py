@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from bot.clock import ManualClock
 from handlers.app import Doorstep
+from handlers.help import texts as help_texts
 from handlers.kernel import texts
 from handlers.kernel.domain import Street
 from handlers.kernel.messages import CardUpdate, Outgoing, Person, SendResult, ToPerson, ToStreet, msg
@@ -78,12 +79,12 @@ async def test_different_chats_go_out_together_never_more_than_the_limit(store: 
 async def test_one_chat_keeps_its_order(store: SqliteStore, clock: ManualClock) -> None:
     notifier = SlowNotifier()
     street = side_by_side(store, clock, notifier)
-    first = Outgoing(ToStreet(STREET), msg(texts.WELCOME_PRIVATE))
+    first = Outgoing(ToStreet(STREET), msg(help_texts.WELCOME_PRIVATE))
     second = Outgoing(ToStreet(STREET), msg(texts.BUTTON_EXPIRED))
-    notifier.slow[texts.WELCOME_PRIVATE] = 0.05  # the first takes a while; the second must still come after it
+    notifier.slow[help_texts.WELCOME_PRIVATE] = 0.05  # the first takes a while; the second must still come after it
     await street.core.courier.deliver([first, private("rosa"), second, private("sam")])
     in_group = [s.key for s in notifier.to_street(GROUP)]
-    assert in_group == [texts.WELCOME_PRIVATE, texts.BUTTON_EXPIRED]
+    assert in_group == [help_texts.WELCOME_PRIVATE, texts.BUTTON_EXPIRED]
 
 
 async def test_a_message_that_may_be_said_in_the_street_waits_its_turn_there(store: SqliteStore, clock: ManualClock) -> None:
@@ -91,13 +92,13 @@ async def test_a_message_that_may_be_said_in_the_street_waits_its_turn_there(sto
     street = side_by_side(store, clock, notifier)
     await street.say("ann", "/board")  # Ann is a neighbour of Elm Street
     notifier.take()
-    notifier.slow[texts.WELCOME_PRIVATE] = 0.05  # the first is slow; the one said in its place is not
+    notifier.slow[help_texts.WELCOME_PRIVATE] = 0.05  # the first is slow; the one said in its place is not
     await street.core.courier.deliver([
-        Outgoing(ToStreet(STREET), msg(texts.WELCOME_PRIVATE)),
+        Outgoing(ToStreet(STREET), msg(help_texts.WELCOME_PRIVATE)),
         private("ann", fallback=STREET),  # Ann can't be reached privately: said in the group, after the first
     ])
     in_group = notifier.to_street(GROUP)
-    assert [s.key for s in in_group] == [texts.WELCOME_PRIVATE, texts.ADDRESSED]
+    assert [s.key for s in in_group] == [help_texts.WELCOME_PRIVATE, texts.ADDRESSED]
 
 
 async def test_a_card_update_waits_for_the_card(store: SqliteStore, clock: ManualClock) -> None:
@@ -107,7 +108,7 @@ async def test_a_card_update_waits_for_the_card(store: SqliteStore, clock: Manua
     assert post_id is not None
     notifier.take()
     notifier.slow[GROUP] = 0.05
-    again = Outgoing(ToStreet(STREET), msg(texts.WELCOME_PRIVATE), card_of=post_id)  # shown once more
+    again = Outgoing(ToStreet(STREET), msg(help_texts.WELCOME_PRIVATE), card_of=post_id)  # shown once more
     await street.core.courier.deliver([again, CardUpdate(post_id, msg(texts.CARD_CLOSED_HEAD))])
     shown_again = notifier.to_street(GROUP)[0].ref
     assert shown_again in {edit.ref for edit in notifier.edits}  # it was remembered before the update looked

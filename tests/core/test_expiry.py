@@ -3,6 +3,7 @@ from datetime import timedelta
 from handlers.kernel import texts
 from handlers.kernel.domain import PostStatus
 from handlers.posts import expiry
+from handlers.posts import texts as posts_texts
 from tests.kit import StreetKit, card_of, only
 
 
@@ -14,7 +15,7 @@ async def test_the_author_is_asked_before_an_ask_closes(street: StreetKit) -> No
     post_id = await _post(street, "/ask could someone help with shopping?")
     assert await street.wait(timedelta(days=6, hours=23)) == []
     question = only(await street.wait(timedelta(hours=1)))
-    assert question.key == texts.KEEP_OPEN_QUESTION and "7 days" in question.text
+    assert question.key == posts_texts.KEEP_OPEN_QUESTION and "7 days" in question.text
     assert await street.wait(timedelta(hours=1)) == []  # asked once only
     sent = await street.press("rosa", question.payload("Keep it open"))
     assert only(sent).text == "Keeping it open for another 7 days."
@@ -44,7 +45,7 @@ async def test_close_it_from_the_question(street: StreetKit) -> None:
 async def test_offers_last_a_month(street: StreetKit) -> None:
     await _post(street, "/offer I can lend a ladder")
     assert await street.wait(timedelta(days=29)) == []
-    assert only(await street.wait(timedelta(days=1))).key == texts.KEEP_OPEN_QUESTION
+    assert only(await street.wait(timedelta(days=1))).key == posts_texts.KEEP_OPEN_QUESTION
 
 
 async def test_a_sorted_post_is_simply_done_when_its_time_comes(street: StreetKit) -> None:

@@ -1,6 +1,7 @@
 import pytest
 
 from handlers.app import Doorstep
+from handlers.help import texts as help_texts
 from handlers.kernel import texts
 from handlers.kernel.incoming import Incoming
 from handlers.kernel.settings import CoreSettings
@@ -18,7 +19,7 @@ async def test_the_apps_language_is_followed_until_someone_chooses(street: Stree
     await street.core.handle(incoming)
     assert only(street.notifier.take()).outgoing.locale == "pl"
     choice = only(await street.tell("ania", "/language"))
-    assert choice.key == texts.CHOOSE_LANGUAGE
+    assert choice.key == help_texts.CHOOSE_LANGUAGE
     assert [c.payload for c in choice.choices] == ["lg:en", "lg:pl", "lg:ro"]
     assert only(await street.press("ania", "lg:ro")).outgoing.locale == "ro"
     street.notifier.take()
@@ -35,12 +36,12 @@ async def test_unsupported_languages_fall_back_to_the_street(street: StreetKit) 
 async def test_only_organisers_choose_the_streets_language(street: StreetKit) -> None:
     street.core = Doorstep(street.store, street.notifier, street.clock, street.core.services.settings,
                            HandPickedOrganisers("olga"))
-    assert only(await street.say("sam", "/language")).key == texts.STREET_LANGUAGE_IS_FOR_ORGANISERS
+    assert only(await street.say("sam", "/language")).key == help_texts.STREET_LANGUAGE_IS_FOR_ORGANISERS
     offer = only(await street.say("olga", "/language"))
     street_id = offer.choices[0].payload.split(":")[1]
-    assert only(await street.press("sam", f"ls:{street_id}:pl", private=False)).key == texts.STREET_LANGUAGE_IS_FOR_ORGANISERS
+    assert only(await street.press("sam", f"ls:{street_id}:pl", private=False)).key == help_texts.STREET_LANGUAGE_IS_FOR_ORGANISERS
     done = only(await street.press("olga", f"ls:{street_id}:pl", private=False))
-    assert done.key == texts.STREET_LANGUAGE_CHOSEN and done.outgoing.locale == "pl"
+    assert done.key == help_texts.STREET_LANGUAGE_CHOSEN and done.outgoing.locale == "pl"
     # Cards in the group now go out in Polish, and so do messages to people who haven't a language.
     assert card_of(await street.say("sam", "/ask could someone help with shopping?")).outgoing.locale == "pl"
     assert only(await street.tell("sam", "/help")).outgoing.locale == "pl"

@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from handlers.kernel import texts
+from handlers.nearby import texts as nearby_texts
 from tests.kit import StreetKit, card_of
 
 
@@ -9,7 +9,7 @@ async def test_an_ask_is_told_to_the_matching_offerers_only(street: StreetKit) -
     await street.say("ann", "/offer happy to walk a dog")  # another category
     await street.say("joe", "/offer I can pick up groceries in the evenings")  # another time of day
     await street.say("rosa", "/ask could someone pick up milk tomorrow morning?")
-    told = [s for s in street.notifier.sent if s.key == "{lines}" and texts.ASK_FITS_YOUR_OFFER in str(s.outgoing.text)]
+    told = [s for s in street.notifier.sent if s.key == "{lines}" and nearby_texts.ASK_FITS_YOUR_OFFER in str(s.outgoing.text)]
     assert [s.outgoing.to.person.user_id for s in told] == ["sam"]
     assert told[0].payload("I can help").startswith("h:")
 

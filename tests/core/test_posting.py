@@ -1,7 +1,9 @@
 from datetime import timedelta
 
+from handlers.help import texts as help_texts
 from handlers.kernel import texts
 from handlers.kernel.domain import PostStatus
+from handlers.posts import texts as posts_texts
 from tests.kit import GROUP, StreetKit, card_of, only
 
 
@@ -29,7 +31,7 @@ async def test_a_private_ask_shows_as_from_a_neighbour(street: StreetKit) -> Non
     card = card_of(sent)
     assert card.text.startswith("🙋 A neighbour could use a hand")
     assert "Priya" not in card.text
-    confirmation = [s for s in sent if s.key == texts.POSTED_ANONYMOUSLY]
+    confirmation = [s for s in sent if s.key == posts_texts.POSTED_ANONYMOUSLY]
     assert len(confirmation) == 1 and "Elm Street" in confirmation[0].text
 
 
@@ -54,9 +56,9 @@ async def test_someone_in_two_streets_chooses_one(street: StreetKit) -> None:
 
 async def test_guided_ask_takes_three_taps(street: StreetKit) -> None:
     what = only(await street.say("rosa", "/ask"))
-    assert what.key == texts.ASK_WHAT
+    assert what.key == posts_texts.ASK_WHAT
     when = only(await street.press("rosa", what.payload("Prescriptions"), private=False))
-    assert when.key == texts.ASK_WHEN
+    assert when.key == posts_texts.ASK_WHEN
     card = card_of(await street.press("rosa", when.payload("tomorrow"), private=False))
     assert card.text == "🙋 Rosa could use a hand\n💊 Prescriptions & pharmacy · tomorrow"
     assert await street.count("conversations") == 0
@@ -73,7 +75,7 @@ async def test_guided_flow_buttons_belong_to_the_one_who_started_it(street: Stre
 async def test_guided_flow_in_private_accepts_typed_words(street: StreetKit) -> None:
     await street.say("rosa", "/board")
     what = only(await street.tell("rosa", "/offer"))
-    assert what.key == texts.OFFER_WHAT
+    assert what.key == posts_texts.OFFER_WHAT
     card = card_of(await street.tell("rosa", "I can bake a cake on Sunday"))
     assert card.text.startswith("🎁 A neighbour is offering\n🍲 Meals & cooking · Sunday")
 
@@ -81,7 +83,7 @@ async def test_guided_flow_in_private_accepts_typed_words(street: StreetKit) -> 
 async def test_guided_flow_can_be_cancelled_once(street: StreetKit) -> None:
     what = only(await street.say("rosa", "/ask"))
     cancel = what.payload("Never mind")
-    assert only(await street.press("rosa", cancel, private=False)).key == texts.FLOW_CANCELLED
+    assert only(await street.press("rosa", cancel, private=False)).key == posts_texts.FLOW_CANCELLED
     assert only(await street.press("rosa", cancel, private=False)).key == texts.ALREADY_DONE
     assert await street.count("posts") == 0
 
@@ -93,7 +95,7 @@ async def test_flow_survives_a_restart(street: StreetKit) -> None:
     what = only(await street.say("rosa", "/ask"))
     street.core = Doorstep(street.store, street.notifier, street.clock)
     when = only(await street.press("rosa", what.payload("Shopping"), private=False))
-    assert when.key == texts.ASK_WHEN
+    assert when.key == posts_texts.ASK_WHEN
 
 
 async def test_plain_chat_in_the_group_is_left_alone(street: StreetKit) -> None:
@@ -113,7 +115,7 @@ async def test_board_lists_open_posts_newest_first_with_buttons(street: StreetKi
 
 
 async def test_board_when_empty(street: StreetKit) -> None:
-    assert only(await street.say("joe", "/board")).key == texts.BOARD_EMPTY
+    assert only(await street.say("joe", "/board")).key == posts_texts.BOARD_EMPTY
 
 
 async def test_board_says_how_many_more(street: StreetKit) -> None:
@@ -134,8 +136,8 @@ async def test_mine_lists_my_posts_privately_with_buttons(street: StreetKit) -> 
 
 
 async def test_private_start_welcomes_and_deep_links_carry_on(street: StreetKit) -> None:
-    assert only(await street.tell("rosa", "/start")).key == texts.WELCOME_PRIVATE
-    assert only(await street.tell("rosa", "/start mine")).key == texts.MINE_EMPTY
+    assert only(await street.tell("rosa", "/start")).key == help_texts.WELCOME_PRIVATE
+    assert only(await street.tell("rosa", "/start mine")).key == posts_texts.MINE_EMPTY
 
 
 async def test_group_ask_is_posted_in_that_group(street: StreetKit) -> None:

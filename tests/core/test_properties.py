@@ -21,10 +21,10 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 
 from bot.clock import ManualClock
 from handlers.app import Doorstep
-from handlers.kernel import texts
 from handlers.kernel.incoming import Incoming, IncomingKind
 from handlers.kernel.messages import ToPerson
 from handlers.kernel.settings import CoreSettings
+from handlers.privacy import texts as privacy_texts
 from handlers.street import weekly
 from handlers.street.local_time import week_start
 from storage import SqliteStore
@@ -53,7 +53,9 @@ class Street(RuleBasedStateMachine):
         self.core = Doorstep(self.store, self.notifier, self.clock)
         self.schema = self.run(read_schema(self.store.db))
         self.forgotten: dict[str, int] = {}  # user id -> the neighbour id they had, while they stay away
-        self.posted: dict[tuple[int, int], str] = {}  # (post id, created at) -> kind: every post ever made
+        # every post ever made, as (created at, kind); SQLite may give a deleted post's id to a new one
+        self.posted: list[tuple[str, str]] = []
+        self.posts_seen: set[int] = set()  # the ids in the table at the last look
 
     def teardown(self) -> None:
         self.loop.run_until_complete(self.store.close())
@@ -72,8 +74,9 @@ class Street(RuleBasedStateMachine):
         self.note_new_posts()
 
     def note_new_posts(self) -> None:
-        for row in self.rows("SELECT id, created_at, kind FROM posts"):
-            self.posted.setdefault((row["id"], row["created_at"]), row["kind"])
+        rows = self.rows("SELECT id, created_at, kind FROM posts")
+        self.posted.extend((row["created_at"], row["kind"]) for row in rows if row["id"] not in self.posts_seen)
+        self.posts_seen = {row["id"] for row in rows}
 
     def press(self, who: str, payload: str, private: bool = True) -> None:
         self.handle(who, private=private, kind=IncomingKind.PRESS, payload=payload)
@@ -166,7 +169,7 @@ class Street(RuleBasedStateMachine):
     def someone_asks_to_be_forgotten(self, who: str, yes: bool) -> None:
         self.notifier.take()
         self.handle(who, text="/forgetme")
-        question = [s for s in self.notifier.take() if s.key == texts.FORGET_QUESTION]
+        question = [s for s in self.notifier.take() if s.key == privacy_texts.FORGET_QUESTION]
         assert len(question) == 1
         found = self.rows(f"SELECT id FROM neighbours WHERE user_id = '{who}'")
         self.press(who, question[0].choices[0 if yes else 1].payload)
@@ -247,7 +250,7 @@ class Street(RuleBasedStateMachine):
         zone = ZoneInfo("Europe/London")
         kept_from = (self.clock.now() - CoreSettings().keep_weekly_counts + timedelta(days=7)).date()
         made: dict[tuple[str, str], int] = {}
-        for (_, created_at), kind in self.posted.items():
+        for created_at, kind in self.posted:
             week = week_start(from_db_required(created_at), zone)
             what = weekly.ASKS_POSTED if kind == "ask" else weekly.OFFERS_POSTED
             if week >= kept_from:

@@ -3,6 +3,7 @@ from datetime import timedelta
 
 from handlers.kernel import texts
 from handlers.kernel.domain import PostStatus, ResponseStatus
+from handlers.posts import texts as posts_texts
 from tests.kit import GROUP, StreetKit, card_of, only
 
 
@@ -14,7 +15,7 @@ async def _ask(street: StreetKit, who: str = "rosa", text: str = "/ask could som
 async def test_i_can_help_asks_the_author_and_marks_the_card(street: StreetKit) -> None:
     post_id = await _ask(street)
     sent = await street.press("sam", f"h:{post_id}", private=False)
-    assert [s.key for s in street.notifier.to_presser("sam")] == [texts.THANKS_FOR_OFFERING]
+    assert [s.key for s in street.notifier.to_presser("sam")] == [posts_texts.THANKS_FOR_OFFERING]
     prompt = only(street.notifier.to_person("rosa"))
     assert prompt.text.startswith("🙋 Sam can help with your ask: “could someone pick up milk tomorrow?”")
     assert prompt.payload("Yes please").startswith("ok:")
@@ -29,8 +30,8 @@ async def test_yes_puts_both_in_touch_and_the_card_shows_sorted(street: StreetKi
     await street.press("rosa", yes)
     to_rosa = only(street.notifier.to_person("rosa"))
     to_sam = only(street.notifier.to_person("sam"))
-    assert to_rosa.key == texts.IN_TOUCH_AUTHOR and "You and Sam" in to_rosa.text
-    assert to_sam.key == texts.IN_TOUCH_RESPONDER and "Rosa" in to_sam.text
+    assert to_rosa.key == posts_texts.IN_TOUCH_AUTHOR and "You and Sam" in to_rosa.text
+    assert to_sam.key == posts_texts.IN_TOUCH_RESPONDER and "Rosa" in to_sam.text
     assert {c.payload[:3] for c in to_sam.choices} == {"dn:", "cm:"}
     edit = street.notifier.edits[-1]
     assert edit.text.startswith("✅ Sorted") and edit.choices == ()
@@ -61,10 +62,10 @@ async def test_only_the_author_can_say_yes(street: StreetKit) -> None:
 
 async def test_own_post_and_answering_twice(street: StreetKit) -> None:
     post_id = await _ask(street)
-    assert only(await street.press("rosa", f"h:{post_id}", private=False)).key == texts.OWN_POST
+    assert only(await street.press("rosa", f"h:{post_id}", private=False)).key == posts_texts.OWN_POST
     await street.press("sam", f"h:{post_id}", private=False)
     before = await street.snapshot()
-    assert only(await street.press("sam", f"h:{post_id}", private=False)).key == texts.ALREADY_RESPONDED
+    assert only(await street.press("sam", f"h:{post_id}", private=False)).key == posts_texts.ALREADY_RESPONDED
     assert await street.snapshot() == before
 
 
@@ -83,7 +84,7 @@ async def test_choosing_one_helper_thanks_the_others(street: StreetKit) -> None:
     await street.press("joe", f"h:{post_id}", private=False)
     second_prompt = only(street.notifier.to_person("rosa"))
     await street.press("rosa", first)
-    assert only(street.notifier.to_person("joe")).key == texts.SOMEONE_ELSE_CHOSEN
+    assert only(street.notifier.to_person("joe")).key == posts_texts.SOMEONE_ELSE_CHOSEN
     # Joe's "yes" button is now stale.
     assert only(await street.press("rosa", second_prompt.payload("Yes please"))).key == texts.POST_NOT_OPEN
 
@@ -93,8 +94,8 @@ async def test_not_this_time_thanks_the_helper_and_keeps_the_post_open(street: S
     await street.press("sam", f"h:{post_id}", private=False)
     no = only(street.notifier.to_person("rosa")).payload("Not this time")
     sent = await street.press("rosa", no)
-    assert only(street.notifier.to_person("sam")).key == texts.DECLINED_FOR_RESPONDER
-    assert any(s.key == texts.NOTED_NOT_THIS_TIME for s in sent)
+    assert only(street.notifier.to_person("sam")).key == posts_texts.DECLINED_FOR_RESPONDER
+    assert any(s.key == posts_texts.NOTED_NOT_THIS_TIME for s in sent)
     assert not street.notifier.edits[-1].text.endswith("waiting for a yes.")
     post = await street.store.posts.get(post_id)
     assert post is not None and post.status is PostStatus.OPEN
@@ -126,7 +127,7 @@ async def test_cant_make_it_reopens_and_asks_others(street: StreetKit) -> None:
     await street.press("rosa", only(street.notifier.to_person("rosa")).payload("Yes please"))
     street.notifier.take()
     await street.press("sam", f"cm:{post_id}")
-    assert only(street.notifier.to_person("rosa")).key == texts.HANDED_BACK_FOR_AUTHOR
+    assert only(street.notifier.to_person("rosa")).key == posts_texts.HANDED_BACK_FOR_AUTHOR
     assert street.notifier.edits[-1].text.startswith("🙋 Rosa could use a hand")
     post = await street.store.posts.get(post_id)
     assert post is not None and post.status is PostStatus.OPEN
@@ -150,8 +151,8 @@ async def test_done_by_either_side_closes_and_tells_the_other(street: StreetKit)
     await street.press("sam", f"h:{post_id}", private=False)
     await street.press("rosa", only(street.notifier.to_person("rosa")).payload("Yes please"))
     sent = await street.press("sam", f"dn:{post_id}")
-    assert any(s.key == texts.MARKED_DONE for s in sent)
-    assert only(street.notifier.to_person("rosa")).key == texts.DONE_FOR_OTHER
+    assert any(s.key == posts_texts.MARKED_DONE for s in sent)
+    assert only(street.notifier.to_person("rosa")).key == posts_texts.DONE_FOR_OTHER
     assert only(await street.press("rosa", f"dn:{post_id}")).key == texts.ALREADY_DONE
     post = await street.store.posts.get(post_id)
     assert post is not None and post.status is PostStatus.DONE and post.closed_at is not None
@@ -162,7 +163,7 @@ async def test_withdraw_tells_those_who_answered(street: StreetKit) -> None:
     await street.press("sam", f"h:{post_id}", private=False)
     assert only(await street.press("sam", f"wd:{post_id}")).key == texts.NOT_FOR_YOU
     await street.press("rosa", f"wd:{post_id}")
-    assert only(street.notifier.to_person("sam")).key == texts.WITHDRAWN_FOR_RESPONDER
+    assert only(street.notifier.to_person("sam")).key == posts_texts.WITHDRAWN_FOR_RESPONDER
     assert street.notifier.edits[-1].text.startswith("This one has closed")
     responses = await street.store.responses.of_post(post_id, ResponseStatus.WITHDRAWN)
     assert len(responses) == 1
@@ -187,13 +188,13 @@ async def test_give_back_invitation_comes_rarely(street: StreetKit) -> None:
         await street.press("sam", f"dn:{post_id}")
         return [s.key for s in street.notifier.to_person("rosa")]
 
-    assert texts.GIVE_BACK_INVITATION not in await helped_once()  # never after the first help
-    assert texts.GIVE_BACK_INVITATION in await helped_once()
+    assert posts_texts.GIVE_BACK_INVITATION not in await helped_once()  # never after the first help
+    assert posts_texts.GIVE_BACK_INVITATION in await helped_once()
     street.clock.advance(timedelta(days=3))
-    assert texts.GIVE_BACK_INVITATION not in await helped_once()
-    assert texts.GIVE_BACK_INVITATION not in await helped_once()  # not again within a month
+    assert posts_texts.GIVE_BACK_INVITATION not in await helped_once()
+    assert posts_texts.GIVE_BACK_INVITATION not in await helped_once()  # not again within a month
     street.clock.advance(timedelta(days=31))
-    assert texts.GIVE_BACK_INVITATION in await helped_once()
+    assert posts_texts.GIVE_BACK_INVITATION in await helped_once()
 
 
 async def test_no_invitation_for_someone_already_offering(street: StreetKit) -> None:
@@ -203,7 +204,7 @@ async def test_no_invitation_for_someone_already_offering(street: StreetKit) -> 
         await street.press("sam", f"h:{post_id}", private=False)
         await street.press("rosa", only(street.notifier.to_person("rosa")).payload("Yes please"))
         await street.press("sam", f"dn:{post_id}")
-        assert texts.GIVE_BACK_INVITATION not in [s.key for s in street.notifier.to_person("rosa")]
+        assert posts_texts.GIVE_BACK_INVITATION not in [s.key for s in street.notifier.to_person("rosa")]
 
 
 async def test_two_confirmations_at_once_give_one_helper(street: StreetKit) -> None:

@@ -14,11 +14,13 @@ from bot.matrix.choices import (
 )
 from bot.matrix.markup import Markup, without_leading_emoji
 from bot.matrix.organisers import RoomPowers
+from handlers.help import texts as help_texts
 from handlers.kernel import texts
 from handlers.kernel.messages import Choice, Person, Quote, msg
+from handlers.posts import texts as posts_texts
 from storage.repositories.matrix_prompts import Prompt
 
-YES_NO = (Choice(msg(texts.BUTTON_YES_SHARE), "ok:1"), Choice(msg(texts.BUTTON_NOT_THIS_TIME), "no:1"))
+YES_NO = (Choice(msg(posts_texts.BUTTON_YES_SHARE), "ok:1"), Choice(msg(texts.BUTTON_NOT_THIS_TIME), "no:1"))
 CATEGORIES = tuple(Choice(msg(f"Category {n}"), f"fc:1:c{n}") for n in range(1, 13))
 
 
@@ -28,12 +30,12 @@ def _prompt(choices: tuple[Choice, ...]) -> Prompt:
 
 
 def test_reaction_keys_read_naturally_and_never_clash() -> None:
-    assert assign_keys((Choice(msg(texts.BUTTON_CAN_HELP), "h:1"),)) == ["👍"]
+    assert assign_keys((Choice(msg(posts_texts.BUTTON_CAN_HELP), "h:1"),)) == ["👍"]
     assert assign_keys(YES_NO) == ["✅", "❌"]
-    done_or_cant = (Choice(msg(texts.BUTTON_DONE), "dn:1"), Choice(msg(texts.BUTTON_CANT_MAKE_IT), "cm:1"))
+    done_or_cant = (Choice(msg(posts_texts.BUTTON_DONE), "dn:1"), Choice(msg(posts_texts.BUTTON_CANT_MAKE_IT), "cm:1"))
     assert assign_keys(done_or_cant) == ["✅", "❌"]
     # Two choices that would both be ✅: the second is numbered by its place instead.
-    assert assign_keys((Choice(msg(texts.BUTTON_DONE), "dn:1"), Choice(msg(texts.BUTTON_KEEP_OPEN), "ko:1"))) == ["✅", "2️⃣"]
+    assert assign_keys((Choice(msg(posts_texts.BUTTON_DONE), "dn:1"), Choice(msg(posts_texts.BUTTON_KEEP_OPEN), "ko:1"))) == ["✅", "2️⃣"]
     keys = assign_keys(CATEGORIES + (Choice(msg(texts.BUTTON_CANCEL), "fx:1"),))
     assert keys[:10] == list(KEYCAPS) and keys[10:12] == [None, None] and keys[12] == "❌"
 
@@ -56,7 +58,7 @@ def test_typed_answers() -> None:
         assert match_reply(prompt, said) is None, said
     many = _prompt(CATEGORIES)
     assert match_reply(many, "12").payload == "fc:1:c12"  # type: ignore[union-attr]
-    assert match_reply(_prompt((Choice(msg(texts.BUTTON_CAN_HELP), "h:7"),)), "yes").payload == "h:7"  # type: ignore[union-attr]
+    assert match_reply(_prompt((Choice(msg(posts_texts.BUTTON_CAN_HELP), "h:7"),)), "yes").payload == "h:7"  # type: ignore[union-attr]
 
 
 def test_reply_fallbacks_and_label_words() -> None:
@@ -81,12 +83,12 @@ def test_a_notice_with_html_pills_escaped_words_and_bang_commands() -> None:
     assert content["m.mentions"] == {"user_ids": ["@sam:x"]}
     assert content["m.relates_to"] == {"m.in_reply_to": {"event_id": "$card"}}
     assert [c.key for c in composed.choices] == ["✅", "❌"] and composed.choices[0].words == "yes please share my username"
-    unknown = markup.compose(msg(texts.UNKNOWN_COMMAND, command="/frobnicate"), (), "en", {}).content
+    unknown = markup.compose(msg(help_texts.UNKNOWN_COMMAND, command="/frobnicate"), (), "en", {}).content
     assert "“!frobnicate”" in unknown["body"] and "!help" in unknown["body"]
 
 
 def test_the_board_is_not_listed_twice_and_edits_replace() -> None:
-    board = tuple(Choice(msg(texts.BUTTON_HELP_NUMBER, number=n), f"h:{n}") for n in (1, 2))
+    board = tuple(Choice(msg(posts_texts.BUTTON_HELP_NUMBER, number=n), f"h:{n}") for n in (1, 2))
     composed = Markup().compose(msg("1. one\n2. two"), board, "en", {})
     assert composed.content["body"] == "1. one\n2. two\n\nReact with a number — or reply to this message with it."
     edit = Markup.edit("$card", composed)

@@ -21,10 +21,11 @@ from bot.matrix.markup import Markup
 from bot.matrix.media import attachment_file, chart_file
 from bot.matrix.organisers import RoomPowers
 from bot.matrix.sender import Uploaded
-from handlers.kernel import texts
 from handlers.kernel.domain import Street
 from handlers.kernel.messages import Attachment, Choice, Outgoing, ToStreet, WeeklyChart, msg
 from handlers.kernel.render import render
+from handlers.nearby import texts as nearby_texts
+from handlers.organisers import texts as organisers_texts
 from tests.matrix.conftest import StreetOnMatrix, StreetRoom
 
 KEYS = {"v": "v2", "key": {"k": "secret"}, "iv": "iv", "hashes": {"sha256": "hash"}}
@@ -42,8 +43,8 @@ def test_a_file_is_shown_plain_or_with_its_key() -> None:
 
 
 def test_a_chart_is_a_picture_in_the_readers_words() -> None:
-    chart = WeeklyChart(msg(texts.CHART_TITLE, street="Elm Street", weeks=2), (date(2026, 2, 23), date(2026, 3, 2)),
-                        ((msg(texts.CHART_ASKS), (1, 3)),))
+    chart = WeeklyChart(msg(organisers_texts.CHART_TITLE, street="Elm Street", weeks=2), (date(2026, 2, 23), date(2026, 3, 2)),
+                        ((msg(organisers_texts.CHART_ASKS), (1, 3)),))
     picture = chart_file(chart, lambda message: render(message, "en").upper())
     content = picture.content(Uploaded("mxc://example.org/png"))
     assert content["msgtype"] == "m.image" and content["body"] == "ELM STREET: THE LAST 2 WEEKS"
@@ -66,12 +67,12 @@ def test_pins_are_read_from_any_of_their_forms() -> None:
 
 
 def test_a_share_my_location_choice_becomes_words_not_a_reaction() -> None:
-    share = Choice(msg(texts.BUTTON_SHARE_LOCATION), "", asks_location=True)
+    share = Choice(msg(nearby_texts.BUTTON_SHARE_LOCATION), "", asks_location=True)
     alone = Markup().compose(msg("Share a pin here"), (share,), "en", {})
     assert alone.choices == () and alone.keys == []
     assert "attachment menu" in alone.content["body"] and "React with" not in alone.content["body"]
     assert "<i>📍 To share a location pin" in alone.content["formatted_body"]
-    forget = Choice(msg(texts.BUTTON_FORGET_LOCATION), "lf:1")
+    forget = Choice(msg(nearby_texts.BUTTON_FORGET_LOCATION), "lf:1")
     both = Markup().compose(msg("Your area"), (share, forget), "en", {})
     assert [choice.payload for choice in both.choices] == ["lf:1"] and both.keys == ["1️⃣"]
     assert "1️⃣ Forget my location" in both.content["body"] and "Share my location" not in both.content["body"]

@@ -13,9 +13,9 @@ import pytest
 
 from bot.clock import ManualClock
 from handlers.app import Doorstep
-from handlers.kernel import texts
 from handlers.kernel.messages import Msg, ToPerson
 from handlers.kernel.settings import CoreSettings
+from handlers.nearby import texts as nearby_texts
 from handlers.nearby.geo import is_cell
 from storage import SqliteStore
 from tests.fakes import HandPickedOrganisers, RecordingNotifier, Sent
@@ -53,7 +53,7 @@ async def give_area(kit: StreetKit, chat: str, point: tuple[float, float]) -> No
     """The street's organiser says /area in the group, then shares a pin privately."""
     await kit.say(ORGANISER, "/area", chat=chat)
     sent = await kit.share(ORGANISER, *point)
-    assert [s.key for s in sent if isinstance(s.outgoing.to, ToPerson)] == [texts.AREA_SET], [s.text for s in sent]
+    assert [s.key for s in sent if isinstance(s.outgoing.to, ToPerson)] == [nearby_texts.AREA_SET], [s.text for s in sent]
 
 
 async def three_streets(kit: StreetKit) -> None:
@@ -68,7 +68,7 @@ def first_line(message: Msg) -> str:
 
 def suggestions(sent: list[Sent]) -> list[Sent]:
     """Private "it fits what you offered" messages, in the order they were sent."""
-    return [s for s in sent if isinstance(s.outgoing.to, ToPerson) and first_line(s.outgoing.text) == texts.ASK_FITS_YOUR_OFFER]
+    return [s for s in sent if isinstance(s.outgoing.to, ToPerson) and first_line(s.outgoing.text) == nearby_texts.ASK_FITS_YOUR_OFFER]
 
 
 def told(sent: list[Sent]) -> list[str]:

@@ -7,6 +7,7 @@ from datetime import timedelta
 from handlers.kernel import texts
 from handlers.kernel.messages import ToPerson, ToStreet
 from handlers.kernel.render import persons_in
+from handlers.nearby import texts as nearby_texts
 from tests.fakes import Sent
 from tests.kit import StreetKit, card_of, only
 from tests.nearby.conftest import (
@@ -47,7 +48,7 @@ async def test_an_unmet_ask_widens_to_the_near_street_never_the_far_one(town: St
     seen += (sent := await town.wait(timedelta(hours=11)))
     question = only(sent)
     assert isinstance(question.outgoing.to, ToPerson) and question.outgoing.to.person.user_id == "rosa"
-    assert question.key == texts.WIDEN_QUESTION
+    assert question.key == nearby_texts.WIDEN_QUESTION
     assert "Mill Road" in question.text and "Far Lane" not in question.text
 
     seen += (sent := await town.press("rosa", question.payload("Yes, show it nearby")))
@@ -55,7 +56,7 @@ async def test_an_unmet_ask_widens_to_the_near_street_never_the_far_one(town: St
     assert nearby_card.text.startswith("🙋 A neighbour on Elm Street could use a hand")
     assert "Rosa" not in nearby_card.text and not list(persons_in(nearby_card.outgoing.text))
     assert to_chat(sent, FAR_CHAT) == []
-    assert any(s.key == texts.WIDENED for s in sent)
+    assert any(s.key == nearby_texts.WIDENED for s in sent)
     # Pressed twice: shown once.
     assert only(await town.press("rosa", question.payload("Yes, show it nearby"))).key == texts.ALREADY_DONE
 

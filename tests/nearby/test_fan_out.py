@@ -3,9 +3,9 @@ the street's quiet hours; and handing over, which asks the next ones without any
 
 from datetime import timedelta
 
-from handlers.kernel import texts
 from handlers.kernel.domain import PostStatus
 from handlers.kernel.messages import ToStreet
+from handlers.posts import texts as posts_texts
 from tests.kit import StreetKit, card_of, only
 from tests.nearby.conftest import told
 
@@ -66,7 +66,7 @@ async def test_handing_over_asks_the_next_ones_and_nobody_posts_again(street: St
     street.clock.advance(HOUR)
     sent = await street.press("amy", f"cm:{post_id}")
     assert told(sent) == ["dan", "eve"]  # the ones not asked yet, straight away
-    assert [s.key for s in street.notifier.to_person("rosa")] == [texts.HANDED_BACK_FOR_AUTHOR]
+    assert [s.key for s in street.notifier.to_person("rosa")] == [posts_texts.HANDED_BACK_FOR_AUTHOR]
     assert [s for s in sent if isinstance(s.outgoing.to, ToStreet)] == []  # no new card: the old one reopens
     assert street.notifier.edits[-1].text.startswith("🙋 Rosa could use a hand")
     post = await street.store.posts.get(post_id)

@@ -3,7 +3,7 @@ least recently, never anyone already at the limit their offer states, or told en
 
 from datetime import timedelta
 
-from handlers.kernel import texts
+from handlers.nearby import texts as nearby_texts
 from tests.fakes import plain
 from tests.kit import StreetKit, card_of, only
 from tests.nearby.conftest import ELM, ELM_CHAT, FAR, FAR_CHAT, MILL, MILL_CHAT, give_area, moved, suggestions, told
@@ -81,7 +81,7 @@ async def test_a_street_can_choose_a_smaller_radius(town: StreetKit) -> None:
         "🚶 about 3 minutes' walk", "🚶 about 5 minutes' walk", "🚶 about 10 minutes' walk",
         "🚶 about 15 minutes' walk", "🚶 about 25 minutes' walk",
     ]
-    assert only(await town.press("olive", choices[0].payload, private=False)).key == texts.RADIUS_SET
+    assert only(await town.press("olive", choices[0].payload, private=False)).key == nearby_texts.RADIUS_SET
     assert told(await town.say("tom", "/ask shopping please")) == []  # 600 m is beyond a three-minute walk
 
 

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 from handlers.kernel import texts
 from handlers.kernel.domain import PostStatus
 from handlers.kernel.messages import ToStreet
+from handlers.posts import texts as posts_texts
 from handlers.posts.recurring import every_days
 from tests.kit import StreetKit, card_of, only
 from tests.nearby.conftest import told
@@ -30,7 +31,7 @@ def test_weekly_or_fortnightly() -> None:
 async def _helped(street: StreetKit, post_id: int, helper: str = "sam", keep: bool = True) -> None:
     await street.press(helper, f"h:{post_id}")
     await street.press("rosa", only(street.notifier.to_person("rosa")).payload("Yes please"))
-    question = [s for s in street.notifier.to_person(helper) if s.key == texts.RECURRING_KEEP_QUESTION]
+    question = [s for s in street.notifier.to_person(helper) if s.key == posts_texts.RECURRING_KEEP_QUESTION]
     assert only(question).text == (
         "🔁 “could someone walk my dog every Tuesday morning?” comes round every Tuesday in the morning. "
         "Shall I ask you first next time?"
@@ -44,7 +45,7 @@ async def test_each_occurrence_is_a_fresh_ask_and_the_keeper_hears_first(street:
     first = card_of(await street.say("rosa", ASK)).outgoing.card_of
     assert first is not None
     await _helped(street, first)
-    assert [s.key for s in street.notifier.sent] == [texts.KEEPING_YOU_FIRST]
+    assert [s.key for s in street.notifier.sent] == [posts_texts.KEEPING_YOU_FIRST]
 
     sent = await street.wait(WEDNESDAY_8AM - street.clock.now())
     card = card_of(sent)
@@ -55,7 +56,7 @@ async def test_each_occurrence_is_a_fresh_ask_and_the_keeper_hears_first(street:
     old = await street.store.posts.get(first)
     assert old is not None and old.status is PostStatus.DONE
     # Sam, who kept it, hears first; Ann hears only a round later, if Sam hasn't said yes.
-    assert [s.key for s in street.notifier.to_person("sam")] == [texts.RECURRING_AGAIN_HELPER]
+    assert [s.key for s in street.notifier.to_person("sam")] == [posts_texts.RECURRING_AGAIN_HELPER]
     assert street.notifier.to_person("ann") == []
     assert told(await street.wait(timedelta(hours=3))) == ["ann"]
 
@@ -71,14 +72,14 @@ async def test_the_keeper_says_yes_again(street: StreetKit) -> None:
     assert "Sam can help" in prompt.text
     await street.press("rosa", prompt.payload("Yes please"))
     # Already the keeper: not asked again.
-    assert texts.RECURRING_KEEP_QUESTION not in [s.key for s in street.notifier.to_person("sam")]
+    assert posts_texts.RECURRING_KEEP_QUESTION not in [s.key for s in street.notifier.to_person("sam")]
 
 
 async def test_just_this_once_means_no_first_dibs(street: StreetKit) -> None:
     await street.say("sam", "/offer I can walk dogs on Tuesdays")
     first = card_of(await street.say("rosa", ASK)).outgoing.card_of
     await _helped(street, first, keep=False)  # type: ignore[arg-type]
-    assert [s.key for s in street.notifier.sent] == [texts.NOT_KEEPING]
+    assert [s.key for s in street.notifier.sent] == [posts_texts.NOT_KEEPING]
     sent = await street.wait(WEDNESDAY_8AM - street.clock.now())
     assert told(sent) == ["sam"]  # an ordinary suggestion, with everyone else
 
@@ -94,7 +95,7 @@ async def test_two_unmet_occurrences_pause_the_series_kindly(street: StreetKit) 
     card_of(await street.say("rosa", ASK))
     assert card_of(await street.wait(WEDNESDAY_8AM - street.clock.now()))  # the second occurrence
     sent = await street.wait(timedelta(days=7))
-    assert [s.key for s in sent] == [texts.RECURRING_PAUSED]
+    assert [s.key for s in sent] == [posts_texts.RECURRING_PAUSED]
     assert await street.count("recurrences") == 0
     assert await street.count("posts", "status = 'open'") == 0
     assert await street.wait(timedelta(days=7)) == []
@@ -105,7 +106,7 @@ async def test_the_keep_buttons_are_only_for_the_helper(street: StreetKit) -> No
     first = card_of(await street.say("rosa", ASK)).outgoing.card_of
     await street.press("sam", f"h:{first}")
     await street.press("rosa", only(street.notifier.to_person("rosa")).payload("Yes please"))
-    question = only([s for s in street.notifier.to_person("sam") if s.key == texts.RECURRING_KEEP_QUESTION])
+    question = only([s for s in street.notifier.to_person("sam") if s.key == posts_texts.RECURRING_KEEP_QUESTION])
     assert only(await street.press("joe", question.payload("ask me first"))).key == texts.NOT_FOR_YOU
     assert only(await street.press("rosa", question.payload("ask me first"))).key == texts.NOT_FOR_YOU
     series = await street.store.recurrences.of_post(first)  # type: ignore[arg-type]
@@ -116,8 +117,8 @@ async def test_a_recurring_offer_comes_round_too(street: StreetKit) -> None:
     offer = card_of(await street.say("sam", "/offer I can give a lift to the market every Friday morning"))
     await street.press("rosa", offer.payload("Yes please"), private=False)
     await street.press("sam", only(street.notifier.to_person("sam")).payload("Yes please"))
-    keep = only([s for s in street.notifier.to_person("rosa") if s.key == texts.RECURRING_KEEP_QUESTION])
+    keep = only([s for s in street.notifier.to_person("rosa") if s.key == posts_texts.RECURRING_KEEP_QUESTION])
     await street.press("rosa", keep.payload("ask me first"))
     sent = await street.wait(datetime(2026, 3, 7, 8, 0, tzinfo=timezone.utc) - street.clock.now())
     assert card_of(sent).text.startswith("🎁 Sam is offering")
-    assert [s.key for s in street.notifier.to_person("rosa")] == [texts.RECURRING_AGAIN_TAKER]
+    assert [s.key for s in street.notifier.to_person("rosa")] == [posts_texts.RECURRING_AGAIN_TAKER]

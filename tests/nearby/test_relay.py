@@ -6,6 +6,8 @@ from datetime import timedelta
 from handlers.kernel import texts
 from handlers.kernel.messages import ToPerson
 from handlers.kernel.render import persons_in
+from handlers.nearby import texts as nearby_texts
+from handlers.posts import texts as posts_texts
 from tests.fakes import Sent
 from tests.kit import StreetKit, card_of, only
 
@@ -27,7 +29,7 @@ def _people_named(sent: Sent) -> set[str]:
 async def test_talking_through_the_bot_hides_both_handles(street: StreetKit) -> None:
     await _in_touch_through_the_bot(street)
     to_rosa, to_sam = only(street.notifier.to_person("rosa")), only(street.notifier.to_person("sam"))
-    assert to_rosa.key == texts.RELAY_STARTED_AUTHOR and to_sam.key == texts.RELAY_STARTED_RESPONDER
+    assert to_rosa.key == nearby_texts.RELAY_STARTED_AUTHOR and to_sam.key == nearby_texts.RELAY_STARTED_RESPONDER
     assert "rosa" not in _people_named(to_sam)  # Sam never gets Rosa's name or a link to her
     assert {c.payload[:3] for c in to_sam.choices} == {"dn:", "cm:", "ec:"}
 
@@ -48,7 +50,7 @@ async def test_sharing_the_username_puts_them_in_touch_directly(street: StreetKi
     post_id = card_of(await street.say("rosa", "/ask could someone pick up milk?")).outgoing.card_of
     await street.press("sam", f"h:{post_id}", private=False)
     await street.press("rosa", only(street.notifier.to_person("rosa")).payload("share my username"))
-    assert only(street.notifier.to_person("sam")).key == texts.IN_TOUCH_RESPONDER
+    assert only(street.notifier.to_person("sam")).key == posts_texts.IN_TOUCH_RESPONDER
     assert "rosa" in _people_named(only(street.notifier.to_person("sam")))
     assert only(await street.tell("rosa", "hello?")).key == texts.NOT_UNDERSTOOD  # nothing is passed on
 
@@ -58,7 +60,7 @@ async def test_either_can_end_it_and_then_nothing_is_passed_on(street: StreetKit
     end = only(street.notifier.to_person("sam")).payload("End chat")
     assert only(await street.press("joe", end)).key == texts.NOT_FOR_YOU
     sent = await street.press("sam", end)
-    assert [s.key for s in sent] == [texts.RELAY_ENDED, texts.RELAY_ENDED]
+    assert [s.key for s in sent] == [nearby_texts.RELAY_ENDED, nearby_texts.RELAY_ENDED]
     assert {s.outgoing.to.person.user_id for s in sent} == {"sam", "rosa"}  # type: ignore[union-attr]
     assert only(await street.tell("rosa", "are you still there?")).key == texts.NOT_UNDERSTOOD
     assert only(await street.press("rosa", end)).key == texts.ALREADY_DONE
@@ -80,15 +82,15 @@ async def test_the_chat_ends_when_the_helper_hands_back(street: StreetKit) -> No
 
 
 async def test_endchat_command(street: StreetKit) -> None:
-    assert only(await street.tell("sam", "/endchat")).key == texts.NO_CHAT_TO_END
+    assert only(await street.tell("sam", "/endchat")).key == nearby_texts.NO_CHAT_TO_END
     await _in_touch_through_the_bot(street)
     sent = await street.tell("sam", "/endchat")
-    assert [s.key for s in sent] == [texts.RELAY_ENDED, texts.RELAY_ENDED]
+    assert [s.key for s in sent] == [nearby_texts.RELAY_ENDED, nearby_texts.RELAY_ENDED]
 
 
 async def test_odd_words_are_not_passed_on(street: StreetKit) -> None:
     await _in_touch_through_the_bot(street)
-    assert only(await street.tell("rosa", "x" * 2000)).key == texts.RELAY_TOO_LONG
+    assert only(await street.tell("rosa", "x" * 2000)).key == nearby_texts.RELAY_TOO_LONG
     assert only(await street.tell("rosa", "hi\x07there")).key == texts.CONTROL_CHARACTERS
     assert only(await street.tell("rosa", "   ")).key == texts.NO_WORDS
     assert street.notifier.to_person("sam") == []
@@ -105,8 +107,8 @@ async def test_someone_not_reachable_yet_gets_it_later_and_the_writer_knows(stre
     street.notifier.unreachable.add("rosa")
     await street.store.neighbours.set_reachable((await street.store.neighbours.find("test", "rosa")).id, False)  # type: ignore[union-attr]
     sent = await street.tell("sam", "see you at ten")
-    assert [s.key for s in sent] == [texts.OPEN_PRIVATE_CHAT, texts.RELAY_WAITING]  # a nudge to Rosa in the group
-    assert only(street.notifier.to_person("sam")).key == texts.RELAY_WAITING
+    assert [s.key for s in sent] == [texts.OPEN_PRIVATE_CHAT, nearby_texts.RELAY_WAITING]  # a nudge to Rosa in the group
+    assert only(street.notifier.to_person("sam")).key == nearby_texts.RELAY_WAITING
     assert await street.count("outbox") == 1
     street.notifier.unreachable.clear()
     delivered = await street.tell("rosa", "/start")
@@ -124,5 +126,5 @@ async def test_with_two_chats_reply_picks_which(street: StreetKit) -> None:
     street.clock.advance(timedelta(minutes=1))
     assert only(await street.tell("sam", "on my way")).outgoing.to.person.user_id == "tom"  # type: ignore[union-attr]
     street.clock.advance(timedelta(minutes=1))
-    assert only(await street.press("sam", first.payload("Reply"))).key == texts.RELAY_REPLY_HERE
+    assert only(await street.press("sam", first.payload("Reply"))).key == nearby_texts.RELAY_REPLY_HERE
     assert only(await street.tell("sam", "got it")).outgoing.to.person.user_id == "rosa"  # type: ignore[union-attr]

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from handlers.kernel import texts
 from handlers.kernel.messages import ToStreet
+from handlers.nearby import texts as nearby_texts
 from tests.kit import StreetKit, card_of, only
 from tests.nearby.conftest import ELM, ELM_CHAT, MILL_CHAT, give_area, three_streets
 
@@ -22,7 +23,7 @@ async def test_no_thanks_keeps_it_on_its_own_street(town: StreetKit) -> None:
     post_id, sent = await _unmet_for_a_day(town)
     question = only(sent)
     answer = only(await town.press("rosa", question.payload("No thanks")))
-    assert answer.key == texts.WIDEN_DECLINED and "Elm Street" in answer.text
+    assert answer.key == nearby_texts.WIDEN_DECLINED and "Elm Street" in answer.text
     assert [s for s in await town.wait(timedelta(days=5)) if isinstance(s.outgoing.to, ToStreet)] == []
     assert await town.count("cards", f"post_id = {post_id} AND nearby = 1") == 0
 
@@ -55,7 +56,7 @@ async def test_not_while_someone_is_waiting_for_a_yes(town: StreetKit) -> None:
     assert await town.wait(DAY) == []
     await town.press("rosa", prompt.payload("Not this time"))
     question = only(await town.wait(timedelta(hours=3)))
-    assert question.key == texts.WIDEN_QUESTION
+    assert question.key == nearby_texts.WIDEN_QUESTION
 
 
 async def test_an_anonymous_ask_is_only_ever_asked_about_privately(town: StreetKit) -> None:
@@ -63,7 +64,7 @@ async def test_an_anonymous_ask_is_only_ever_asked_about_privately(town: StreetK
     await town.say("rosa", "/board")
     await town.tell("rosa", "/ask could someone fix my gate?")  # posted privately: "a neighbour"
     question = only(await town.wait(DAY))
-    assert question.key == texts.WIDEN_QUESTION and question.outgoing.fallback is None
+    assert question.key == nearby_texts.WIDEN_QUESTION and question.outgoing.fallback is None
     _, sent = await _unmet_for_a_day(town, "/ask could someone lend me a ladder?")
     assert only(sent).outgoing.fallback is not None  # asked openly: may be said in the group if need be
 

@@ -1,7 +1,7 @@
 """`/ask for a neighbour: …` — anyone may ask for someone who isn't online. The card says so, the
 helper arranges it with the poster, and who the other person is is never recorded."""
 
-from handlers.kernel import texts
+from handlers.posts import texts as posts_texts
 from tests.kit import StreetKit, card_of, only
 
 
@@ -18,7 +18,7 @@ async def test_the_card_says_who_asked_and_for_whom_it_doesnt(street: StreetKit)
     card = card_of(sent)
     assert card.text.startswith("🙋 Sam is asking for a neighbour who isn't online\n")
     assert card.text.endswith("“could someone fetch a few things from the shop on Thursday?”")
-    hint = next(s for s in sent if s.key == texts.PROXY_HINT)
+    hint = next(s for s in sent if s.key == posts_texts.PROXY_HINT)
     assert "addresses and health details" in hint.text and hint.payload("Take it down").startswith("wd:")
     post = await street.store.posts.get(card.outgoing.card_of)  # type: ignore[arg-type]
     assert post is not None and post.for_neighbour and post.body.startswith("could someone fetch")
@@ -44,13 +44,13 @@ async def test_asked_privately_the_card_names_nobody(street: StreetKit) -> None:
     await street.say("sam", "/board")
     sent = await street.tell("sam", "/ask for a neighbour: could someone walk a dog on Saturday?")
     assert card_of(sent).text.startswith("🙋 A neighbour is asking for a neighbour who isn't online")
-    assert {s.key for s in sent} >= {texts.POSTED_ANONYMOUSLY, texts.PROXY_HINT}
+    assert {s.key for s in sent} >= {posts_texts.POSTED_ANONYMOUSLY, posts_texts.PROXY_HINT}
 
 
 async def test_without_words_it_says_how(street: StreetKit) -> None:
     before = await street.snapshot()
-    assert only(await street.say("sam", "/ask for a neighbour:")).key == texts.PROXY_HOW
-    assert only(await street.say("sam", "/ask For a neighbor")).key == texts.PROXY_HOW
+    assert only(await street.say("sam", "/ask for a neighbour:")).key == posts_texts.PROXY_HOW
+    assert only(await street.say("sam", "/ask For a neighbor")).key == posts_texts.PROXY_HOW
     assert await street.snapshot() == before
 
 
@@ -65,7 +65,7 @@ async def test_in_polish_and_romanian_too(street: StreetKit) -> None:
                                    "“poate cineva să ia câteva lucruri de la magazin joi?”")), line
         await street.press("sam", f"wd:{card.outgoing.card_of}")  # the same words again would be a duplicate
     for line in ("/ask dla kogoś z sąsiadów", "/ask pentru un vecin:"):
-        assert only(await street.say("sam", line)).key == texts.PROXY_HOW
+        assert only(await street.say("sam", line)).key == posts_texts.PROXY_HOW
 
 
 async def test_ordinary_asks_starting_with_for_are_left_alone(street: StreetKit) -> None:

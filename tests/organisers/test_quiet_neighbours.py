@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from handlers.kernel import texts
 from handlers.kernel.messages import ToStreet
+from handlers.organisers import texts as organisers_texts
 from tests.kit import StreetKit, card_of, only
 from tests.organisers.helpers import answers, in_group, neighbour_id, private_to, street_id
 
@@ -21,14 +22,14 @@ async def test_who_has_gone_quiet_and_a_hello_in_two_taps(street: StreetKit) -> 
     street.clock.advance(timedelta(days=22))
     await street.say("rosa", "/board")  # Rosa is still around; Sam hasn't been seen for 22 days
     header, sam = await _quiet_list(street)
-    assert header.key == texts.QUIET_HEADER and "21 days" in header.text
+    assert header.key == organisers_texts.QUIET_HEADER and "21 days" in header.text
     assert sam.text == "Sam — last active here 22 days ago"
     assert "Sam" not in sam.choices[0].label.key and "Sam" not in str(sam.choices[0].label.params)
     hello = sam.payload("Say hello")
     sent = await street.press("olga", hello)  # tap two
-    assert answers(sent) == [texts.HELLO_ON_ITS_WAY]
+    assert answers(sent) == [organisers_texts.HELLO_ON_ITS_WAY]
     to_sam = only(private_to(sent, "sam"))
-    assert to_sam.key == texts.HELLO and "Elm Street" in to_sam.text
+    assert to_sam.key == organisers_texts.HELLO and "Elm Street" in to_sam.text
     assert to_sam.payload("No more hellos").startswith("ohn:")
     assert only(private_to(sent, "olga")).text == "👋 I've said hello to Sam for the street."
     assert in_group(sent) == []
@@ -47,7 +48,7 @@ async def test_the_list_is_private_short_and_leaves_out_the_asker(street: Street
 
 async def test_nobody_quiet(street: StreetKit) -> None:
     await street.say("sam", "/board")
-    assert only(await street.say("olga", "/quiet")).key == texts.QUIET_NOBODY
+    assert only(await street.say("olga", "/quiet")).key == organisers_texts.QUIET_NOBODY
 
 
 async def test_pressing_in_private_on_a_streets_post_counts_as_being_around(street: StreetKit) -> None:
@@ -58,7 +59,7 @@ async def test_pressing_in_private_on_a_streets_post_counts_as_being_around(stre
     street.clock.advance(timedelta(days=5))
     await street.press("sam", suggestion.payload("I can help"))  # privately, 25 days after Sam last spoke
     listed = await _quiet_list(street)
-    assert listed[0].key == texts.QUIET_NOBODY
+    assert listed[0].key == organisers_texts.QUIET_NOBODY
 
 
 async def test_a_stale_button_about_another_street_makes_nobody_a_member(street: StreetKit) -> None:
@@ -76,11 +77,11 @@ async def test_at_most_one_hello_a_fortnight(street: StreetKit) -> None:
     street.clock.advance(timedelta(days=3))
     again = (await _quiet_list(street))[1]
     assert again.choices == () and "Had a hello from the street recently" in again.text
-    assert answers(await street.press("olga", hello)) == [texts.HELLO_TOO_SOON]
+    assert answers(await street.press("olga", hello)) == [organisers_texts.HELLO_TOO_SOON]
     assert await street.count("hellos") == 1
     street.clock.advance(timedelta(days=11))
     later = (await _quiet_list(street))[1]
-    assert only(private_to(await street.press("olga", later.payload("Say hello")), "sam")).key == texts.HELLO
+    assert only(private_to(await street.press("olga", later.payload("Say hello")), "sam")).key == organisers_texts.HELLO
 
 
 async def test_no_more_hellos_is_one_tap_and_can_be_undone(street: StreetKit) -> None:
@@ -91,13 +92,13 @@ async def test_no_more_hellos_is_one_tap_and_can_be_undone(street: StreetKit) ->
     stop = to_sam.payload("No more hellos")
     assert answers(await street.press("rosa", stop)) == [texts.NOT_FOR_YOU]
     done = only(await street.press("sam", stop))
-    assert done.key == texts.NO_MORE_HELLOS
+    assert done.key == organisers_texts.NO_MORE_HELLOS
     street.clock.advance(timedelta(days=30))
     listed = (await _quiet_list(street))[1]
     assert listed.choices == () and "rather not get hellos" in listed.text
-    assert answers(await street.press("olga", hello)) == [texts.HELLO_NOT_WANTED]
+    assert answers(await street.press("olga", hello)) == [organisers_texts.HELLO_NOT_WANTED]
     assert answers(await street.press("sam", stop)) == [texts.ALREADY_DONE]
-    assert only(await street.press("sam", done.payload("Hellos are welcome"))).key == texts.HELLOS_WELCOME
+    assert only(await street.press("sam", done.payload("Hellos are welcome"))).key == organisers_texts.HELLOS_WELCOME
     assert (await _quiet_list(street))[1].payload("Say hello")
 
 
@@ -112,16 +113,16 @@ async def test_an_undeliverable_hello_is_not_kept_and_the_organiser_may_mention_
     assert await street.count("outbox") == 0
     assert await street.count("hellos") == 0  # it didn't arrive, so it doesn't count
     told = only(private_to(sent, "olga"))
-    assert told.key == texts.HELLO_UNREACHABLE and "Sam" in told.text
+    assert told.key == organisers_texts.HELLO_UNREACHABLE and "Sam" in told.text
     sent = await street.press("olga", told.payload("Say hello in the group"))
     mention = only(in_group(sent))
-    assert mention.key == texts.HELLO_IN_GROUP and mention.text.startswith("👋 Sam, hello from everyone on Elm Street")
+    assert mention.key == organisers_texts.HELLO_IN_GROUP and mention.text.startswith("👋 Sam, hello from everyone on Elm Street")
     assert isinstance(mention.outgoing.to, ToStreet) and mention.outgoing.to.street.chat_id == "group-1"
-    assert only(private_to(sent, "olga")).key == texts.HELLO_MENTIONED
+    assert only(private_to(sent, "olga")).key == organisers_texts.HELLO_MENTIONED
     assert await street.count("hellos") == 1
     # Only Sam can turn hellos off from the group's message.
     assert answers(await street.press("rosa", mention.payload("No more hellos"), private=False)) == [texts.NOT_FOR_YOU]
-    assert answers(await street.press("sam", mention.payload("No more hellos"), private=False)) == [texts.NO_MORE_HELLOS]
+    assert answers(await street.press("sam", mention.payload("No more hellos"), private=False)) == [organisers_texts.NO_MORE_HELLOS]
 
 
 async def test_a_failed_hello_can_be_tried_again(street: StreetKit) -> None:
@@ -132,7 +133,7 @@ async def test_a_failed_hello_can_be_tried_again(street: StreetKit) -> None:
     await street.press("olga", hello)
     street.notifier.failing = False
     assert await street.count("hellos") == 0
-    assert only(private_to(await street.press("olga", hello), "sam")).key == texts.HELLO
+    assert only(private_to(await street.press("olga", hello), "sam")).key == organisers_texts.HELLO
 
 
 async def test_the_streets_own_hello(street: StreetKit) -> None:
@@ -149,7 +150,7 @@ async def test_someone_who_left_gets_no_hello(street: StreetKit) -> None:
     street.clock.advance(timedelta(days=25))
     hello = (await _quiet_list(street))[1].payload("Say hello")
     await street.leave("sam")
-    assert answers(await street.press("olga", hello)) == [texts.HELLO_NOT_IN_STREET]
+    assert answers(await street.press("olga", hello)) == [organisers_texts.HELLO_NOT_IN_STREET]
 
 
 async def test_hellos_are_forgotten_after_60_days(street: StreetKit) -> None:

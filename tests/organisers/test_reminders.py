@@ -6,7 +6,9 @@ from datetime import datetime, time, timedelta, timezone
 import pytest
 
 from handlers.kernel import texts
+from handlers.organisers import texts as organisers_texts
 from handlers.organisers.reminder_words import Schedule, parse_reminder
+from handlers.posts import texts as posts_texts
 from tests.kit import StreetKit, only
 from tests.organisers.helpers import answers, in_group, private_to
 
@@ -72,8 +74,8 @@ async def test_a_bad_line_gets_an_example_and_nothing_is_kept(street: StreetKit)
     for line in ("/remind", "/remind blue bin thursday", "/remind every thursday 19:00 " + "x" * 400,
                  "/remind every thursday 19:00 \x1b[31m"):
         reply = only(await street.say("olga", line))
-        assert reply.key in (texts.REMIND_EXAMPLE, texts.TOO_LONG, texts.CONTROL_CHARACTERS, texts.NO_WORDS), line
-        if reply.key == texts.REMIND_EXAMPLE:
+        assert reply.key in (organisers_texts.REMIND_EXAMPLE, posts_texts.TOO_LONG, texts.CONTROL_CHARACTERS, texts.NO_WORDS), line
+        if reply.key == organisers_texts.REMIND_EXAMPLE:
             assert "/remind every thursday 19:00 Blue bin out tonight" in reply.text
     assert await street.count("reminders") == 0
 
@@ -144,14 +146,14 @@ async def test_list_pause_resume_and_delete(street: StreetKit) -> None:
     assert first.text == "every weekday at 08:00: “School crossing on duty”"
     assert second.text == "every day at 21:00: “Lock the garden gate”"
     paused = only(await street.press("olga", first.payload("Pause")))
-    assert paused.key == texts.REMINDER_PAUSED
+    assert paused.key == organisers_texts.REMINDER_PAUSED
     assert answers(await street.press("olga", first.payload("Pause"))) == [texts.ALREADY_DONE]
     listed = await street.tell("olga", "/reminders")
     assert listed[1].text.startswith("⏸ Paused") and listed[1].payload("Resume")
     posted = await _posts_between(street, street.clock.now(), datetime(2026, 3, 4, 12, 0, tzinfo=UTC))
     assert [text for _, text in posted] == ["🔔 Lock the garden gate", "🔔 Lock the garden gate"]
-    assert only(await street.press("olga", second.payload("Delete"))).key == texts.REMINDER_DELETED
-    assert answers(await street.press("olga", second.payload("Delete"))) == [texts.REMINDER_GONE]
+    assert only(await street.press("olga", second.payload("Delete"))).key == organisers_texts.REMINDER_DELETED
+    assert answers(await street.press("olga", second.payload("Delete"))) == [organisers_texts.REMINDER_GONE]
     assert await street.count("reminders") == 1
 
 
@@ -167,6 +169,6 @@ async def test_one_missed_by_hours_is_skipped_not_posted_late(street: StreetKit)
 async def test_a_street_has_a_limited_number(street: StreetKit) -> None:
     for number in range(20):
         await street.say("olga", f"/remind every day 09:{number:02d} Reminder number {number}")
-    assert only(await street.say("olga", "/remind every day 10:00 One too many")).key == texts.REMINDERS_FULL
+    assert only(await street.say("olga", "/remind every day 10:00 One too many")).key == organisers_texts.REMINDERS_FULL
     assert await street.count("reminders") == 20
-    assert private_to(await street.say("olga", "/reminders"), "olga")[0].key == texts.REMINDERS_HEADER
+    assert private_to(await street.say("olga", "/reminders"), "olga")[0].key == organisers_texts.REMINDERS_HEADER

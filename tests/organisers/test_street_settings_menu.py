@@ -9,6 +9,7 @@ import pytest
 from handlers.kernel import texts
 from handlers.kernel.settings import CoreSettings
 from handlers.kernel.street_settings import for_street
+from handlers.organisers import texts as organisers_texts
 from tests.fakes import plain
 from tests.kit import StreetKit, only
 from tests.organisers.helpers import answers, in_group, street_id
@@ -50,7 +51,7 @@ async def test_the_menu_shows_what_is_set(street: StreetKit) -> None:
 async def test_choices_by_buttons(street: StreetKit) -> None:
     menu = await _menu(street)
     asks = only(await street.press("olga", menu.payload("Asks")))
-    assert asks.key == texts.ASK_DAYS_QUESTION
+    assert asks.key == organisers_texts.ASK_DAYS_QUESTION
     saved = only(await street.press("olga", asks.payload("14 days")))
     assert saved.text.startswith("✅ Saved.\n⚙️ Settings for Elm Street:\nAsks stay up: 14 days")
     language = only(await street.press("olga", menu.payload("Language")))
@@ -69,8 +70,8 @@ async def test_choices_by_buttons(street: StreetKit) -> None:
 async def test_quiet_hours_are_typed(street: StreetKit) -> None:
     menu = await _menu(street)
     question = only(await street.press("olga", menu.payload("Quiet hours")))
-    assert question.key == texts.QUIET_HOURS_QUESTION
-    assert only(await street.tell("olga", "whenever")).key == texts.QUIET_HOURS_NOT_READ
+    assert question.key == organisers_texts.QUIET_HOURS_QUESTION
+    assert only(await street.tell("olga", "whenever")).key == organisers_texts.QUIET_HOURS_NOT_READ
     saved = only(await street.tell("olga", "10pm - 7:30am"))
     assert "Quiet hours: 22:00–07:30" in saved.text
     assert ((await _current(street)).quiet_from, (await _current(street)).quiet_until) == (time(22), time(7, 30))
@@ -81,7 +82,7 @@ async def test_a_new_time_zone_moves_reminders_to_keep_their_local_time(street: 
     await street.say("olga", "/remind every thursday 19:00 Blue bin out tonight")
     menu = await _menu(street)
     await street.press("olga", menu.payload("Time zone"))
-    assert only(await street.tell("olga", "Middle Earth")).key == texts.TIME_ZONE_NOT_READ
+    assert only(await street.tell("olga", "Middle Earth")).key == organisers_texts.TIME_ZONE_NOT_READ
     saved = only(await street.tell("olga", "warsaw"))
     assert "Time zone: Europe/Warsaw" in saved.text
     assert (await _current(street)).timezone == ZoneInfo("Europe/Warsaw")
@@ -91,7 +92,7 @@ async def test_a_new_time_zone_moves_reminders_to_keep_their_local_time(street: 
 async def test_the_streets_own_hello(street: StreetKit) -> None:
     menu = await _menu(street)
     question = only(await street.press("olga", menu.payload("Hello text")))
-    assert only(await street.tell("olga", "🙂🙂")).key == texts.HELLO_NOT_READ
+    assert only(await street.tell("olga", "🙂🙂")).key == organisers_texts.HELLO_NOT_READ
     saved = only(await street.tell("olga", "Hi from Elm Street!   Come to the Sunday coffee morning."))
     assert "“Hi from Elm Street! Come to the Sunday coffee morning.”" in saved.text
     assert (await _current(street)).hello_text == "Hi from Elm Street! Come to the Sunday coffee morning."
@@ -103,7 +104,7 @@ async def test_never_mind_leaves_everything_as_it_was(street: StreetKit) -> None
     menu = await _menu(street)
     question = only(await street.press("olga", menu.payload("Time zone")))
     before = await street.snapshot()
-    assert only(await street.press("olga", question.payload("Never mind"))).key == texts.SETTING_UNCHANGED
+    assert only(await street.press("olga", question.payload("Never mind"))).key == organisers_texts.SETTING_UNCHANGED
     assert answers(await street.press("olga", question.payload("Never mind"))) == [texts.ALREADY_DONE]
     assert (await _current(street)).timezone == ZoneInfo("Europe/London")
     assert (await street.snapshot())["street_settings"] == before["street_settings"]
@@ -113,7 +114,7 @@ async def test_typed_answers_are_checked_against_the_organiser_again(street: Str
     menu = await _menu(street)
     await street.press("olga", menu.payload("Time zone"))
     organisers.user_ids.discard("olga")
-    assert only(await street.tell("olga", "Europe/Warsaw")).key == texts.FOR_ORGANISERS
+    assert only(await street.tell("olga", "Europe/Warsaw")).key == organisers_texts.FOR_ORGANISERS
     assert (await _current(street)).timezone == ZoneInfo("Europe/London")
 
 

@@ -4,6 +4,7 @@ the card up in the group again (and both copies are kept up to date)."""
 from datetime import datetime, timedelta, timezone
 
 from handlers.kernel import texts
+from handlers.organisers import texts as organisers_texts
 from tests.fakes import HandPickedOrganisers
 from tests.kit import StreetKit, card_of, only
 from tests.organisers.helpers import answers, in_group, private_to
@@ -73,11 +74,11 @@ async def test_repost_puts_the_card_up_again_and_both_copies_follow(street: Stre
     post_id = await _ask(street)
     alert = only(private_to(await street.wait(timedelta(hours=24)), "olga"))
     sent = await street.press("olga", alert.payload("Re-post it in the group"))
-    assert answers(sent) == [texts.REPOSTED]
+    assert answers(sent) == [organisers_texts.REPOSTED]
     again = card_of(sent)
     assert again.outgoing.card_of == post_id and again.text.startswith("🙋 Rosa could use a hand")
     assert await street.count("cards", f"post_id = {post_id}") == 2
-    assert answers(await street.press("olga", alert.payload("Re-post"))) == [texts.ALREADY_REPOSTED]
+    assert answers(await street.press("olga", alert.payload("Re-post"))) == [organisers_texts.ALREADY_REPOSTED]
     await street.press("sam", again.payload("I can help"), private=False)
     edited = {edit.ref.message_id for edit in street.notifier.edits}
     assert len(edited) == 2  # the first card and the re-posted one

@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from bot.charts import counts_in, render_weekly_chart
 from handlers.kernel import texts
+from handlers.organisers import texts as organisers_texts
 from handlers.street import weekly
 from tests.fakes import HandPickedOrganisers, plain
 from tests.kit import StreetKit, card_of, only
@@ -13,9 +14,9 @@ from tests.organisers.helpers import answers, private_to, street_id
 
 async def _subscribe_usual(street: StreetKit) -> None:
     offer = only(await street.say("olga", "/digest"))
-    assert offer.key == texts.DIGEST_OFFER
+    assert offer.key == organisers_texts.DIGEST_OFFER
     started = only(await street.press("olga", offer.payload("every Monday at 09:00")))
-    assert started.key == texts.DIGEST_STARTED and "every Monday at 09:00" in started.text
+    assert started.key == organisers_texts.DIGEST_STARTED and "every Monday at 09:00" in started.text
 
 
 async def _a_week_on_elm_street(street: StreetKit) -> None:
@@ -81,7 +82,7 @@ async def test_one_tap_stops_it(street: StreetKit) -> None:
     await _subscribe_usual(street)
     summary = only(await street.press("olga", only(await street.say("olga", "/digest")).payload("Show last week now")))
     stop = summary.payload("Stop")
-    assert only(await street.press("olga", stop)).key == texts.DIGEST_STOPPED
+    assert only(await street.press("olga", stop)).key == organisers_texts.DIGEST_STOPPED
     assert answers(await street.press("olga", stop)) == [texts.ALREADY_DONE]
     assert await street.count("digest_subscriptions") == 0
     assert private_to(await street.wait(timedelta(days=8)), "olga") == []
@@ -96,14 +97,14 @@ async def test_another_day_and_time(street: StreetKit) -> None:
     assert "every Friday at 17:00" in started.text
     assert await street.store.digests.next_at() == datetime(2026, 3, 6, 17, 0, tzinfo=timezone.utc)
     again = only(await street.say("olga", "/digest"))
-    assert again.key == texts.DIGEST_IS_ON and "every Friday at 17:00" in again.text
+    assert again.key == organisers_texts.DIGEST_IS_ON and "every Friday at 17:00" in again.text
 
 
 async def test_someone_no_longer_organising_stops_getting_it(street: StreetKit, organisers: HandPickedOrganisers) -> None:
     await _subscribe_usual(street)
     organisers.user_ids.discard("olga")
     ended = only(await street.wait(timedelta(days=7)))
-    assert ended.key == texts.DIGEST_ENDED_NOT_ORGANISER
+    assert ended.key == organisers_texts.DIGEST_ENDED_NOT_ORGANISER
     assert await street.count("digest_subscriptions") == 0
 
 

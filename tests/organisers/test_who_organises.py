@@ -3,8 +3,10 @@ nothing changes, whether they type the command or forge a button."""
 
 import pytest
 
+from handlers.help import texts as help_texts
 from handlers.kernel import texts
 from handlers.kernel.messages import ToPerson, ToStreet
+from handlers.organisers import texts as organisers_texts
 from tests.fakes import HandPickedOrganisers
 from tests.kit import StreetKit, card_of, only
 from tests.organisers.helpers import answers, in_group, neighbour_id, private_to, street_id
@@ -18,7 +20,7 @@ async def test_neighbours_are_kindly_refused_in_the_group(street: StreetKit, com
     await street.say("sam", "/board")
     before = await street.snapshot()
     reply = only(await street.say("sam", command))
-    assert reply.key == texts.FOR_ORGANISERS and isinstance(reply.outgoing.to, ToStreet)
+    assert reply.key == organisers_texts.FOR_ORGANISERS and isinstance(reply.outgoing.to, ToStreet)
     assert await street.snapshot() == before
 
 
@@ -26,7 +28,7 @@ async def test_neighbours_are_kindly_refused_in_the_group(street: StreetKit, com
 async def test_neighbours_are_kindly_refused_in_private(street: StreetKit, command: str) -> None:
     await street.say("sam", "/board")
     before = await street.snapshot()
-    assert only(await street.tell("sam", command)).key == texts.FOR_ORGANISERS
+    assert only(await street.tell("sam", command)).key == organisers_texts.FOR_ORGANISERS
     assert await street.snapshot() == before
 
 
@@ -47,8 +49,8 @@ async def test_forged_organiser_buttons_do_nothing(street: StreetKit) -> None:
     for payload in forged:
         for private in (True, False):
             sent = await street.press("sam", payload, private=private)
-            assert answers(sent) == [texts.FOR_ORGANISERS], payload
-            assert [s for s in sent if s.key != texts.FOR_ORGANISERS] == [], payload
+            assert answers(sent) == [organisers_texts.FOR_ORGANISERS], payload
+            assert [s for s in sent if s.key != organisers_texts.FOR_ORGANISERS] == [], payload
     assert await street.snapshot() == before
     paused = await street.store.neighbours.paused_until(sid, rosa)
     assert paused is None
@@ -59,7 +61,7 @@ async def test_buttons_check_again_when_pressed(street: StreetKit, organisers: H
     listing = await street.tell("olga", "/reminders")
     delete = listing[-1].payload("Delete")
     organisers.user_ids.discard("olga")  # no longer an admin of the group
-    assert answers(await street.press("olga", delete)) == [texts.FOR_ORGANISERS]
+    assert answers(await street.press("olga", delete)) == [organisers_texts.FOR_ORGANISERS]
     assert await street.count("reminders") == 1
 
 
@@ -84,18 +86,18 @@ async def test_an_organiser_of_two_streets_picks_one_and_their_words_wait(
     group_2 = await street.store.streets.get_or_create("test", "group-2", None, street.clock.now())
     pick = next(c.payload for c in choice.choices if c.payload.endswith(f":{group_2.id}"))
     added = only(await street.press("olga", pick))
-    assert added.key == texts.REMINDER_ADDED and "Coffee morning at number 12" in added.text
+    assert added.key == organisers_texts.REMINDER_ADDED and "Coffee morning at number 12" in added.text
     assert [r.street_id for r in await street.store.reminders.of_street(group_2.id)] == [group_2.id]
     # Someone who organises only one of them isn't asked which.
     organisers.by_street = {"group-1": {"olga"}, "group-2": set()}
-    assert only(await street.tell("olga", "/reminders")).key == texts.REMINDERS_NONE
+    assert only(await street.tell("olga", "/reminders")).key == organisers_texts.REMINDERS_NONE
 
 
 async def test_help_mentions_the_organisers_tools_only_to_organisers(street: StreetKit) -> None:
-    assert [s.key for s in await street.say("sam", "/help")] == [texts.HELP_GROUP]
+    assert [s.key for s in await street.say("sam", "/help")] == [help_texts.HELP_GROUP]
     sent = await street.say("olga", "/help")
-    assert [s.key for s in sent] == [texts.HELP_GROUP, texts.HELP_ORGANISERS]
-    assert private_to(sent, "olga")[0].key == texts.HELP_ORGANISERS
+    assert [s.key for s in sent] == [help_texts.HELP_GROUP, help_texts.HELP_ORGANISERS]
+    assert private_to(sent, "olga")[0].key == help_texts.HELP_ORGANISERS
 
 
 async def test_organiser_commands_are_kept_out_of_everyones_menu(street: StreetKit) -> None:
@@ -113,6 +115,6 @@ async def test_buttons_with_odd_ids_get_a_kind_word(street: StreetKit) -> None:
                     f"omr:{huge}", f"olz:{huge}", f"orp:{huge}", "ohi:1", "odx:1:2", "odt:1:7:0900", "odt:1:0:2460"):
         sent = await street.press("olga", payload)
         assert len(sent) == 1 and sent[0].key in (
-            texts.BUTTON_EXPIRED, texts.POST_NOT_FOUND, texts.REMINDER_GONE,
+            texts.BUTTON_EXPIRED, texts.POST_NOT_FOUND, organisers_texts.REMINDER_GONE,
         ), (payload, [s.key for s in sent])
     assert await street.snapshot() == before

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import time, timedelta
 
-from handlers.kernel import texts
+from handlers.privacy import texts as privacy_texts
 from storage import SqliteStore
 from storage.schema import identifier, read_schema
 from tests.checkins.helpers import with_buddy
@@ -105,4 +105,4 @@ def nothing(counts: dict[str, int]) -> dict[str, int]:
     return {where: count for where, count in counts.items() if count}
 
 
-FORGET_KEYS = (texts.FORGET_QUESTION, texts.FORGOTTEN)
+FORGET_KEYS = (privacy_texts.FORGET_QUESTION, privacy_texts.FORGOTTEN)

@@ -8,9 +8,12 @@ import pytest
 
 from bot.clock import ManualClock
 from handlers.app import Doorstep
+from handlers.checkins import texts as checkins_texts
 from handlers.kernel import texts
 from handlers.kernel.messages import ToPerson, ToStreet
 from handlers.kernel.settings import CoreSettings
+from handlers.posts import texts as posts_texts
+from handlers.privacy import texts as privacy_texts
 from storage import SqliteStore
 from storage.schema import read_schema
 from tests.fakes import RecordingNotifier
@@ -20,7 +23,7 @@ from tests.privacy.street import FRAN, busy_street, mentions_of, nothing, refere
 
 async def _forget(street: StreetKit, who: str = FRAN) -> list:  # type: ignore[type-arg]
     """Asks, and says yes. (Writing privately first delivers anything waiting for them, as always.)"""
-    question = only([s for s in await street.tell(who, "/forgetme") if s.key == texts.FORGET_QUESTION])
+    question = only([s for s in await street.tell(who, "/forgetme") if s.key == privacy_texts.FORGET_QUESTION])
     return await street.press(who, question.payload("Yes, forget me"))
 
 
@@ -35,7 +38,7 @@ async def test_nothing_refers_to_a_forgotten_neighbour(street: StreetKit) -> Non
     busy = await busy_street(street)
     sent = await _forget(street)
     assert only([s for s in sent if isinstance(s.outgoing.to, ToPerson) and s.outgoing.to.person.user_id == FRAN]).key \
-        == texts.FORGOTTEN
+        == privacy_texts.FORGOTTEN
     assert nothing(await references_to(street.store, busy.fran_id)) == {}
     assert nothing(await mentions_of(street.store, FRAN)) == {}
     assert await street.count("neighbours", f"user_id = '{FRAN}'") == 0
@@ -56,9 +59,9 @@ async def test_the_people_it_touches_hear_kindly(street: StreetKit) -> None:
           for who in ("rosa", "sam", "olga")}
     # Olga took Fran's offer: it has gone. Sam: Fran was helping with his ask (it opens again), and he
     # is Fran's check-in buddy (her check-ins have stopped).
-    assert texts.FORGOTTEN_POST_FOR_RESPONDER in to["olga"]
-    assert texts.FORGOTTEN_MATCH_REOPENED in to["sam"] and texts.BUDDY_CHECKINS_STOPPED in to["sam"]
-    assert texts.FORGOTTEN_BUDDY_FOR_OWNER in to["olga"]  # Fran was Olga's buddy
+    assert privacy_texts.FORGOTTEN_POST_FOR_RESPONDER in to["olga"]
+    assert privacy_texts.FORGOTTEN_MATCH_REOPENED in to["sam"] and texts.BUDDY_CHECKINS_STOPPED in to["sam"]
+    assert privacy_texts.FORGOTTEN_BUDDY_FOR_OWNER in to["olga"]  # Fran was Olga's buddy
     assert to["rosa"] == []  # Fran's answer to her ask just goes; nobody is waiting on it
     # Sam's ask is open again, with Fran's answer kept, as nobody's.
     assert await street.count("posts", f"id = {busy.sam_ask} AND status = 'open'") == 1
@@ -88,10 +91,10 @@ async def test_a_waiting_message_that_mentions_them_says_a_neighbour(street: Str
 
 async def test_nothing_happens_without_the_yes(street: StreetKit) -> None:
     busy = await busy_street(street)
-    question = only([s for s in await street.tell(FRAN, "/forgetme") if s.key == texts.FORGET_QUESTION])
+    question = only([s for s in await street.tell(FRAN, "/forgetme") if s.key == privacy_texts.FORGET_QUESTION])
     before = await street.snapshot()
     assert only(await street.press("olga", question.payload("Yes, forget me"))).key == texts.NOT_FOR_YOU
-    assert only(await street.press(FRAN, question.payload("No, keep"))).key == texts.FORGET_KEPT
+    assert only(await street.press(FRAN, question.payload("No, keep"))).key == privacy_texts.FORGET_KEPT
     assert only(await street.press(FRAN, "fg:not-a-number")).key == texts.BUTTON_EXPIRED
     assert await street.snapshot() == before
     assert (await references_to(street.store, busy.fran_id))["neighbours.id"] == 1
@@ -100,14 +103,14 @@ async def test_nothing_happens_without_the_yes(street: StreetKit) -> None:
 async def test_in_the_group_it_points_to_a_private_chat(street: StreetKit) -> None:
     reply = only(await street.say("rosa", "/forgetme"))
     assert reply.key == texts.PRIVATE_ONLY and reply.choices[0].opens_private
-    assert only(await street.tell("rosa", f"/start {reply.choices[0].payload}")).key == texts.FORGET_QUESTION
+    assert only(await street.tell("rosa", f"/start {reply.choices[0].payload}")).key == privacy_texts.FORGET_QUESTION
 
 
 async def test_someone_forgotten_who_comes_back_starts_afresh(street: StreetKit) -> None:
     await busy_street(street)
     await _forget(street)
-    assert only(await street.tell(FRAN, "/mine")).key == texts.MINE_EMPTY
-    assert only(await street.tell(FRAN, "/checkin")).key != texts.CHECKIN_SUMMARY
+    assert only(await street.tell(FRAN, "/mine")).key == posts_texts.MINE_EMPTY
+    assert only(await street.tell(FRAN, "/checkin")).key != checkins_texts.CHECKIN_SUMMARY
     assert await street.count("neighbours", f"user_id = '{FRAN}'") == 1
 
 

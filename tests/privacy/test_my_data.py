@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from handlers.kernel import texts
+from handlers.privacy import texts as privacy_texts
 from handlers.privacy.my_data import LINES
 from tests.kit import StreetKit, only
 from tests.privacy.street import FRAN, busy_street, references_to
@@ -84,7 +85,7 @@ async def test_a_table_added_later_is_in_it_and_is_forgotten_too(street: StreetK
     text, data = await _my_data(street)
     assert "• garden_swaps.neighbour_id: 1" in text
     assert data["tables"]["garden_swaps"] == [{"id": 1, "neighbour_id": fran.id, "plant": "rhubarb"}]
-    question = only([s for s in await street.tell(FRAN, "/forgetme") if s.key == texts.FORGET_QUESTION])
+    question = only([s for s in await street.tell(FRAN, "/forgetme") if s.key == privacy_texts.FORGET_QUESTION])
     await street.press(FRAN, question.payload("Yes, forget me"))
     assert await street.count("garden_swaps") == 0
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from bot.clock import ManualClock
 from handlers.app import Doorstep
-from handlers.kernel import texts
 from handlers.kernel.settings import CoreSettings
+from handlers.privacy import texts as privacy_texts
 from storage import SqliteStore
 from tests.fakes import RecordingNotifier
 from tests.kit import StreetKit, only
@@ -30,7 +30,7 @@ def _words(text: str) -> str:
 
 async def test_privacy_in_the_group_and_in_private(street: StreetKit) -> None:
     in_group = only(await street.say("rosa", "/privacy"))
-    assert in_group.key == texts.PRIVACY_SHORT
+    assert in_group.key == privacy_texts.PRIVACY_SHORT
     assert _words(in_group.text) == _words(_pasteable_version())
     assert only(await street.tell("rosa", "/privacy")).text == in_group.text
 

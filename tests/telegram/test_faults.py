@@ -7,8 +7,8 @@ import time
 from pathlib import Path
 
 from bot.telegram.sending import Patience
-from handlers.kernel import texts
 from handlers.kernel.messages import Outgoing, ToStreet, msg
+from handlers.posts import texts as posts_texts
 from tests.telegram.fake_bot_api import FakeBotApi, Fault
 from tests.telegram.street import TelegramStreet, eventually, tuned
 
@@ -85,7 +85,7 @@ async def test_a_move_noticed_only_when_sending_still_moves_the_street(tg: Teleg
     api.say(rosa, elm, "/board")
     await api.next_in(elm, 0)
     moved = api.migrate(elm, announce=False)
-    result = await tg.adapter.notifier.send(Outgoing(ToStreet(tg.street(elm)), msg(texts.BOARD_EMPTY)))
+    result = await tg.adapter.notifier.send(Outgoing(ToStreet(tg.street(elm)), msg(posts_texts.BOARD_EMPTY)))
     assert result.ref is not None and result.ref.chat_id == str(moved.id)
 
     async def street_moved() -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from handlers.help import texts as help_texts
 from handlers.kernel import texts
 from handlers.kernel.domain import Street
 from handlers.kernel.messages import (
@@ -17,27 +18,28 @@ from handlers.kernel.messages import (
     lines,
     msg,
 )
+from handlers.posts import texts as posts_texts
 from tests.telegram.fake_bot_api import FakeBotApi, Query
 from tests.telegram.street import TelegramStreet
 
 
 async def test_sending_returns_where_the_message_lives(tg: TelegramStreet, api: FakeBotApi) -> None:
     elm = api.group("Elm Street")
-    result = await tg.adapter.notifier.send(Outgoing(ToStreet(tg.street(elm)), msg(texts.BOARD_EMPTY)))
+    result = await tg.adapter.notifier.send(Outgoing(ToStreet(tg.street(elm)), msg(posts_texts.BOARD_EMPTY)))
     assert result.status is SendStatus.SENT and result.ref == MessageRef("telegram", str(elm.id), "1")
 
 
 async def test_edits_and_edits_that_change_nothing(tg: TelegramStreet, api: FakeBotApi) -> None:
     elm = api.group("Elm Street")
     notifier = tg.adapter.notifier
-    sent = await notifier.send(Outgoing(ToStreet(tg.street(elm)), msg(texts.BOARD_EMPTY),
-                                        (Choice(msg(texts.BUTTON_DONE), "dn:1"),)))
+    sent = await notifier.send(Outgoing(ToStreet(tg.street(elm)), msg(posts_texts.BOARD_EMPTY),
+                                        (Choice(msg(posts_texts.BUTTON_DONE), "dn:1"),)))
     assert sent.ref is not None
-    assert await notifier.edit(sent.ref, msg(texts.CARD_SORTED_HEAD), (), "en")
+    assert await notifier.edit(sent.ref, msg(posts_texts.CARD_SORTED_HEAD), (), "en")
     assert api.messages_in(elm)[0].text == "✅ Sorted" and api.messages_in(elm)[0].buttons == []
-    assert await notifier.edit(sent.ref, msg(texts.CARD_SORTED_HEAD), (), "en")  # "message is not modified"
-    assert not await notifier.edit(MessageRef("telegram", str(elm.id), "999"), msg(texts.CARD_SORTED_HEAD), (), "en")
-    assert not await notifier.edit(MessageRef("matrix", "!room", "$event"), msg(texts.CARD_SORTED_HEAD), (), "en")
+    assert await notifier.edit(sent.ref, msg(posts_texts.CARD_SORTED_HEAD), (), "en")  # "message is not modified"
+    assert not await notifier.edit(MessageRef("telegram", str(elm.id), "999"), msg(posts_texts.CARD_SORTED_HEAD), (), "en")
+    assert not await notifier.edit(MessageRef("matrix", "!room", "$event"), msg(posts_texts.CARD_SORTED_HEAD), (), "en")
 
 
 async def test_private_messages_to_people_who_never_started_the_bot(tg: TelegramStreet, api: FakeBotApi) -> None:
@@ -45,14 +47,14 @@ async def test_private_messages_to_people_who_never_started_the_bot(tg: Telegram
     ann.blocked = True
     notifier = tg.adapter.notifier
     for who in (sam, ann):
-        result = await notifier.send(Outgoing(ToPerson(Person("telegram", str(who.id))), msg(texts.WELCOME_PRIVATE)))
+        result = await notifier.send(Outgoing(ToPerson(Person("telegram", str(who.id))), msg(help_texts.WELCOME_PRIVATE)))
         assert result.status is SendStatus.UNREACHABLE
 
 
 async def test_answers_that_cannot_be_answers_go_privately(tg: TelegramStreet, api: FakeBotApi) -> None:
     rosa = api.user("Rosa", started=True)
     elm = api.group("Elm Street", [rosa])
-    await tg.adapter.notifier.send(Outgoing(ToStreet(tg.street(elm)), msg(texts.BOARD_EMPTY), (Choice(msg("x"), "zz:1"),)))
+    await tg.adapter.notifier.send(Outgoing(ToStreet(tg.street(elm)), msg(posts_texts.BOARD_EMPTY), (Choice(msg("x"), "zz:1"),)))
     query = api.press(rosa, api.messages_in(elm)[0], "x")
     assert (await api.answered(query))["text"] == "That button has expired — nothing changed."
 
@@ -68,7 +70,7 @@ async def test_answers_that_cannot_be_answers_go_privately(tg: TelegramStreet, a
 async def test_a_long_answer_stops_the_spinner_and_goes_privately(tg: TelegramStreet, api: FakeBotApi) -> None:
     rosa = api.user("Rosa", started=True)
     elm = api.group("Elm Street", [rosa])
-    await tg.adapter.notifier.send(Outgoing(ToStreet(tg.street(elm)), msg(texts.BOARD_EMPTY), (Choice(msg("x"), "zz:1"),)))
+    await tg.adapter.notifier.send(Outgoing(ToStreet(tg.street(elm)), msg(posts_texts.BOARD_EMPTY), (Choice(msg("x"), "zz:1"),)))
     tg.adapter.presses.open("manual")  # a press the adapter is still answering
     api.queries["manual"] = Query("manual", rosa, api.messages_in(elm)[0], "zz:1")
     words = msg(texts.ADDRESSED, who=Person("telegram", str(rosa.id), "Rosa"), text=msg("{q}", q=Quote("long " * 60)))
@@ -93,10 +95,10 @@ async def test_someone_unknown_is_a_neighbour_capitalised_where_a_sentence_start
     elm = api.group("Elm Street")
     street = ToStreet(Street(1, "telegram", str(elm.id)))
     unknown = Person("telegram", "424242")
-    await tg.adapter.notifier.send(Outgoing(street, msg(texts.CARD_ASK_HEAD, who=unknown)))
+    await tg.adapter.notifier.send(Outgoing(street, msg(posts_texts.CARD_ASK_HEAD, who=unknown)))
     shown = api.messages_in(elm)[0]
     assert shown.text == "🙋 A neighbour could use a hand" and shown.mentions == [424242]
-    in_touch = msg(texts.ADDRESSED, who=Person("telegram", "77"), text=msg(texts.CONFIRM_HELPER, helper=unknown,
+    in_touch = msg(texts.ADDRESSED, who=Person("telegram", "77"), text=msg(posts_texts.CONFIRM_HELPER, helper=unknown,
                                                                              subject=Quote("milk")))
     await tg.adapter.notifier.send(Outgoing(street, in_touch))
     assert api.messages_in(elm)[1].text.startswith("A neighbour: 🙋 A neighbour can help with your ask: milk\n")

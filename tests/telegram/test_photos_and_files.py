@@ -9,35 +9,35 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from bot.charts import counts_in
-from handlers.kernel import texts
 from handlers.kernel.messages import Attachment, Choice, Outgoing, Person, Quote, SendStatus, ToPerson, WeeklyChart, msg
 from handlers.kernel.render import no_translation, read_plural_key
+from handlers.organisers import texts as organisers_texts
 from tests.telegram.fake_bot_api import FakeBotApi, FakeUser, Fault
 from tests.telegram.street import TelegramStreet
 
 WEEKS = tuple(date(2026, 1, 12) + timedelta(weeks=n) for n in range(8))
-POLISH = {texts.CHART_ASKS: "Prośby", texts.CHART_OFFERS: "Oferty"}
+POLISH = {organisers_texts.CHART_ASKS: "Prośby", organisers_texts.CHART_OFFERS: "Oferty"}
 
 
 def polish(locale: str, key: str) -> str:
     if locale != "pl":
         return no_translation(locale, key)
     plural = read_plural_key(key)
-    if plural is not None and plural[0] == texts.CHART_TITLE.singular:
+    if plural is not None and plural[0] == organisers_texts.CHART_TITLE.singular:
         return "{street}: ostatnie {weeks} tygodni"
     return POLISH.get(key, no_translation(locale, key))
 
 
 def chart() -> WeeklyChart:
-    return WeeklyChart(msg(texts.CHART_TITLE, street="Elm Street", weeks=8), WEEKS, (
-        (msg(texts.CHART_ASKS), (0, 0, 0, 0, 0, 1, 3, 2)),
-        (msg(texts.CHART_OFFERS), (0, 0, 0, 0, 0, 0, 0, 1)),
+    return WeeklyChart(msg(organisers_texts.CHART_TITLE, street="Elm Street", weeks=8), WEEKS, (
+        (msg(organisers_texts.CHART_ASKS), (0, 0, 0, 0, 0, 1, 3, 2)),
+        (msg(organisers_texts.CHART_OFFERS), (0, 0, 0, 0, 0, 0, 0, 1)),
     ))
 
 
 def summary_for(user: FakeUser, words: str = "📊 Elm Street — the week of 2 March", **extra: object) -> Outgoing:
     return Outgoing(ToPerson(Person("telegram", str(user.id))), msg("{text}", text=Quote(words)),
-                    (Choice(msg(texts.BUTTON_STOP_DIGEST), "odx:1"),), locale="pl", chart=chart(), **extra)  # type: ignore[arg-type]
+                    (Choice(msg(organisers_texts.BUTTON_STOP_DIGEST), "odx:1"),), locale="pl", chart=chart(), **extra)  # type: ignore[arg-type]
 
 
 async def test_a_chart_is_a_photo_with_the_words_as_its_caption(api: FakeBotApi, tmp_path: Path) -> None:
