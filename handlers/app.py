@@ -11,7 +11,7 @@ from typing import Awaitable, Callable
 
 from handlers import checkins, help, nearby, organisers, posts, privacy
 from handlers.help import start
-from handlers.kernel import texts
+from handlers.kernel import flows, texts
 from handlers.kernel.delivery import Courier, Ready
 from handlers.kernel.domain import Street
 from handlers.kernel.incoming import Incoming, IncomingKind
@@ -19,10 +19,11 @@ from handlers.kernel.languages import note_platform_language
 from handlers.kernel.limits import PrivateMessageLimit, Verdict
 from handlers.kernel.messages import Outgoing, SendResult, ToPerson, ToPresser, ToStreet, msg
 from handlers.kernel.ports import Clock, Notifier, OrganiserCheck, Store, Waker
+from handlers.kernel.questions import note_last_question
 from handlers.kernel.router import Router, Where, parse_command, parse_payload
 from handlers.kernel.settings import CoreSettings
 from handlers.kernel.turn import Effects, Services, Turn
-from handlers.posts import board, posting
+from handlers.posts import board
 from handlers.street import activity
 
 log = logging.getLogger(__name__)
@@ -173,6 +174,7 @@ class Doorstep:
             await self._message(turn)
         elif incoming.kind is IncomingKind.LOCATION and self.router.location_handler is not None:
             await self.router.location_handler(turn)
+        await note_last_question(turn)
 
     async def _press(self, turn: Turn) -> None:
         parsed = parse_payload(turn.incoming.payload or "")
@@ -202,10 +204,10 @@ class Doorstep:
         """Plain words: an answer to a guided flow, if one is waiting; in groups, otherwise, just chat."""
         if not turn.is_private and not turn.incoming.addressed_to_bot:
             return
-        state = await turn.store.conversations.get(turn.neighbour.id, posting.conversation_scope(turn))
-        handler = self.router.find_flow(state.get("flow", "")) if state else None
-        if state is not None and handler is not None:
-            await handler(turn, text, state)
+        waiting = await flows.waiting_in_chat(turn, self.router.flows)
+        on_text = self.router.find_flow_text(waiting.flow.name) if waiting is not None else None
+        if waiting is not None and on_text is not None:
+            await on_text(turn, text, waiting)
         elif turn.is_private and await self._private_words(turn, text):
             return
         elif turn.is_private and not turn.held_delivered:

@@ -24,6 +24,7 @@ from storage.repositories.small import (
     CardRepository,
     ConversationRepository,
     OutboxRepository,
+    QuestionRepository,
     StreetSettingsRepository,
     SuggestionRepository,
 )
@@ -43,6 +44,7 @@ class SqliteStore:
         self.suggestions = SuggestionRepository(db)
         self.conversations = ConversationRepository(db)
         self.outbox = OutboxRepository(db)
+        self.questions = QuestionRepository(db)
         self.retention = RetentionRepository(db)
         self.street_settings = StreetSettingsRepository(db)
         self.stats = StatsRepository(db)

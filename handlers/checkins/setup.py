@@ -1,24 +1,39 @@
 """/checkin: a few taps to set one up — how often, what time (the street's local time), who hears
 privately if there's no answer, and after how long. With one set up, /checkin shows it (see controls).
 
-The half-finished set-up is kept in storage (`conversations`), so a restart loses nothing."""
+The half-finished set-up is a typed guided flow kept in storage, so a restart loses nothing."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import time, timedelta
 
 from handlers.checkins import buddy as buddies
 from handlers.checkins import controls, texts, timing, wording
 from handlers.checkins.street import Rules, rules_for
+from handlers.kernel import flows
 from handlers.kernel import texts as common
 from handlers.kernel.checkin_records import EVERY_DAY, WEEKDAYS, Checkin, Schedule, Tell
+from handlers.kernel.flows import Flow, Waiting
 from handlers.kernel.messages import Choice, as_is, msg
 from handlers.kernel.router import payload
 from handlers.kernel.turn import Turn
 from handlers.street.people import person, street_name
 
-FLOW = "checkin"
-SCOPE = "private"  # the private chat's one guided flow (shared with posting: starting one ends the other)
+
+@dataclass
+class Setup:
+    """A check-in being set up, tap by tap."""
+
+    street_id: int | None = None
+    days: int = 0  # a mask of weekdays; 0 with `at` set means just once
+    at: int | None = None  # minutes after midnight, the street's local time
+    who: str | None = None  # BUDDY, KEEP_BUDDY, ORGANISERS or NOBODY
+    wait: int | None = None  # minutes before whoever hears is told
+
+
+# In the private chat's slot, shared with posting: starting one ends the other.
+FLOW = Flow("checkin", Setup, steps=("street", "often", "days", "time", "who", "wait"))
 
 # Set-up buttons carry the owner's neighbour id first, like posting's.
 PICK_STREET = "cs"
@@ -50,12 +65,12 @@ async def begin(turn: Turn, existing: Checkin | None) -> None:
     if not streets:
         turn.reply(texts.CHECKIN_NO_STREET)
         return
-    state: dict = {"flow": FLOW}
+    state = Setup()
     known = {street.id for street in streets}
     if existing is not None and existing.street_id in known:
-        state["street_id"] = existing.street_id
+        state.street_id = existing.street_id
     elif len(streets) == 1:
-        state["street_id"] = streets[0].id
+        state.street_id = streets[0].id
     else:
         await _save(turn, state, "street")
         owner = turn.neighbour.id
@@ -65,32 +80,24 @@ async def begin(turn: Turn, existing: Checkin | None) -> None:
     await _ask_how_often(turn, state)
 
 
-async def _save(turn: Turn, state: dict, step: str) -> None:
-    state["step"] = step
-    await turn.store.conversations.put(turn.neighbour.id, SCOPE, state, turn.now)
+async def _save(turn: Turn, state: Setup, step: str) -> None:
+    await flows.save(turn, FLOW, step, state)
 
 
 def _cancel(turn: Turn) -> Choice:
     return Choice(msg(common.BUTTON_CANCEL), payload(CANCEL, turn.neighbour.id))
 
 
-async def _state(turn: Turn, fields: list[str], step: str, size: int = 2) -> dict | None:
+async def _state(turn: Turn, fields: list[str], step: str, size: int = 2) -> Setup | None:
     """The presser's set-up waiting at `step`, after checking the button is theirs."""
-    if len(fields) != size:
+    if len(fields) != size or not fields[0].isdigit() or len(fields[0]) > 18:
         turn.answer(common.BUTTON_EXPIRED)
         return None
-    if fields[0] != str(turn.neighbour.id):
-        turn.answer(common.NOT_FOR_YOU)
-        return None
-    state = await turn.store.conversations.get(turn.neighbour.id, SCOPE)
-    if state is None or state.get("flow") != FLOW or state.get("step") != step:
-        turn.answer(common.BUTTON_EXPIRED)
-        return None
-    return state
+    return await flows.waiting_at(turn, FLOW, step, owner=int(fields[0]))
 
 
-async def _rules(turn: Turn, state: dict) -> Rules:
-    return await rules_for(turn.services, state["street_id"])
+async def _rules(turn: Turn, state: Setup) -> Rules:
+    return await rules_for(turn.services, state.street_id)
 
 
 async def picked_street(turn: Turn, fields: list[str]) -> None:
@@ -100,11 +107,11 @@ async def picked_street(turn: Turn, fields: list[str]) -> None:
     if fields[1] not in known:
         turn.answer(common.BUTTON_EXPIRED)
         return
-    state["street_id"] = int(fields[1])
+    state.street_id = int(fields[1])
     await _ask_how_often(turn, state)
 
 
-async def _ask_how_often(turn: Turn, state: dict) -> None:
+async def _ask_how_often(turn: Turn, state: Setup) -> None:
     await _save(turn, state, "often")
     owner = turn.neighbour.id
     choices = tuple(
@@ -120,11 +127,11 @@ async def how_often(turn: Turn, fields: list[str]) -> None:
         return
     masks = {DAILY: EVERY_DAY, ON_WEEKDAYS: WEEKDAYS, ONCE: 0}
     if fields[1] == SOME_DAYS:
-        state["days"] = 0
+        state.days = 0
         await _save(turn, state, "days")
         turn.reply(texts.CHECKIN_WHICH_DAYS, _day_choices(turn, 0))
     elif fields[1] in masks:
-        state["days"] = masks[fields[1]]
+        state.days = masks[fields[1]]
         await _ask_time(turn, state)
     else:
         turn.answer(common.BUTTON_EXPIRED)
@@ -142,7 +149,7 @@ def _day_choices(turn: Turn, mask: int) -> tuple[Choice, ...]:
 async def picked_day(turn: Turn, fields: list[str]) -> None:
     if (state := await _state(turn, fields, "days")) is None:
         return
-    mask = int(state.get("days", 0))
+    mask = state.days
     if fields[1] == DONE:
         if mask == 0:
             turn.answer(texts.CHECKIN_PICK_A_DAY)
@@ -153,7 +160,7 @@ async def picked_day(turn: Turn, fields: list[str]) -> None:
         turn.answer(common.BUTTON_EXPIRED)
         return
     mask ^= 1 << int(fields[1])
-    state["days"] = mask
+    state.days = mask
     await _save(turn, state, "days")
     if mask:
         turn.reply(texts.CHECKIN_DAYS_CHOSEN, _day_choices(turn, mask), days=wording.day_list(mask))
@@ -161,7 +168,7 @@ async def picked_day(turn: Turn, fields: list[str]) -> None:
         turn.reply(texts.CHECKIN_WHICH_DAYS, _day_choices(turn, mask))
 
 
-async def _ask_time(turn: Turn, state: dict) -> None:
+async def _ask_time(turn: Turn, state: Setup) -> None:
     await _save(turn, state, "time")
     rules = await _rules(turn, state)
     owner = turn.neighbour.id
@@ -182,13 +189,13 @@ async def picked_time(turn: Turn, fields: list[str]) -> None:
     await _chose_time(turn, state, time(minute // 60, minute % 60))
 
 
-async def _chose_time(turn: Turn, state: dict, at: time) -> None:
+async def _chose_time(turn: Turn, state: Setup, at: time) -> None:
     quiet = (await _rules(turn, state)).settings
     if timing.in_quiet_hours(at, quiet.quiet_from, quiet.quiet_until):
         turn.reply(texts.CHECKIN_TIME_QUIET, quiet_from=wording.clock(quiet.quiet_from),
                    quiet_until=wording.clock(quiet.quiet_until))
         return
-    state["at"] = at.hour * 60 + at.minute
+    state.at = at.hour * 60 + at.minute
     await _save(turn, state, "who")
     existing = await turn.store.checkins.of_neighbour(turn.neighbour.id)
     current = await person(turn.store, existing.buddy_id) if existing and existing.tell is Tell.BUDDY else None
@@ -203,9 +210,9 @@ async def _chose_time(turn: Turn, state: dict, at: time) -> None:
     turn.reply(texts.CHECKIN_WHO, tuple(choices))
 
 
-async def on_text(turn: Turn, text: str, state: dict) -> None:
+async def on_text(turn: Turn, text: str, waiting: Waiting[Setup]) -> None:
     """Typed words while the set-up waits: the days or the time, if that's what it asked for."""
-    step = state.get("step")
+    step, state = waiting.step, waiting.state
     if step == "time":
         at = timing.parse_clock(text)
         if at is None:
@@ -217,7 +224,7 @@ async def on_text(turn: Turn, text: str, state: dict) -> None:
         if mask is None:
             turn.reply(texts.CHECKIN_DAYS_UNREAD)
         else:
-            state["days"] = mask
+            state.days = mask
             await _ask_time(turn, state)
     else:
         turn.reply(texts.CHECKIN_TAP_PLEASE)
@@ -229,7 +236,7 @@ async def picked_who(turn: Turn, fields: list[str]) -> None:
     if fields[1] not in (BUDDY, KEEP_BUDDY, ORGANISERS, NOBODY):
         turn.answer(common.BUTTON_EXPIRED)
         return
-    state["who"] = fields[1]
+    state.who = fields[1]
     if fields[1] == NOBODY:
         await _finish(turn, state)
         return
@@ -248,7 +255,7 @@ async def picked_wait(turn: Turn, fields: list[str]) -> None:
     if not fields[1].isdigit() or int(fields[1]) not in allowed:
         turn.answer(common.BUTTON_EXPIRED)
         return
-    state["wait"] = int(fields[1])
+    state.wait = int(fields[1])
     await _finish(turn, state)
 
 
@@ -256,33 +263,32 @@ async def cancelled(turn: Turn, fields: list[str]) -> None:
     if len(fields) != 1 or fields[0] != str(turn.neighbour.id):
         turn.answer(common.NOT_FOR_YOU if len(fields) == 1 else common.BUTTON_EXPIRED)
         return
-    state = await turn.store.conversations.get(turn.neighbour.id, SCOPE)
-    if state is None or state.get("flow") != FLOW:
+    if await flows.current(turn, FLOW) is None:
         turn.answer(common.ALREADY_DONE)
         return
-    await turn.store.conversations.clear(turn.neighbour.id, SCOPE)
+    await flows.end(turn, FLOW)
     turn.reply(texts.CHECKIN_CANCELLED)
 
 
-async def _finish(turn: Turn, state: dict) -> None:
+async def _finish(turn: Turn, state: Setup) -> None:
     """Save the check-in, say what was set up, and send the buddy invitation if one is needed."""
     store = turn.store
     rules = await _rules(turn, state)
-    at = time(state["at"] // 60, state["at"] % 60)
-    days = int(state["days"])
+    at = time(state.at // 60, state.at % 60)
+    days = int(state.days)
     schedule = Schedule(days, at, timing.once_day(at, rules.zone, turn.now) if days == 0 else None)
-    who = state["who"]
+    who = state.who
     tell = {BUDDY: Tell.BUDDY, KEEP_BUDDY: Tell.BUDDY, ORGANISERS: Tell.ORGANISERS}.get(who, Tell.NOBODY)
-    wait = timedelta(minutes=int(state.get("wait") or turn.settings.checkin_escalate_after.total_seconds() // 60))
+    wait = timedelta(minutes=int(state.wait or turn.settings.checkin_escalate_after.total_seconds() // 60))
     before = await store.checkins.of_neighbour(turn.neighbour.id)
     buddy_id = before.buddy_id if before is not None and who == KEEP_BUDDY else None
-    draft = Checkin(0, turn.neighbour.id, state["street_id"], schedule, tell, wait, buddy_id)
+    draft = Checkin(0, turn.neighbour.id, state.street_id, schedule, tell, wait, buddy_id)
     next_due = rules.next_time(draft, turn.now)
     saved = await store.checkins.put(
-        neighbour_id=turn.neighbour.id, street_id=state["street_id"], schedule=schedule, tell=tell,
+        neighbour_id=turn.neighbour.id, street_id=state.street_id, schedule=schedule, tell=tell,
         escalate_after=wait, buddy_id=buddy_id, next_due_at=next_due, now=turn.now,
     )
-    await store.conversations.clear(turn.neighbour.id, SCOPE)
+    await flows.end(turn, FLOW)
     await controls.answered_by_this(turn, saved)
     if before is not None and before.buddy_id is not None and before.buddy_id != buddy_id:
         await controls.tell_old_buddy(turn, before, texts.BUDDY_NOT_NEEDED)

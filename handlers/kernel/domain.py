@@ -181,3 +181,12 @@ class PersonalData:
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # other neighbours' ids left out (None)
     # How many rows name them directly, by "table.column" (the rest hang off those: answers to their posts…).
     direct: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class StoredFlow:
+    """A guided flow as storage keeps it: its name, the step it waits at, and its state's fields."""
+
+    flow: str
+    step: str
+    state: dict

@@ -10,12 +10,13 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Awaitable, Callable
 
+from handlers.kernel.flows import Flow, FlowRegistry, Waiting
 from handlers.kernel.messages import SendResult
 from handlers.kernel.turn import Effects, ForgetHook, Services, Turn
 
 CommandHandler = Callable[[Turn, str], Awaitable[None]]  # (turn, the text after the command)
 ActionHandler = Callable[[Turn, list[str]], Awaitable[None]]  # (turn, the payload's fields)
-TextHandler = Callable[[Turn, str, dict], Awaitable[None]]  # (turn, the text, the flow's state)
+TextHandler = Callable[[Turn, str, Waiting], Awaitable[None]]  # (turn, the text, the flow waiting: step and typed state)
 DueRunner = Callable[[Services, Effects, datetime], Awaitable[None]]  # do what is due by `now`
 DueTime = Callable[[Services], Awaitable[datetime | None]]  # when it next has something to do
 ReceiptHandler = Callable[[Services, Effects, list[str], SendResult, datetime], Awaitable[None]]
@@ -86,7 +87,8 @@ class Router:
     def __init__(self) -> None:
         self._commands: dict[str, Command] = {}
         self._actions: dict[str, ActionHandler] = {}
-        self._flows: dict[str, TextHandler] = {}
+        self._flows = FlowRegistry()
+        self._flow_texts: dict[str, TextHandler] = {}
         self._due: list[DueWork] = []
         self._receipts: dict[str, ReceiptHandler] = {}
         self._location: LocationHandler | None = None
@@ -102,9 +104,11 @@ class Router:
     def action(self, code: str, handler: ActionHandler) -> None:
         self._actions[code] = handler
 
-    def flow(self, name: str, handler: TextHandler) -> None:
-        """What to do with typed text while a guided flow of this name is waiting for it."""
-        self._flows[name] = handler
+    def flow(self, flow: Flow, on_text: TextHandler | None = None) -> None:
+        """A guided flow (its name must be new), and what to do with words typed while it waits in a chat."""
+        self._flows.add(flow)
+        if on_text is not None:
+            self._flow_texts[flow.name] = on_text
 
     def due(self, name: str, run: DueRunner, next_at: DueTime | None = None) -> None:
         """Work done on the bot's own initiative when its time comes (run in registration order)."""
@@ -161,8 +165,12 @@ class Router:
     def find_action(self, code: str) -> ActionHandler | None:
         return self._actions.get(code)
 
-    def find_flow(self, name: str) -> TextHandler | None:
-        return self._flows.get(name)
+    @property
+    def flows(self) -> FlowRegistry:
+        return self._flows
+
+    def find_flow_text(self, name: str) -> TextHandler | None:
+        return self._flow_texts.get(name)
 
     def menu(self, private: bool, organisers: bool = False) -> list[Command]:
         """Commands worth listing in a platform's menu, for a private chat or a group (and, with

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from handlers.kernel.messages import Choice, Lines, Msg, Outgoing, Param, Person, Quote, ToPerson, WeeklyChart
+from handlers.kernel.texts import SOMEONE
 
 
 def _param(value: Param) -> Any:
@@ -87,6 +88,28 @@ def decode_private(raw: str) -> Outgoing:
         ToPerson(Person(*data["to"])), _read_msg(data["text"]), choices, locale=data.get("locale"),
         chart=_read_chart(data.get("chart")),
     )
+
+
+def encode_question(prompt: Msg, choices: tuple[Choice, ...]) -> str:
+    """A question as asked: its prompt and its choices (labels and payloads). Anyone mentioned is
+    written as "a neighbour", so the row names nobody but the person it was asked of."""
+    return json.dumps({
+        "prompt": _msg(_nobody_named(prompt)),
+        "choices": [[_msg(_nobody_named(c.label)), c.payload] for c in choices],
+    }, ensure_ascii=False)
+
+
+def decode_question(raw: str) -> tuple[Msg, tuple[Choice, ...]]:
+    data = json.loads(raw)
+    return _read_msg(data["prompt"]), tuple(Choice(_read_msg(label), payload) for label, payload in data["choices"])
+
+
+def _nobody_named(message: Msg) -> Msg:
+    params = {
+        name: Msg(SOMEONE) if isinstance(value, Person) else _nobody_named(value) if isinstance(value, Msg) else value
+        for name, value in message.params.items()
+    }
+    return Msg(message.key, params, message.plural, message.count)
 
 
 def person_marker(platform: str, user_id: str) -> str:

@@ -20,6 +20,7 @@ def register(router: Router) -> None:
     router.action(widening.WIDEN_NO, widening.keep_it_here)
     router.action(relay.REPLY, relay.reply_here)
     router.action(relay.END_CHAT, relay.end_pressed)
+    router.flow(areas.PIN)
     router.location(whereabouts.shared)
     router.private_words(relay.pass_on)
     router.receipt(widening.NEARBY_CARD, widening.remember_nearby_card)

@@ -7,8 +7,12 @@ organiser choose, in minutes' walk."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from handlers.kernel import flows
 from handlers.kernel import texts as common
 from handlers.kernel.domain import Street
+from handlers.kernel.flows import Flow
 from handlers.kernel.messages import Choice, msg
 from handlers.kernel.router import payload
 from handlers.kernel.street_settings import for_street, set_setting
@@ -18,7 +22,16 @@ from handlers.nearby.nearness import radius_minutes, walk_words
 from handlers.posts.board import private_link
 from handlers.street.people import street_name
 
-PIN_SCOPE = "area"  # a waiting "share the street's pin" request, one per organiser
+PIN_SCOPE = "area"  # the private-chat link that carries a waiting "share the street's pin" request
+
+
+@dataclass
+class PinWanted:
+    street_id: int
+
+
+# One per organiser, in its own slot: a flow started in the private chat doesn't end it.
+PIN = Flow("area_pin", PinWanted, steps=("share",), slot=PIN_SCOPE)
 SET_RADIUS = "ra"
 RADIUS_CHOICES_M = (200, 400, 800, 1200, 2000)
 _CLEAR_WORDS = {"clear", "remove", "delete", "off", "none", "usuń", "usun", "wyczyść", "wyczysc", "șterge", "sterge"}
@@ -35,19 +48,18 @@ async def area(turn: Turn, text: str) -> None:
         turn.reply(texts.ORGANISERS_ONLY)
         return
     if text.strip().lower() in _CLEAR_WORDS:
-        await turn.store.conversations.clear(turn.neighbour.id, PIN_SCOPE)  # a pin asked for earlier no longer counts
+        await flows.end(turn, PIN)  # a pin asked for earlier no longer counts
         removed = await turn.store.areas.clear(street.id)
         turn.reply(texts.AREA_CLEARED if removed else texts.AREA_NONE, street=street_name(street))
         return
-    await turn.store.conversations.put(turn.neighbour.id, PIN_SCOPE, {"street_id": street.id}, turn.now)
+    await flows.save(turn, PIN, "share", PinWanted(street.id))
     key = texts.AREA_MOVE_PIN if await turn.store.areas.of_street(street.id) else texts.AREA_SHARE_PIN
     turn.reply(key, (private_link(PIN_SCOPE),), who=turn.person, street=street_name(street))
 
 
 async def _waiting_street(turn: Turn) -> Street | None:
-    state = await turn.store.conversations.get(turn.neighbour.id, PIN_SCOPE)
-    street_id = state.get("street_id") if state else None
-    return await turn.store.streets.get(street_id) if isinstance(street_id, int) else None
+    waiting = await flows.current(turn, PIN)
+    return await turn.store.streets.get(waiting.state.street_id) if waiting is not None else None
 
 
 def share_location_choice() -> Choice:
@@ -70,7 +82,7 @@ async def pin_for_street(turn: Turn, cell: str) -> bool:
     street = await _waiting_street(turn)
     if street is None:
         return False
-    await turn.store.conversations.clear(turn.neighbour.id, PIN_SCOPE)
+    await flows.end(turn, PIN)
     if not await _is_organiser(turn, street):
         turn.reply(texts.ORGANISERS_ONLY)
         return True

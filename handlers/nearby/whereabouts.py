@@ -4,6 +4,7 @@ one command or one tap. A pin an organiser shares after /area sets their street'
 
 from __future__ import annotations
 
+from handlers.kernel import flows
 from handlers.kernel import texts as common
 from handlers.kernel.messages import Choice, msg
 from handlers.kernel.router import payload
@@ -23,7 +24,7 @@ def _forget_choice(turn: Turn) -> Choice:
 async def shared(turn: Turn) -> None:
     """Someone shared a location. Only privately does it count; in a group it is never kept."""
     if not turn.is_private:
-        waiting = await turn.store.conversations.get(turn.neighbour.id, areas.PIN_SCOPE)
+        waiting = await flows.current(turn, areas.PIN)
         if turn.incoming.addressed_to_bot or waiting is not None:
             turn.reply(texts.LOCATION_IN_GROUP, (private_link(areas.PIN_SCOPE if waiting else SHOW),))
         return

@@ -8,7 +8,7 @@ from handlers.organisers import texts
 
 def register(router: Router) -> None:
     # Imported here, not above: importing any one module of a feature need not load all of it.
-    from handlers.organisers import digest, moderation, quiet_neighbours, reminders, settings_menu, unmet
+    from handlers.organisers import digest, gate, moderation, quiet_neighbours, reminders, settings_menu, unmet
 
     router.command("quiet", quiet_neighbours.quiet, about=texts.ABOUT_QUIET, for_organisers=True)
     router.command("remind", reminders.remind, about=texts.ABOUT_REMIND, for_organisers=True)
@@ -47,6 +47,7 @@ def register(router: Router) -> None:
     router.action(settings_menu.RESET, settings_menu.reset_item)
     router.action(settings_menu.CANCEL, settings_menu.cancel)
     router.flow(settings_menu.FLOW, settings_menu.on_text)
+    router.flow(gate.STREET_PICK)
 
     router.due("unmet asks", unmet.run_due, unmet.next_due)
     router.due("weekly summaries", digest.run_due, digest.next_due)

@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Awaitable, Callable
 
+from handlers.kernel import flows
 from handlers.kernel import texts as common
 from handlers.kernel.domain import Street
+from handlers.kernel.flows import Flow
 from handlers.kernel.incoming import IncomingKind
 from handlers.kernel.messages import Choice, Msg, as_is, msg
 from handlers.kernel.router import payload, single_id
@@ -52,8 +54,21 @@ def tell(turn: Turn, text: Msg, choices: tuple[Choice, ...] = ()) -> None:
     turn.effects.tell(turn.person, text, choices)
 
 
-def _scope(code: str) -> str:
-    return f"organise:{code}"
+@dataclass
+class WordsWaiting:
+    """An organiser's words, waiting for them to pick which street they are about."""
+
+    text: str
+    code: str  # the pick button's code: each organiser command waits in its own slot
+
+
+def _flow(code: str) -> Flow[WordsWaiting]:
+    return Flow(STREET_FLOW, WordsWaiting, steps=("pick",), slot=f"organise:{code}")
+
+
+STREET_FLOW = "organiser_street"
+# Registered once under its name; each command's slot is made from its pick code (see `_flow`).
+STREET_PICK = _flow("")
 
 
 async def street_for(turn: Turn, pick_code: str, text: str = "") -> Street | None:
@@ -73,7 +88,7 @@ async def street_for(turn: Turn, pick_code: str, text: str = "") -> Street | Non
     if len(streets) == 1:
         await note_activity(turn.services, streets[0].id, turn.neighbour.id, turn.now)
         return streets[0]
-    await turn.store.conversations.put(turn.neighbour.id, _scope(pick_code), {"text": text}, turn.now)
+    await flows.save(turn, _flow(pick_code), "pick", WordsWaiting(text, pick_code))
     choices = tuple(Choice(as_is(street_name(street)), payload(pick_code, street.id)) for street in streets)
     tell(turn, msg(common.CHOOSE_STREET), choices)
     return None
@@ -88,9 +103,9 @@ async def picked_street(turn: Turn, fields: list[str], pick_code: str) -> tuple[
         return None
     if not await organiser_only(turn, street):
         return None
-    state = await turn.store.conversations.get(turn.neighbour.id, _scope(pick_code))
-    await turn.store.conversations.clear(turn.neighbour.id, _scope(pick_code))
-    return street, str((state or {}).get("text", ""))
+    waiting = await flows.current(turn, _flow(pick_code))
+    await flows.end(turn, _flow(pick_code))
+    return street, waiting.state.text if waiting is not None else ""
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,19 @@
 """/settings: a street's own settings, changed by its organisers privately, mostly with buttons —
 how long posts stay up, quiet hours, time zone, language, the hello to quiet neighbours and when
 the weekly summary usually comes. What must be typed (quiet hours, a time zone, the hello) is
-asked for, and the answer waits in `conversations` like any guided flow."""
+asked for, and the answer waits as a typed guided flow (handlers/kernel/flows.py)."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import time
 from zoneinfo import available_timezones
 
+from handlers.kernel import flows
 from handlers.kernel import texts as common
 from handlers.kernel.domain import Street
+from handlers.kernel.flows import Flow, Waiting
 from handlers.kernel.languages import OWN_NAMES, supported
 from handlers.kernel.messages import Choice, Msg, Quote, as_is, lines, msg
 from handlers.kernel.router import payload
@@ -19,11 +22,19 @@ from handlers.kernel.turn import Turn
 from handlers.kernel.wording import shorten
 from handlers.organisers import digest, reminders, texts
 from handlers.organisers import gate as organisers
-from handlers.posts.posting import conversation_scope
 from handlers.street.local_time import clock_words, parse_clock, weekday_words
 from handlers.street.people import street_name
 
-FLOW = "street_setting"
+
+@dataclass
+class TypedSetting:
+    """A street setting the organiser was asked to type (quiet hours, time zone, hello)."""
+
+    street_id: int
+    item: str
+
+
+FLOW = Flow("street_setting", TypedSetting, steps=("value",))
 PICK = "osp"
 OPEN = "ose"
 SET = "osv"
@@ -105,8 +116,7 @@ async def open_item(turn: Turn, fields: list[str]) -> None:
         choices = tuple(Choice(weekday_words(day), payload(SET, street.id, "dday", day)) for day in range(7))
         organisers.tell(turn, msg(texts.DIGEST_DAY_QUESTION), choices + (_usual(street, item),))
     else:
-        state = {"flow": FLOW, "street_id": street.id, "item": item}
-        await turn.store.conversations.put(turn.neighbour.id, conversation_scope(turn), state, turn.now)
+        await flows.save(turn, FLOW, "value", TypedSetting(street.id, item))
         never_mind = Choice(msg(common.BUTTON_CANCEL), payload(CANCEL, street.id))
         organisers.tell(turn, msg(_TYPED_QUESTIONS[item]), (_usual(street, item), never_mind))
 
@@ -161,19 +171,18 @@ async def cancel(turn: Turn, fields: list[str]) -> None:
 
 
 async def _forget_typing(turn: Turn) -> bool:
-    state = await turn.store.conversations.get(turn.neighbour.id, conversation_scope(turn))
-    if state is None or state.get("flow") != FLOW:
+    if await flows.current(turn, FLOW) is None:
         return False
-    await turn.store.conversations.clear(turn.neighbour.id, conversation_scope(turn))
+    await flows.end(turn, FLOW)
     return True
 
 
-async def on_text(turn: Turn, text: str, state: dict) -> None:
+async def on_text(turn: Turn, text: str, waiting: Waiting[TypedSetting]) -> None:
     """Typed quiet hours, time zone or hello: saved if it reads, else a kind word and another go."""
-    street = await turn.store.streets.get(int(state.get("street_id", 0)))
-    item = state.get("item")
+    street = await turn.store.streets.get(waiting.state.street_id)
+    item = waiting.state.item
     if street is None or item not in _TYPED_QUESTIONS:
-        await turn.store.conversations.clear(turn.neighbour.id, conversation_scope(turn))
+        await flows.end(turn, FLOW)
         turn.reply(common.BUTTON_EXPIRED)
         return
     if not await organisers.organiser_only(turn, street):
@@ -182,7 +191,7 @@ async def on_text(turn: Turn, text: str, state: dict) -> None:
     if problem is not None:
         organisers.tell(turn, problem)
         return
-    await turn.store.conversations.clear(turn.neighbour.id, conversation_scope(turn))
+    await flows.end(turn, FLOW)
     await _menu(turn, street, saved=True)
 
 

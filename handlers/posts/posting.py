@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from typing import Awaitable, Callable
 
+from handlers.kernel import flows
 from handlers.kernel import texts as common
 from handlers.kernel.domain import PostKind, Street, When
+from handlers.kernel.flows import Flow, Waiting
 from handlers.kernel.messages import Choice, as_is, msg
 from handlers.kernel.router import payload
 from handlers.kernel.street_settings import for_street
@@ -23,7 +26,6 @@ from handlers.street.activity import note_activity
 from handlers.street.local_time import date_words, local_date
 from handlers.street.people import street_name
 
-FLOW = "post"
 PICK_STREET = "fs"
 PICK_CATEGORY = "fc"
 PICK_WHEN = "fw"
@@ -61,88 +63,93 @@ async def offer(turn: Turn, text: str) -> None:
     await start(turn, PostKind.OFFER, text)
 
 
-def conversation_scope(turn: Turn) -> str:
-    return "private" if turn.street is None else f"street:{turn.street.id}"
+@dataclass
+class Draft:
+    """An ask or offer being put together, tap by tap."""
+
+    kind: str
+    for_neighbour: bool = False
+    street_id: int | None = None
+    text: str = ""
+    category: str | None = None
+    when: str | None = None  # a When, encoded
+
+
+FLOW = Flow("post", Draft, steps=("where", "what", "when"))
 
 
 async def start(turn: Turn, kind: PostKind, text: str, *, for_neighbour: bool = False) -> None:
-    state: dict = {"flow": FLOW, "kind": kind.value}
-    if for_neighbour:
-        state["for_neighbour"] = True
+    draft = Draft(kind.value, for_neighbour=for_neighbour)
     if text.strip():
-        await _from_words(turn, kind, text, state)  # `publish` checks for a pause and the limits
+        await _from_words(turn, kind, text, draft)  # `publish` checks for a pause and the limits
         return
     if turn.street is not None and (await _paused(turn, turn.street) or await limits.too_many_posts(turn, turn.street)):
         return  # no point asking what and when
     if turn.street is not None:
-        state["street_id"] = turn.street.id
-        await _ask_what(turn, state)
+        draft.street_id = turn.street.id
+        await _ask_what(turn, draft)
         return
-    await _pick_street_then(turn, state, then=_ask_what)
+    await _pick_street_then(turn, draft, then=_ask_what)
 
 
-async def on_text(turn: Turn, text: str, state: dict) -> None:
+async def on_text(turn: Turn, text: str, waiting: Waiting[Draft]) -> None:
     """Words typed while the guided flow waits: they become the post."""
-    await _from_words(turn, PostKind(state["kind"]), text, state)
+    await _from_words(turn, PostKind(waiting.state.kind), text, waiting.state)
 
 
-async def _from_words(turn: Turn, kind: PostKind, text: str, state: dict) -> None:
+async def _from_words(turn: Turn, kind: PostKind, text: str, draft: Draft) -> None:
     problem = check_post_text(text, turn.settings.max_post_length)
     if problem is not None:
         turn.reply(PROBLEM_TEXTS[problem], limit=turn.settings.max_post_length)
         return
-    state = {**state, "text": tidy(text)}
-    street = await _chosen_street(turn, state)
+    draft = replace(draft, text=tidy(text))
+    street = await _chosen_street(turn, draft)
     if street is not None:
-        await _publish_from_state(turn, street, state)
+        await _publish_draft(turn, street, draft)
         return
-    await _pick_street_then(turn, state, then=_publish_from_state_here)
+    await _pick_street_then(turn, draft, then=_publish_draft_here)
 
 
-async def _chosen_street(turn: Turn, state: dict) -> Street | None:
+async def _chosen_street(turn: Turn, draft: Draft) -> Street | None:
     if turn.street is not None:
         return turn.street
-    street_id = state.get("street_id")
-    return await turn.store.streets.get(street_id) if street_id is not None else None
+    return await turn.store.streets.get(draft.street_id) if draft.street_id is not None else None
 
 
-async def _pick_street_then(turn: Turn, state: dict, then: Callable[[Turn, dict], Awaitable[None]]) -> None:
+async def _pick_street_then(turn: Turn, draft: Draft, then: Callable[[Turn, Draft], Awaitable[None]]) -> None:
     streets = await turn.store.streets.of_neighbour(turn.neighbour.id)
     if not streets:
-        await turn.store.conversations.clear(turn.neighbour.id, conversation_scope(turn))
+        await flows.end(turn, FLOW)
         turn.reply(common.NO_STREET_YET)
         return
     if len(streets) == 1:
-        state["street_id"] = streets[0].id
-        await then(turn, state)
+        draft.street_id = streets[0].id
+        await then(turn, draft)
         return
-    state["step"] = "where"
-    await turn.store.conversations.put(turn.neighbour.id, conversation_scope(turn), state, turn.now)
+    await flows.save(turn, FLOW, "where", draft)
     choices = tuple(Choice(as_is(street_name(s)), payload(PICK_STREET, turn.neighbour.id, s.id)) for s in streets[:8])
     turn.reply(common.CHOOSE_STREET, choices + (_cancel(turn),))
 
 
-async def _publish_from_state_here(turn: Turn, state: dict) -> None:
-    street = await _chosen_street(turn, state)
+async def _publish_draft_here(turn: Turn, draft: Draft) -> None:
+    street = await _chosen_street(turn, draft)
     if street is not None:
-        await _publish_from_state(turn, street, state)
+        await _publish_draft(turn, street, draft)
 
 
-async def _publish_from_state(turn: Turn, street: Street, state: dict) -> None:
-    await turn.store.conversations.clear(turn.neighbour.id, conversation_scope(turn))
-    kind = PostKind(state["kind"])
-    text = state.get("text", "")
-    category = state.get("category") or classify(text)
-    when = decode(state["when"]) if state.get("when") else parse_when(text)
-    await publish(turn, street, kind, text, category, when or When(), for_neighbour=bool(state.get("for_neighbour")))
+async def _publish_draft(turn: Turn, street: Street, draft: Draft) -> None:
+    await flows.end(turn, FLOW)
+    kind = PostKind(draft.kind)
+    category = draft.category or classify(draft.text)
+    when = decode(draft.when) if draft.when else parse_when(draft.text)
+    await publish(turn, street, kind, draft.text, category, when or When(), for_neighbour=draft.for_neighbour)
 
 
-async def _ask_what(turn: Turn, state: dict) -> None:
-    state["step"] = "what"
-    await turn.store.conversations.put(turn.neighbour.id, conversation_scope(turn), state, turn.now)
+async def _ask_what(turn: Turn, draft: Draft) -> None:
+    await flows.save(turn, FLOW, "what", draft)
     owner = turn.neighbour.id
     choices = tuple(Choice(msg(c.label), payload(PICK_CATEGORY, owner, c.code)) for c in CATEGORIES)
-    key = texts.ASK_WHAT if state["kind"] == PostKind.ASK.value else texts.OFFER_WHAT
+    key = texts.ASK_WHAT if draft.kind == PostKind.ASK.value else texts.OFFER_WHAT
     turn.reply(key, choices + (_cancel(turn),))
 
 
@@ -150,75 +157,71 @@ def _cancel(turn: Turn) -> Choice:
     return Choice(msg(common.BUTTON_CANCEL), payload(CANCEL, turn.neighbour.id))
 
 
-async def _flow_state(turn: Turn, fields: list[str], step: str) -> dict | None:
-    """The presser's flow waiting at `step`, after checking the button (owner, choice) is theirs."""
-    if len(fields) != 2:
+def _owner(fields: list[str]) -> int | None:
+    return int(fields[0]) if fields and fields[0].isdigit() and len(fields[0]) <= 18 else None
+
+
+async def _draft_at(turn: Turn, fields: list[str], step: str) -> Draft | None:
+    """The presser's draft waiting at `step`, after checking the button (owner, choice) is theirs."""
+    if len(fields) != 2 or (owner := _owner(fields)) is None:
         turn.answer(common.BUTTON_EXPIRED)
         return None
-    if fields[0] != str(turn.neighbour.id):
-        turn.answer(common.NOT_FOR_YOU)
-        return None
-    state = await turn.store.conversations.get(turn.neighbour.id, conversation_scope(turn))
-    if state is None or state.get("flow") != FLOW or state.get("step") != step:
-        turn.answer(common.BUTTON_EXPIRED)
-        return None
-    return state
+    return await flows.waiting_at(turn, FLOW, step, owner=owner)
 
 
 async def picked_street(turn: Turn, fields: list[str]) -> None:
-    if (state := await _flow_state(turn, fields, "where")) is None:
+    if (draft := await _draft_at(turn, fields, "where")) is None:
         return
     streets = {str(street.id): street for street in await turn.store.streets.of_neighbour(turn.neighbour.id)}
     street = streets.get(fields[1])
     if street is None:
         turn.answer(common.BUTTON_EXPIRED)
         return
-    state["street_id"] = street.id
-    if state.get("text"):
-        await _publish_from_state(turn, street, state)
+    draft.street_id = street.id
+    if draft.text:
+        await _publish_draft(turn, street, draft)
     else:
-        await _ask_what(turn, state)
+        await _ask_what(turn, draft)
 
 
 async def picked_category(turn: Turn, fields: list[str]) -> None:
-    if (state := await _flow_state(turn, fields, "what")) is None:
+    if (draft := await _draft_at(turn, fields, "what")) is None:
         return
     if fields[1] not in BY_CODE:
         turn.answer(common.BUTTON_EXPIRED)
         return
-    state.update(category=fields[1], step="when")
-    await turn.store.conversations.put(turn.neighbour.id, conversation_scope(turn), state, turn.now)
+    draft.category = fields[1]
+    await flows.save(turn, FLOW, "when", draft)
     owner = turn.neighbour.id
     choices = tuple(Choice(describe(when), payload(PICK_WHEN, owner, encode(when))) for when in GUIDED_WHEN_CHOICES)
     turn.reply(texts.ASK_WHEN, choices + (_cancel(turn),))
 
 
 async def picked_when(turn: Turn, fields: list[str]) -> None:
-    if (state := await _flow_state(turn, fields, "when")) is None:
+    if (draft := await _draft_at(turn, fields, "when")) is None:
         return
     if decode(fields[1]) is None:
         turn.answer(common.BUTTON_EXPIRED)
         return
-    state["when"] = fields[1]
-    street = await _chosen_street(turn, state)
+    draft.when = fields[1]
+    street = await _chosen_street(turn, draft)
     if street is None:
         turn.answer(common.BUTTON_EXPIRED)
         return
-    await _publish_from_state(turn, street, state)
+    await _publish_draft(turn, street, draft)
 
 
 async def cancelled(turn: Turn, fields: list[str]) -> None:
-    if len(fields) != 1:
+    if len(fields) != 1 or (owner := _owner(fields)) is None:
         turn.answer(common.BUTTON_EXPIRED)
         return
-    if fields[0] != str(turn.neighbour.id):
+    if owner != turn.neighbour.id:
         turn.answer(common.NOT_FOR_YOU)
         return
-    scope = conversation_scope(turn)
-    if await turn.store.conversations.get(turn.neighbour.id, scope) is None:
+    if await flows.current(turn, FLOW) is None:
         turn.answer(common.ALREADY_DONE)
         return
-    await turn.store.conversations.clear(turn.neighbour.id, scope)
+    await flows.end(turn, FLOW)
     turn.reply(texts.FLOW_CANCELLED)
 
 

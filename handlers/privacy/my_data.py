@@ -23,6 +23,7 @@ LINES = {
     "responses.neighbour_id": texts.MY_DATA_ANSWERS,
     "suggestions.neighbour_id": texts.MY_DATA_TOLD,
     "conversations.neighbour_id": texts.MY_DATA_FLOWS,
+    "questions.neighbour_id": texts.MY_DATA_QUESTIONS,
     "outbox.neighbour_id": texts.MY_DATA_WAITING,
     "checkins.neighbour_id": texts.MY_DATA_CHECKIN,
     "checkins.buddy_id": texts.MY_DATA_BUDDY,

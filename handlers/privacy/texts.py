@@ -20,6 +20,7 @@ MY_DATA_POSTS = NP_(
 MY_DATA_ANSWERS = N_("• Answers you gave to neighbours' asks and offers: {count}")
 MY_DATA_TOLD = N_("• Asks and offers I told you about: {count}")
 MY_DATA_FLOWS = N_("• Things you started and haven't finished yet: {count}")
+MY_DATA_QUESTIONS = N_("• Questions I asked you that are still waiting for your answer: {count}")
 MY_DATA_WAITING = N_("• Messages waiting for you to open a chat with me: {count}")
 MY_DATA_CHECKIN = N_("• Your check-in: when it comes, and who hears if you don't answer")
 MY_DATA_BUDDY = N_("• Check-ins you're the buddy for: {count}")

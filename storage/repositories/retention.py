@@ -27,6 +27,9 @@ class RetentionRepository:
     async def delete_conversations_untouched_since(self, moment: datetime) -> int:
         return await self._db.execute("DELETE FROM conversations WHERE updated_at < ?", (to_db(moment),))
 
+    async def delete_questions_expired_by(self, moment: datetime) -> int:
+        return await self._db.execute("DELETE FROM questions WHERE valid_until <= ?", (to_db(moment),))
+
     async def delete_outbox_older_than(self, moment: datetime) -> int:
         return await self._db.execute("DELETE FROM outbox WHERE created_at < ?", (to_db(moment),))
 

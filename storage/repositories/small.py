@@ -7,7 +7,7 @@ import json
 from datetime import datetime
 from typing import Collection
 
-from handlers.kernel.domain import ToldLately
+from handlers.kernel.domain import StoredFlow, ToldLately
 from handlers.kernel.messages import MessageRef
 from storage.database import Database
 from storage.times import from_db_required, to_db
@@ -109,21 +109,43 @@ class ConversationRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    async def get(self, neighbour_id: int, scope: str) -> dict | None:
-        raw = await self._db.fetch_value(
-            "SELECT state FROM conversations WHERE neighbour_id = ? AND scope = ?", (neighbour_id, scope)
+    async def get(self, neighbour_id: int, slot: str) -> StoredFlow | None:
+        row = await self._db.fetch_one(
+            "SELECT flow, step, state FROM conversations WHERE neighbour_id = ? AND scope = ?", (neighbour_id, slot)
         )
-        return None if raw is None else json.loads(raw)
+        return None if row is None else StoredFlow(row["flow"], row["step"], json.loads(row["state"]))
 
-    async def put(self, neighbour_id: int, scope: str, state: dict, now: datetime) -> None:
+    async def put(self, neighbour_id: int, slot: str, flow: str, step: str, state: dict, now: datetime) -> None:
         await self._db.execute(
-            "INSERT INTO conversations (neighbour_id, scope, state, updated_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (neighbour_id, scope) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
-            (neighbour_id, scope, json.dumps(state, ensure_ascii=False), to_db(now)),
+            "INSERT INTO conversations (neighbour_id, scope, flow, step, state, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (neighbour_id, scope) DO UPDATE SET flow = excluded.flow, step = excluded.step, "
+            "state = excluded.state, updated_at = excluded.updated_at",
+            (neighbour_id, slot, flow, step, json.dumps(state, ensure_ascii=False), to_db(now)),
         )
 
-    async def clear(self, neighbour_id: int, scope: str) -> None:
-        await self._db.execute("DELETE FROM conversations WHERE neighbour_id = ? AND scope = ?", (neighbour_id, scope))
+    async def clear(self, neighbour_id: int, slot: str) -> None:
+        await self._db.execute("DELETE FROM conversations WHERE neighbour_id = ? AND scope = ?", (neighbour_id, slot))
+
+
+class QuestionRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def get(self, neighbour_id: int, chat: str, now: datetime) -> str | None:
+        return await self._db.fetch_value(
+            "SELECT question FROM questions WHERE neighbour_id = ? AND chat = ? AND valid_until > ?",
+            (neighbour_id, chat, to_db(now)),
+        )
+
+    async def put(self, neighbour_id: int, chat: str, question: str, valid_until: datetime) -> None:
+        await self._db.execute(
+            "INSERT INTO questions (neighbour_id, chat, question, valid_until) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (neighbour_id, chat) DO UPDATE SET question = excluded.question, valid_until = excluded.valid_until",
+            (neighbour_id, chat, question, to_db(valid_until)),
+        )
+
+    async def clear(self, neighbour_id: int, chat: str) -> None:
+        await self._db.execute("DELETE FROM questions WHERE neighbour_id = ? AND chat = ?", (neighbour_id, chat))
 
 
 class OutboxRepository:

@@ -101,6 +101,8 @@ ONE_REFERENCE = {
     "suggestions.neighbour_id": "INSERT INTO suggestions (post_id, neighbour_id, suggested_at) VALUES (:post, :who, :now)",
     "conversations.neighbour_id":
         "INSERT INTO conversations (neighbour_id, scope, state, updated_at) VALUES (:who, 'private', '{}', :now)",
+    "questions.neighbour_id":
+        "INSERT INTO questions (neighbour_id, chat, question, valid_until) VALUES (:who, 'private', '{}', :later)",
     "outbox.neighbour_id": "INSERT INTO outbox (neighbour_id, payload, created_at) VALUES (:who, '{}', :now)",
     "checkins.neighbour_id":
         "INSERT INTO checkins (neighbour_id, street_id, days, at_minute, tell, escalate_after_minutes, updated_at) "
