@@ -169,6 +169,7 @@ class DoorstepReader:
             self.store = await SqliteStore.open(self.folder / "doorstep.sqlite3")
         self.adapter = MatrixAdapter(self.settings, self.store, SystemClock(), PATIENCE)
         core = Doorstep(self.store, self.adapter.notifier, SystemClock(), CoreSettings(), self.adapter.organisers,
+                        adapters_own=self.adapter.own_work,
                         sends_at_once=SENDS_AT_ONCE)
         handle = core.handle
 

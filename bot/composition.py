@@ -95,7 +95,7 @@ async def purge_now(settings: Settings) -> dict[str, int]:
     """What `doorstep purge` does: the retention the bot runs daily, now, in one transaction (while the bot
     is stopped: a running bot holds its database, and purges by itself). Returns how many rows of each
     kind went."""
-    from bot.matrix.retention import KEEP_PROMPTS  # Matrix keeps prompts of its own
+    from bot.matrix.retention import delete_old_prompts  # Matrix keeps prompts of its own
 
     clock = SystemClock()
     async with open_store(settings.database.path) as store:
@@ -103,7 +103,7 @@ async def purge_now(settings: Settings) -> dict[str, int]:
         async with store.transaction():
             now = clock.now()
             removed = await retention.purge(services, now)
-            removed["matrix_prompts"] = await store.matrix_prompts.delete_unbound_older_than(now - KEEP_PROMPTS)
+            removed["matrix_prompts"] = await delete_old_prompts(store, now)
     return removed
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Protocol
 
+from handlers.kernel.core import AdaptersOwn
 from handlers.kernel.domain import Street
 from handlers.kernel.messages import Choice, MessageRef, Msg, Outgoing, SendResult, SendStatus, ToStreet
 from handlers.kernel.ports import Clock, Notifier, OrganiserCheck
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
     from config.settings import Settings
-    from handlers.app import Doorstep
+    from handlers.kernel.core import Core
     from storage import SqliteStore
 
 log = logging.getLogger(__name__)
@@ -33,14 +34,25 @@ class PlatformAdapter(Protocol):
     organisers: OrganiserCheck
 
     @property
+    def own_work(self) -> AdaptersOwn:
+        """What it keeps itself that the core must look after (due work, forgetting someone)."""
+
+    @property
     def connected(self) -> bool:
         """Whether the platform answered recently (for /healthz)."""
 
-    async def start(self, core: Doorstep) -> None:
+    async def start(self, core: Core) -> None:
         """Connect and start handing updates to `core.handle`; return once running."""
 
     async def stop(self) -> None:
         """Stop receiving, finish what is in flight, disconnect."""
+
+
+def own_work_of(adapters: list[PlatformAdapter]) -> AdaptersOwn:
+    return AdaptersOwn(
+        due=tuple(work for adapter in adapters for work in adapter.own_work.due),
+        forget=tuple(hook for adapter in adapters for hook in adapter.own_work.forget),
+    )
 
 
 def _platform_of(outgoing: Outgoing) -> str:

@@ -14,7 +14,7 @@ from bot.clock import SystemClock
 from bot.composition import core_settings, open_store
 from bot.health import HealthServer, HealthSources
 from bot.i18n import Catalogues
-from bot.platforms import NotifierByPlatform, OrganisersByPlatform, PlatformAdapter, build_adapters
+from bot.platforms import NotifierByPlatform, OrganisersByPlatform, PlatformAdapter, build_adapters, own_work_of
 from bot.scheduler import DueScheduler
 from config.settings import Settings
 from handlers.app import Doorstep
@@ -45,7 +45,7 @@ async def run_platforms(settings: Settings, stop: asyncio.Event | None = None) -
         core = Doorstep(
             store, NotifierByPlatform(adapters), clock, core_settings(settings, catalogues),
             OrganisersByPlatform(adapters),
-            waker=due, sends_at_once=SENDS_AT_ONCE,
+            waker=due, sends_at_once=SENDS_AT_ONCE, adapters_own=own_work_of(adapters),
         )
         due.attach(core)
         health = None

@@ -12,6 +12,7 @@ from typing import Awaitable, Callable
 from handlers import checkins, help, nearby, organisers, posts, privacy
 from handlers.help import start
 from handlers.kernel import flows, texts
+from handlers.kernel.core import AdaptersOwn
 from handlers.kernel.delivery import Courier, Ready
 from handlers.kernel.domain import Street
 from handlers.kernel.incoming import Incoming, IncomingKind
@@ -20,7 +21,7 @@ from handlers.kernel.limits import PrivateMessageLimit, Verdict
 from handlers.kernel.messages import Outgoing, SendResult, ToPerson, ToPresser, ToStreet, msg
 from handlers.kernel.ports import Clock, Notifier, OrganiserCheck, Store, Waker
 from handlers.kernel.questions import note_last_question
-from handlers.kernel.router import Router, Where, parse_command, parse_payload
+from handlers.kernel.router import Command, Router, Where, parse_command, parse_payload
 from handlers.kernel.settings import CoreSettings
 from handlers.kernel.turn import Effects, Services, Turn
 from handlers.posts import board
@@ -59,8 +60,14 @@ class Doorstep:
         router: Router | None = None,
         waker: Waker | None = None,
         sends_at_once: int = 1,
+        adapters_own: AdaptersOwn | None = None,
     ) -> None:
         self.router = router or build_router()
+        if adapters_own is not None:
+            for work in adapters_own.due:
+                self.router.due(work.name, work.run, work.next_at)
+            for hook in adapters_own.forget:
+                self.router.forgetting(hook)
         self.services = Services(
             store, clock, settings or CoreSettings(), organisers or NobodyOrganises(),
             forget_hooks=self.router.forget_hooks,
@@ -68,6 +75,16 @@ class Doorstep:
         self.private_messages = PrivateMessageLimit(self.services.settings.private_messages_per_hour)
         self.courier = Courier(self.services, notifier, self._on_receipt, sends_at_once=sends_at_once)
         self.waker = waker
+
+    @property
+    def settings(self) -> CoreSettings:
+        return self.services.settings
+
+    def menu(self, private: bool, organisers: bool = False) -> list[Command]:
+        return self.router.menu(private, organisers)
+
+    def knows_command(self, name: str) -> bool:
+        return self.router.find_command(name) is not None
 
     async def handle(self, incoming: Incoming) -> None:
         """Do what a neighbour asked; whatever goes wrong, they get a kind word, never a traceback."""

@@ -23,7 +23,7 @@ from handlers.kernel.ports import Clock
 from handlers.kernel.render import Translate, no_translation
 
 if TYPE_CHECKING:
-    from handlers.app import Doorstep
+    from handlers.kernel.core import AdaptersOwn, Core
     from storage import SqliteStore
 
 log = logging.getLogger(__name__)
@@ -68,13 +68,17 @@ class MatrixAdapter:
         self._sync_task: asyncio.Task | None = None
 
     @property
+    def own_work(self) -> AdaptersOwn:
+        """What the Matrix side keeps (its prompts), for the core to look after."""
+        return retention.own_work(self._store, self.direct)
+
+    @property
     def allowed_servers(self) -> set[str]:
         own = str(self._settings.user_id).split(":", 1)[1]
         return set(self._settings.allowed_homeservers) or {own}
 
-    async def start(self, core: Doorstep) -> None:
-        self._markup.know_commands(lambda name: core.router.find_command(name) is not None)
-        retention.register(core.router, self._store, self.direct)
+    async def start(self, core: Core) -> None:
+        self._markup.know_commands(core.knows_command)
         try:
             await log_in(self.client, self._settings, patience_s=self._patience.login_s)
             await self.direct.load()

@@ -60,7 +60,7 @@ from handlers.kernel.router import parse_command
 from storage.repositories.matrix_prompts import Prompt, PromptChoice
 
 if TYPE_CHECKING:
-    from handlers.app import Doorstep
+    from handlers.kernel.core import Core
     from storage import SqliteStore
 
 log = logging.getLogger(__name__)
@@ -115,7 +115,7 @@ class Inbound:
         self._allowed_servers = allowed_servers
         # The very first sync of a new device shows recent history: old commands, not to answer.
         self.catching_up = catching_up
-        self.core: Doorstep | None = None
+        self.core: Core | None = None
         self._seen = Seen()
         self._own_events = Seen()  # the bot's recent messages, to recognise replies to it
         self._joining: set[str] = set()

@@ -33,12 +33,13 @@ from bot.telegram.sending import GaveUp, Patience, Refused, Sender
 from bot.telegram.updates import PLATFORM, BotIdentity, migration_of, to_incoming
 from config.errors import ConfigurationError
 from config.settings import TelegramSettings
+from handlers.kernel.core import AdaptersOwn
 from handlers.kernel.incoming import Incoming, IncomingKind
 from handlers.kernel.messages import msg
 from handlers.kernel.render import Translate, no_translation, render
 
 if TYPE_CHECKING:
-    from handlers.app import Doorstep
+    from handlers.kernel.core import Core
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +107,7 @@ class TelegramAdapter:
         self.organisers = TelegramOrganisers(bot, self.sender, tuning.admins_fresh_for)
         self.migrations = Migrations(move_street)
         self.sender.on_moved = self.migrations.follow
-        self._core: Doorstep | None = None
+        self._core: Core | None = None
         self._me: BotIdentity | None = None
         self.application.add_handler(TypeHandler(Update, self._on_update))
         self.application.add_error_handler(self._on_error)
@@ -128,7 +129,12 @@ class TelegramAdapter:
             except (Refused, GaveUp):
                 pass
 
-    async def start(self, core: Doorstep) -> None:
+    @property
+    def own_work(self) -> AdaptersOwn:
+        """Telegram keeps nothing of its own for the core to look after."""
+        return AdaptersOwn()
+
+    async def start(self, core: Core) -> None:
         self._core = core
         await self._introduce()
         updater = self.application.updater
@@ -218,17 +224,17 @@ class TelegramAdapter:
                 f"DOORSTEP_TELEGRAM__WEBHOOK_URL: Telegram refused it (method=setWebhook): {error.message}"
             ) from None
 
-    async def _set_menus(self, core: Doorstep) -> None:
+    async def _set_menus(self, core: Core) -> None:
         """The command menus Telegram shows: in private chats, in groups, and to groups' organisers —
         in the operator's language for everyone, and in each language Doorstep speaks for people whose
         app is set to it."""
-        settings = core.services.settings
+        settings = core.settings
         languages: list[tuple[str, str | None]] = [(settings.locale, None), *((lang, lang) for lang in settings.locales)]
         for scope, private, organisers in MENUS:
             for locale, app_language in languages:
                 commands = [
                     BotCommand(command.name, render(msg(command.about), locale, translate=self._translate))
-                    for command in core.router.menu(private=private, organisers=organisers) if command.about
+                    for command in core.menu(private=private, organisers=organisers) if command.about
                 ]
                 try:
                     await self.sender.quick("setMyCommands", lambda c=commands, s=scope, a=app_language:

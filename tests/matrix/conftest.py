@@ -83,7 +83,10 @@ class Bot:
         """A new process: new adapter and core, the same database and Matrix store."""
         await self.stop()
         self.adapter = MatrixAdapter(self.settings, self.store, self.clock, TEST_PATIENCE)
-        self.core = Doorstep(self.store, self.adapter.notifier, self.clock, CoreSettings(), self.adapter.organisers)
+        self.core = Doorstep(
+            self.store, self.adapter.notifier, self.clock, CoreSettings(), self.adapter.organisers,
+            adapters_own=self.adapter.own_work,
+        )
         await self.start()
 
 
@@ -108,7 +111,7 @@ class StreetOnMatrix:
         store = await SqliteStore.open(folder / "doorstep.sqlite3")
         clock = ManualClock(START)
         adapter = MatrixAdapter(settings, store, clock, TEST_PATIENCE)
-        core = Doorstep(store, adapter.notifier, clock, CoreSettings(), adapter.organisers)
+        core = Doorstep(store, adapter.notifier, clock, CoreSettings(), adapter.organisers, adapters_own=adapter.own_work)
         bot = Bot(account, settings, store, clock, adapter, core)
         self.bots.append(bot)
         if start:
