@@ -63,7 +63,7 @@ async def run_platforms(settings: Settings, stop: asyncio.Event | None = None) -
                 await adapter.start(counted)  # type: ignore[arg-type]
                 started.append(adapter)
             await due.start()
-            log.info("doorstep running version=%s platforms=%s", version(), ",".join(a.platform for a in adapters))
+            log.info("doorstep running platforms=%s version=%s", ",".join(a.platform for a in adapters), version())
             await stop.wait()
         finally:
             log.info("doorstep stopping")
