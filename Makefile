@@ -5,19 +5,37 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-doorstep
+# Every version the .venv and the container image install, as tested (`make lock` refreshes it).
+LOCK := constraints.txt
+LOCK_PYTHON ?= $(shell command -v python3.11 2>/dev/null || echo $(PYTHON))
 # The Matrix tests start a throwaway Synapse; it lives in its own virtualenv (its pins differ from ours).
 SYNAPSE_VERSION := 1.163.2
 SYNAPSE_VENV := .test-servers/synapse/venv
 SYNAPSE_STAMP := $(SYNAPSE_VENV)/.installed-synapse-$(SYNAPSE_VERSION)
 
-.PHONY: run test demo demo-organiser check-config translations clean bench bench-quick synapse
+.PHONY: run test demo demo-organiser check-config translations clean bench bench-quick synapse lock
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	@test -n "$(PYTHON)" || { echo "Doorstep needs Python 3.11 or newer (python3 --version)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --constraint $(LOCK) -e '.[dev]'
 	@touch $(STAMP)
+
+## Refresh constraints.txt: the newest versions pyproject.toml allows, dev tools included, resolved in a
+## scratch virtualenv (Python 3.11, the oldest Doorstep supports, so every pin installs there).
+lock:
+	@test -n "$(LOCK_PYTHON)" || { echo "Doorstep needs Python 3.11 or newer (python3 --version)"; exit 1; }
+	rm -rf .lock-venv
+	$(LOCK_PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip
+	.lock-venv/bin/python -m pip install --quiet '.[dev]'
+	{ echo "# Exact versions for the .venv (make) and the container image (Dockerfile), resolved by"; \
+	  echo "# \`make lock\` with $$(.lock-venv/bin/python -V) from pyproject.toml's ranges, dev tools included."; \
+	  echo "# Used as pip constraints: a package listed here is installed at this version, if at all."; \
+	  .lock-venv/bin/python -m pip freeze --all --exclude-editable | grep -v -i -E '^(doorstep|pip|setuptools|wheel)( |=|@)'; \
+	} > $(LOCK)
+	rm -rf .lock-venv build
 
 $(SYNAPSE_STAMP):
 	@test -n "$(PYTHON)" || { echo "Doorstep needs Python 3.11 or newer (python3 --version)"; exit 1; }
@@ -64,4 +82,4 @@ bench-quick: $(STAMP) $(SYNAPSE_STAMP)
 	$(BIN)/python -m bench --quick $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) .test-servers .pytest_cache .hypothesis
+	rm -rf $(VENV) .lock-venv .test-servers .pytest_cache .hypothesis

@@ -1,4 +1,4 @@
-"""`doorstep run | demo | check-config | backup | restore | purge`."""
+"""`doorstep run | demo | check-config | backup | restore | purge | healthcheck`, and `doorstep --version`."""
 
 from __future__ import annotations
 
@@ -29,9 +29,17 @@ CONSOLE_HINT = (
 
 
 def _parser() -> argparse.ArgumentParser:
+    from bot.metrics import version
+
     parser = argparse.ArgumentParser(prog="doorstep", description="A kind neighbour in your street's group chat.")
+    parser.add_argument("--version", action="version", version=f"doorstep {version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("run", help="run the bot: Telegram and/or Matrix if configured, else the console street")
+    run = commands.add_parser("run", help="run the bot: Telegram and/or Matrix if configured, else the console street")
+    run.add_argument(
+        "--needs-a-person-status", type=int, metavar="STATUS", default=None,
+        help="exit with STATUS instead of 2 or 3 when a restart can't help (bad settings, an unusable database); "
+             "the container image uses 0, so that a restart-on-failure policy leaves it stopped",
+    )
     demo = commands.add_parser("demo", help="the console street, with a throwaway database unless given one")
     demo.add_argument("--database", type=Path, help="keep the street in this SQLite file")
     demo.add_argument("--start", type=datetime.fromisoformat, help="start the clock here (ISO time with offset)")
@@ -41,17 +49,31 @@ def _parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", help="replace the database with a backup (stop the bot first)")
     restore.add_argument("path", type=Path, help="the backup file")
     commands.add_parser("purge", help="delete now what has passed its retention period (prints counts only)")
+    commands.add_parser("healthcheck", help="ask the running bot's /healthz: exit 0 when healthy, 1 when not "
+                                            "(the container's health check)")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    status = _main(args)
+    stay_down = getattr(args, "needs_a_person_status", None)
+    if status in (EXIT_CONFIGURATION, EXIT_STORAGE) and stay_down is not None:
+        print(f"doorstep: stopping for good (exit status {stay_down} instead of {status}): this needs a person",
+              file=sys.stderr)
+        return stay_down
+    return status
+
+
+def _main(args: argparse.Namespace) -> int:
     command = args.command or "run"
     try:
         settings = load_settings()
     except ConfigurationError as problem:
         print(f"doorstep: configuration problem: {problem}", file=sys.stderr)
         return EXIT_CONFIGURATION
+    if command == "healthcheck":
+        return _healthcheck(settings)
     # The console street shares the terminal with its user: only problems are logged there.
     console = command == "demo" or (command == "run" and not settings.platforms)
     logs.configure("WARNING" if console and settings.log_level == "INFO" else settings.log_level)
@@ -87,6 +109,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nBye for now. 👋", file=sys.stderr)
         return 0
+
+
+def _healthcheck(settings: Settings) -> int:
+    from bot.health import check
+
+    if not settings.health.enabled:
+        print("doorstep: the health endpoint is off (set DOORSTEP_HEALTH__ENABLED=true)", file=sys.stderr)
+        return 1
+    healthy, said = check(settings.health.listen, settings.health.port)
+    print(said.strip(), file=sys.stdout if healthy else sys.stderr)
+    return 0 if healthy else 1
 
 
 def _demo(settings: Settings, database: Path | None, start: datetime | None) -> int:

@@ -21,6 +21,7 @@ from handlers.kernel.settings import CoreSettings
 from handlers.kernel.turn import Services
 from handlers.privacy import retention
 from storage import SqliteStore
+from storage.backup import UpgradeBackups
 
 
 def core_settings(settings: Settings, catalogues: Catalogues) -> CoreSettings:
@@ -53,9 +54,19 @@ def core_settings(settings: Settings, catalogues: Catalogues) -> CoreSettings:
     )
 
 
+def upgrade_backups(settings: Settings) -> UpgradeBackups | None:
+    """The copy taken before a new version migrates the operator's database (None when turned off)."""
+    days = settings.database.upgrade_backup_days
+    return UpgradeBackups(settings.database.upgrade_backup_folder, timedelta(days=days)) if days else None
+
+
 @asynccontextmanager
-async def open_store(path: Path) -> AsyncIterator[SqliteStore]:
-    store = await SqliteStore.open(path)
+async def open_store(path: Path, backups: UpgradeBackups | None = None) -> AsyncIterator[SqliteStore]:
+    """The store, migrated; with `backups`, the database is copied first when migrations are pending, and
+    upgrade copies past their time are deleted."""
+    if backups is not None:
+        backups.prune()
+    store = await SqliteStore.open(path, before_migrating=backups)
     try:
         yield store
     finally:
@@ -75,7 +86,8 @@ async def run_console(
     catalogues = Catalogues.load()
     notifier = ConsoleNotifier(out, directory, street_names, catalogues.translate, charts or database.parent / "charts")
     organisers = ConsoleOrganisers()
-    async with open_store(database) as store:
+    backups = upgrade_backups(settings) if database == settings.database.path else None
+    async with open_store(database, backups) as store:
         core = Doorstep(store, notifier, clock, core_settings(settings, catalogues), organisers)
         street = ConsoleStreet(core, clock, notifier, directory, organisers, street_names, out, zone)
         while True:
@@ -98,7 +110,7 @@ async def purge_now(settings: Settings) -> dict[str, int]:
     from bot.matrix.retention import delete_old_prompts  # Matrix keeps prompts of its own
 
     clock = SystemClock()
-    async with open_store(settings.database.path) as store:
+    async with open_store(settings.database.path, upgrade_backups(settings)) as store:
         services = Services(store, clock, core_settings(settings, Catalogues.load()), NobodyOrganises())
         async with store.transaction():
             now = clock.now()

@@ -17,8 +17,9 @@ from handlers.kernel.render import in_english, read_plural_key
 
 SOURCE_LANGUAGE = "en"
 DOMAIN = "doorstep"
-# Folders whose N_("...") / NP_("...", "...", count) sentences are shown to people.
-SOURCES = ("handlers", "bot/matrix")
+# Folders whose N_("...") / NP_("...", "...", count) sentences are shown to people (the Telegram adapter's
+# are the bot's description, which only Telegram shows).
+SOURCES = ("handlers", "bot/matrix", "bot/telegram")
 KEYWORDS = {"N_": None, "NP_": (1, 2)}
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 

@@ -11,9 +11,10 @@ from datetime import timezone
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.clock import SystemClock
-from bot.composition import core_settings, open_store
-from bot.health import HealthServer, HealthSources
+from bot.composition import core_settings, open_store, upgrade_backups
+from bot.health import health_server
 from bot.i18n import Catalogues
+from bot.metrics import CountedCore, CountedNotifier, Metrics, version
 from bot.platforms import NotifierByPlatform, OrganisersByPlatform, PlatformAdapter, build_adapters, own_work_of
 from bot.scheduler import DueScheduler
 from config.settings import Settings
@@ -37,30 +38,32 @@ def stop_on_signals() -> asyncio.Event:
 async def run_platforms(settings: Settings, stop: asyncio.Event | None = None) -> None:
     stop = stop or stop_on_signals()
     clock = SystemClock()
-    async with open_store(settings.database.path) as store:
+    backups = upgrade_backups(settings)
+    async with open_store(settings.database.path, backups) as store:
         scheduler = AsyncIOScheduler(timezone=timezone.utc)
         catalogues = Catalogues.load()
         adapters = build_adapters(settings, store, clock, scheduler, catalogues.translate)
         due = DueScheduler(scheduler)
+        metrics = Metrics()
         core = Doorstep(
-            store, NotifierByPlatform(adapters), clock, core_settings(settings, catalogues),
+            store, CountedNotifier(NotifierByPlatform(adapters), metrics), clock, core_settings(settings, catalogues),
             OrganisersByPlatform(adapters),
             waker=due, sends_at_once=SENDS_AT_ONCE, adapters_own=own_work_of(adapters),
         )
         due.attach(core)
-        health = None
-        if settings.health.enabled:
-            sources = HealthSources(store.stats, adapters, lambda: scheduler.running)
-            health = HealthServer(sources, settings.health.listen, settings.health.port)
+        if backups is not None:
+            scheduler.add_job(backups.prune, "interval", days=1, id="doorstep-upgrade-backups", replace_existing=True)
+        health = health_server(settings, store, adapters, scheduler, due, metrics)
         started: list[PlatformAdapter] = []
         try:
             if health is not None:
                 await health.start()
+            counted = CountedCore(core, metrics)
             for adapter in adapters:
-                await adapter.start(core)
+                await adapter.start(counted)  # type: ignore[arg-type]
                 started.append(adapter)
             await due.start()
-            log.info("doorstep running platforms=%s", ",".join(a.platform for a in adapters))
+            log.info("doorstep running platforms=%s version=%s", ",".join(a.platform for a in adapters), version())
             await stop.wait()
         finally:
             log.info("doorstep stopping")

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from datetime import datetime, timedelta, timezone
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -22,18 +23,39 @@ HEARTBEAT_JOB = "doorstep-heartbeat"
 
 
 class DueScheduler:
-    def __init__(self, scheduler: AsyncIOScheduler, heartbeat: timedelta = timedelta(minutes=1)) -> None:
+    def __init__(self, scheduler: AsyncIOScheduler, heartbeat: timedelta = timedelta(minutes=1), *,
+                 now: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
         self._scheduler = scheduler
         self._heartbeat = heartbeat
+        self._now = now
+        self._monotonic = monotonic
         self._core: Doorstep | None = None
         self._armed_for: datetime | None = None
         self._running = asyncio.Lock()
+        # How the due work is keeping up (for /healthz and /metrics).
+        self.started_at: float | None = None  # monotonic, when start() was called
+        self.last_finished: float | None = None  # monotonic, when a run last finished (failed or not)
+        self.last_finished_at: datetime | None = None
+        self.runs = 0
+        self.failures = 0
+        self.lag_seconds = 0.0  # how late the last run started after the time it was armed for
+
+    @property
+    def heartbeat_seconds(self) -> float:
+        return self._heartbeat.total_seconds()
+
+    def idle_for(self) -> float | None:
+        """Seconds since a run last finished (or since starting, before the first); None before start()."""
+        since = self.last_finished if self.last_finished is not None else self.started_at
+        return None if since is None else max(0.0, self._monotonic() - since)
 
     def attach(self, core: Doorstep) -> None:
         self._core = core
 
     async def start(self) -> None:
         """Start the shared scheduler (if not yet started) and arm it from the database."""
+        self.started_at = self._monotonic()
         self._scheduler.add_job(
             self.run_now, "interval", seconds=self._heartbeat.total_seconds(), id=HEARTBEAT_JOB,
             replace_existing=True, coalesce=True, max_instances=1,
@@ -66,12 +88,18 @@ class DueScheduler:
         if self._core is None:
             return
         async with self._running:
-            self._armed_for = None
+            due_at, self._armed_for = self._armed_for, None
+            self.lag_seconds = max(0.0, (self._now() - due_at).total_seconds()) if due_at is not None else 0.0
             try:
                 await self._core.run_due()
                 upcoming = await self._core.next_due()
             except Exception:
+                self.failures += 1
                 log.exception("due work failed; the heartbeat will try again")
                 return
+            finally:
+                self.runs += 1
+                self.last_finished = self._monotonic()
+                self.last_finished_at = self._now()
             if upcoming is not None:
                 self._arm(upcoming)

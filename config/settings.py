@@ -19,6 +19,13 @@ from config.keys import check_known
 
 class DatabaseSettings(BaseModel):
     path: Path = Field(default=Path("data/doorstep.sqlite3"), description="SQLite database file")
+    # Days the copy taken automatically before an upgrade migrates the database is kept (0: no copy).
+    upgrade_backup_days: int = Field(default=30, ge=0, le=3650)
+
+    @property
+    def upgrade_backup_folder(self) -> Path:
+        """Beside the database, so it is on the same volume (and in the same backups) as the database."""
+        return self.path.parent / "backups"
 
 
 class TelegramSettings(BaseModel):
@@ -98,6 +105,11 @@ class HealthSettings(BaseModel):
     enabled: bool = False
     listen: str = "127.0.0.1"
     port: int = Field(default=8089, ge=1, le=65535)
+    # /healthz turns unhealthy when a platform has been disconnected this long (brief drops are normal)…
+    platform_down_seconds: int = Field(default=300, ge=10, le=86400)
+    # …or when the due work (check-ins, expiries, reminders) has not finished a round this long; it runs
+    # at least once a minute.
+    due_stall_seconds: int = Field(default=300, ge=120, le=86400)
 
 
 class PostSettings(BaseModel):

@@ -3,15 +3,20 @@ restore ever replaces anything."""
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import shutil
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Callable
 
 from storage.database import BUSY_TIMEOUT_MS, StorageError, migrations
 from storage.lock import DatabaseInUse, DatabaseLock
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,9 @@ def _copy(source: Path, destination: Path) -> None:
     try:
         with sqlite3.connect(destination) as target:
             source_db.backup(target)
+            # One self-contained file (the copy would otherwise keep the live database's WAL mode, and
+            # grow -wal and -shm files beside it when opened).
+            target.execute("PRAGMA journal_mode = DELETE")
     finally:
         source_db.close()
 
@@ -109,3 +117,48 @@ def _refuse_if_in_use(database: Path) -> None:
         raise StorageError(f"{database} is in use — stop Doorstep before restoring") from None
     finally:
         db.close()
+
+
+UPGRADE_BACKUP = re.compile(r"^doorstep-(\d{8}-\d{6})-before-schema-\d+\.sqlite3$")
+
+
+@dataclass(frozen=True)
+class UpgradeBackups:
+    """A copy of the database taken automatically when a new version is about to migrate it, in
+    `folder`, kept for `keep` and then deleted (by `prune`, at every start and daily). A backup that
+    can't be made stops the upgrade: nothing is migrated without one."""
+
+    folder: Path
+    keep: timedelta
+    now: Callable[[], datetime] = lambda: datetime.now(timezone.utc)
+
+    def __call__(self, database: Path, schema: int) -> None:
+        stamp = self.now().strftime("%Y%m%d-%H%M%S")
+        destination = self.folder / f"doorstep-{stamp}-before-schema-{schema}.sqlite3"
+        try:
+            backup(database, destination)
+        except (StorageError, OSError) as error:
+            raise StorageError(
+                f"can't back up the database before upgrading it (to {self.folder}): {error}; free some space, "
+                "or set DOORSTEP_DATABASE__UPGRADE_BACKUP_DAYS=0 to upgrade without a backup"
+            ) from None
+        log.info("backed up the database before upgrading it schema=%d path=%s", schema, destination)
+        self.prune()
+
+    def prune(self) -> list[Path]:
+        """Delete upgrade backups older than `keep` (only those: nothing else in the folder is touched)."""
+        if not self.folder.is_dir():
+            return []
+        oldest = self.now() - self.keep
+        removed = []
+        for entry in sorted(self.folder.iterdir()):
+            match = UPGRADE_BACKUP.match(entry.name)
+            if not match or not entry.is_file():
+                continue
+            taken = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S").replace(tzinfo=timezone.utc)
+            if taken < oldest:
+                entry.unlink(missing_ok=True)
+                removed.append(entry)
+        if removed:
+            log.info("deleted old upgrade backups count=%d", len(removed))
+        return removed

@@ -28,6 +28,11 @@ class StorageError(Exception):
     """The database can't be used; the message says why in plain words."""
 
 
+# Called with the database's path and its schema number when migrations are about to run on a database
+# that already holds something (storage.backup.UpgradeBackups copies it first). It may raise StorageError.
+BeforeMigrating = Callable[[Path, int], None]
+
+
 def migrations() -> list[tuple[int, str, str]]:
     """(number, name, sql) for every migration shipped with Doorstep, in order."""
     found = []
@@ -76,7 +81,7 @@ class Database:
             forget()
 
     @classmethod
-    async def open(cls, path: Path | str) -> Database:
+    async def open(cls, path: Path | str, *, before_migrating: BeforeMigrating | None = None) -> Database:
         path = Path(path)
         lock = None
         try:
@@ -92,13 +97,16 @@ class Database:
         connection.row_factory = aiosqlite.Row
         database = cls(connection, path, lock)
         try:
-            await database._prepare()
+            await database._prepare(before_migrating)
         except sqlite3.DatabaseError as error:
             await database.close()
             raise StorageError(_explain(path, error)) from None
+        except BaseException:
+            await database.close()
+            raise
         return database
 
-    async def _prepare(self) -> None:
+    async def _prepare(self, before_migrating: BeforeMigrating | None = None) -> None:
         await self._connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         await self._connection.execute("PRAGMA foreign_keys = ON")
         async with self._connection.execute("PRAGMA journal_mode = WAL") as cursor:
@@ -107,7 +115,7 @@ class Database:
             raise sqlite3.DatabaseError("could not switch to WAL journal")
         await self._connection.execute("PRAGMA synchronous = NORMAL")
         await self._check_intact()
-        await self._migrate()
+        await self._migrate(before_migrating)
         await self._check_writable()
 
     async def _check_intact(self) -> None:
@@ -123,15 +131,33 @@ class Database:
         await self._connection.execute("BEGIN IMMEDIATE")
         await self._connection.execute("ROLLBACK")
 
-    async def _migrate(self) -> None:
+    async def schema_version(self) -> int:
+        """Which migrations the database has had (SQLite's user_version)."""
         async with self._connection.execute("PRAGMA user_version") as cursor:
             row = await cursor.fetchone()
-        current = int(row[0]) if row else 0
+        return int(row[0]) if row else 0
+
+    async def probe_write(self) -> None:
+        """For /healthz: take the database's write lock and let it go at once. Raises if it can't be
+        taken (another program holds it, the file went read-only); waits while a transaction here runs,
+        so a caller sets its own time limit."""
+        async with self._held():
+            try:
+                await self._connection.execute("BEGIN IMMEDIATE")
+            finally:
+                await self._roll_back_if_begun()
+
+    async def _migrate(self, before_migrating: BeforeMigrating | None = None) -> None:
+        current = await self.schema_version()
         shipped = migrations()
         if current > len(shipped):
             raise sqlite3.DatabaseError(
                 f"the database is from a newer Doorstep (schema {current}, this one knows {len(shipped)})"
             )
+        if 0 < current < len(shipped) and before_migrating is not None:
+            # A copy of what the earlier version left, in case an upgrade ever goes wrong (a new
+            # database has nothing to lose). The backup reads the file through its own connection.
+            await asyncio.to_thread(before_migrating, self.path, current)
         for number, name, sql in shipped[current:]:
             log.info("applying migration name=%s", name)
             try:

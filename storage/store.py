@@ -5,7 +5,7 @@ from __future__ import annotations
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
-from storage.database import Database
+from storage.database import BeforeMigrating, Database
 from storage.repositories.checkins import CheckinRepository
 from storage.repositories.digests import DigestRepository
 from storage.repositories.fan_outs import FanOutRepository
@@ -62,8 +62,9 @@ class SqliteStore:
         self.matrix_prompts = MatrixPromptRepository(db)  # only the Matrix adapter uses it
 
     @classmethod
-    async def open(cls, path: Path | str) -> SqliteStore:
-        return cls(await Database.open(path))
+    async def open(cls, path: Path | str, *, before_migrating: BeforeMigrating | None = None) -> SqliteStore:
+        """Open (and migrate) the database; `before_migrating` is told first when migrations are pending."""
+        return cls(await Database.open(path, before_migrating=before_migrating))
 
     def transaction(self) -> AbstractAsyncContextManager[None]:
         return self.db.transaction()

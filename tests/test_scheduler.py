@@ -116,3 +116,38 @@ async def test_work_still_due_after_a_run_runs_straight_away_not_at_the_heartbea
         assert core.runs == 4
     finally:
         scheduler.shutdown(wait=False)
+
+
+async def test_it_keeps_figures_for_health_and_metrics() -> None:
+    """How late a round started, how long since one finished, and how many failed — on clocks moved by hand."""
+
+    class Clocks:
+        wall = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+        mono = 500.0
+
+    class Sometimes(CoreWithWork):
+        fail = False
+
+        async def run_due(self) -> None:
+            await super().run_due()
+            if self.fail:
+                raise RuntimeError("the database went away")
+
+    core = Sometimes([Clocks.wall + timedelta(minutes=5)])
+    scheduler = AsyncIOScheduler(timezone=timezone.utc)
+    due = DueScheduler(scheduler, heartbeat=timedelta(hours=1), now=lambda: Clocks.wall, monotonic=lambda: Clocks.mono)
+    due.attach(core)  # type: ignore[arg-type]
+    assert due.idle_for() is None  # not started yet
+    await due.start()
+    try:
+        assert (due.runs, due.failures, due.lag_seconds, due.idle_for()) == (1, 0, 0.0, 0.0)
+        assert due.last_finished_at == Clocks.wall
+        # The armed round starts 90 s after its work fell due.
+        Clocks.wall += timedelta(minutes=6, seconds=30)
+        Clocks.mono += 390
+        assert due.idle_for() == 390
+        core.fail = True
+        await due.run_now()
+        assert (due.runs, due.failures, due.lag_seconds, due.idle_for()) == (2, 1, 90.0, 0.0)
+    finally:
+        scheduler.shutdown(wait=False)

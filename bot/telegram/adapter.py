@@ -23,6 +23,8 @@ from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
 from bot.logs import hashed, redact
+from bot.metrics import PlatformFigures
+from bot.telegram.description import describe_bot
 from bot.telegram.migration import Migrations, MoveStreet
 from bot.telegram.names import NameBook
 from bot.telegram.notifier import TelegramNotifier
@@ -100,7 +102,8 @@ class TelegramAdapter:
             .build()
         )
         bot = self.application.bot
-        self.sender = Sender(Pacer(tuning.limits), tuning.patience)
+        self.pacer = Pacer(tuning.limits)
+        self.sender = Sender(self.pacer, tuning.patience)
         self.names = NameBook(bot, self.sender, tuning.names_fresh_for)
         self.presses = PressBook(self._answer_empty, tuning.press_answered_within)
         self.notifier = TelegramNotifier(bot, self.sender, self.names, self.presses, translate)
@@ -120,6 +123,10 @@ class TelegramAdapter:
     def connected(self) -> bool:
         """Running, and the Bot API answered more recently than it failed to (for /healthz)."""
         return self.application.running and self.sender.reachable
+
+    def figures(self) -> PlatformFigures:
+        """For /metrics: 429s met and waited out, and messages in line for the flood limits."""
+        return PlatformFigures(self.sender.rate_limited, self.sender.retry_after_seconds, self.pacer.waiting())
 
     async def check_in_with_telegram(self) -> None:
         """While calls are failing, ask getMe now and then so recovery shows even with no traffic."""
@@ -154,6 +161,8 @@ class TelegramAdapter:
             await self.application.shutdown()
             raise
         await self._set_menus(core)
+        settings = core.services.settings
+        await describe_bot(self.application.bot, self.sender, self._translate, settings.locale, settings.locales)
         log.info("telegram ready mode=%s", "webhook" if self.webhook else "polling")
 
     async def stop(self) -> None:

@@ -152,6 +152,10 @@ class Pacer:
     def chats_remembered(self) -> int:
         return len(self._chats)
 
+    def waiting(self) -> int:
+        """Messages in line for a slot or being sent now, over all chats (a fan-out's backlog)."""
+        return sum(chat.users for chat in self._chats.values())
+
     async def _take_slot(self, chat: _Chat) -> None:
         while True:
             await self._until_free(chat.window)

@@ -81,6 +81,7 @@ class Sender:
         self.on_moved: Callable[[str, str], None] | None = None  # told (old id, new id) when a group moves
         self._stopping = asyncio.Event()
         self.rate_limited = 0  # 429s met (and waited out)
+        self.retry_after_seconds = 0.0  # what those 429s asked us to wait, in all
         self.last_answer: float | None = None  # when the Bot API last answered at all (for /healthz)
         self.last_network_failure: float | None = None
 
@@ -156,6 +157,7 @@ class Sender:
                 self.heard_from_telegram()
                 pause = retry_after_seconds(error) + self._patience.retry_after_slack
                 self.rate_limited += 1
+                self.retry_after_seconds += retry_after_seconds(error)
                 log.info("telegram asked to slow down method=%s retry_after=%.1f", method, pause)
                 if line is not None:
                     self._pacer.pause(chat_id, pause)

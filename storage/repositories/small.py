@@ -151,12 +151,14 @@ class QuestionRepository:
 class OutboxRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
+        self.held = 0  # messages put here to wait since the process started (for /metrics)
 
     async def hold(self, neighbour_id: int, payload: str, now: datetime) -> bool:
         waiting = await self._db.fetch_value("SELECT COUNT(*) FROM outbox WHERE neighbour_id = ?", (neighbour_id,))
         await self._db.insert(
             "INSERT INTO outbox (neighbour_id, payload, created_at) VALUES (?, ?, ?)", (neighbour_id, payload, to_db(now))
         )
+        self.held += 1
         return not waiting
 
     async def take_all(self, neighbour_id: int) -> list[str]:

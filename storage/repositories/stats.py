@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from storage.database import Database
+from storage.times import to_db
 
 
 class StatsRepository:
@@ -21,5 +24,19 @@ class StatsRepository:
         assert row is not None
         return {key: int(row[key]) for key in row.keys()}
 
+    async def due_backlog(self, now: datetime) -> dict[str, int]:
+        """Work whose time has come and which is not done yet, by kind: near zero when the bot keeps up."""
+        at = to_db(now)
+        row = await self._db.fetch_one(
+            "SELECT (SELECT COUNT(*) FROM checkins WHERE next_due_at <= ?) AS checkins, "
+            "(SELECT COUNT(*) FROM checkin_occurrences WHERE step_at <= ?) AS checkin_steps, "
+            "(SELECT COUNT(*) FROM fan_outs WHERE next_round_at <= ?) AS fan_out_rounds, "
+            "(SELECT COUNT(*) FROM fan_outs WHERE widen_at <= ?) AS widenings",
+            (at, at, at, at),
+        )
+        assert row is not None
+        return {key: int(row[key]) for key in row.keys()}
+
     async def ping(self) -> None:
-        await self._db.fetch_value("SELECT 1")
+        """The database answers, and its write lock can be taken now."""
+        await self._db.probe_write()

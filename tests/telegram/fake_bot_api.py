@@ -346,6 +346,8 @@ class FakeBotApi:
         self.sent: list[FakeMessage] = []  # everything the bot sent, in order
         self.queries: dict[str, Query] = {}
         self.commands: dict[str, list[tuple[str, str]]] = {}  # scope type (/app language) -> (command, description)
+        self.descriptions: dict[str, str] = {}  # app language ("" for everyone else) -> the bot's description
+        self.short_descriptions: dict[str, str] = {}
         self.requests: list[tuple[str, int]] = []  # (method, HTTP status)
         self.faults: list[Fault] = []
         self.rate_limited = 0  # 429s answered
@@ -1140,6 +1142,34 @@ class FakeBotApi:
 
     async def _api_deletemycommands(self, params: dict) -> bool:
         self.commands.pop((params.get("scope") or {}).get("type", "default"), None)
+        return True
+
+    # The bot's description (shown in an empty chat, up to 512 characters) and short description (its
+    # profile, up to 120), per language; "" when none is set, as Telegram answers.
+    async def _api_setmydescription(self, params: dict) -> bool:
+        return self._set_description(self.descriptions, params, "description", 512)
+
+    async def _api_getmydescription(self, params: dict) -> dict:
+        return {"description": self.descriptions.get(params.get("language_code") or "", "")}
+
+    async def _api_setmyshortdescription(self, params: dict) -> bool:
+        return self._set_description(self.short_descriptions, params, "short_description", 120)
+
+    async def _api_getmyshortdescription(self, params: dict) -> dict:
+        return {"short_description": self.short_descriptions.get(params.get("language_code") or "", "")}
+
+    @staticmethod
+    def _set_description(where: dict[str, str], params: dict, field: str, longest: int) -> bool:
+        text = params.get(field) or ""
+        if len(text) > longest:
+            raise bad_request(f"{field.upper()}_TOO_LONG")
+        language = params.get("language_code") or ""
+        if language and not re.fullmatch(r"[a-z]{2}", language):
+            raise bad_request("language code is invalid")
+        if text:
+            where[language] = text
+        else:
+            where.pop(language, None)
         return True
 
     async def _api_close(self, params: dict) -> bool:

@@ -7,13 +7,14 @@ import time
 
 from aiohttp.test_utils import TestClient, TestServer
 
-from bot.health import HealthSources, make_app
+from bot.health import HealthLimits, HealthSources, make_app
 from tests.telegram.fake_bot_api import FakeBotApi, Fault
 from tests.telegram.street import TelegramStreet
 
 
 async def _healthz(street: TelegramStreet) -> tuple[int, dict]:
-    client = TestClient(TestServer(make_app(HealthSources(street.store.stats, [street.adapter], lambda: True)),
+    client = TestClient(TestServer(make_app(HealthSources(street.store.stats, [street.adapter], lambda: True,
+                                                                 limits=HealthLimits(platform_down=0))),
                                    host="127.0.0.1"))
     await client.start_server()
     try:

@@ -120,3 +120,24 @@ def test_doorstep_run_with_a_refused_token_exits_with_2(
         root.handlers[:], root.level = saved
     err = capsys.readouterr().err
     assert "DOORSTEP_TELEGRAM__TOKEN" in err and "not-the-right-token" not in err
+    # Once: one clear line, one try (a refused token isn't tried again).
+    assert err.count("DOORSTEP_TELEGRAM__TOKEN") == 1 and server_in_a_thread.calls("getMe") == 1
+
+
+def test_in_the_container_a_refused_token_stops_for_good(
+    server_in_a_thread: FakeBotApi, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The image runs `doorstep run --needs-a-person-status 0`: its restart-on-failure policy then leaves
+    it stopped, as systemd's RestartPreventExitStatus=2 3 does."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DOORSTEP_TELEGRAM__TOKEN", "999:not-the-right-token")
+    monkeypatch.setenv("DOORSTEP_TELEGRAM__BASE_URL", server_in_a_thread.base_url)
+    monkeypatch.setenv("DOORSTEP_DATABASE__PATH", str(tmp_path / "doorstep.sqlite3"))
+    root = logging.getLogger()
+    saved = root.handlers[:], root.level
+    try:
+        assert main(["run", "--needs-a-person-status", "0"]) == 0
+    finally:
+        root.handlers[:], root.level = saved
+    err = capsys.readouterr().err
+    assert err.count("DOORSTEP_TELEGRAM__TOKEN") == 1 and "exit status 0 instead of 2" in err
