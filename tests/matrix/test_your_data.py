@@ -3,6 +3,8 @@ the Matrix adapter keeps itself about the person too (the choices it offered in 
 
 from __future__ import annotations
 
+import asyncio
+
 from tests.matrix.conftest import StreetOnMatrix, StreetRoom
 
 
@@ -26,6 +28,11 @@ async def test_see_and_forget_on_matrix(street: StreetOnMatrix, street_room: Str
     await rosa.say(private, "!ask")  # a question with choices, left unanswered
     await rosa.notice(private, contains="What could you use a hand with?", after=mark, sender=bot.user_id)
     count = "SELECT COUNT(*) FROM matrix_prompts WHERE room_id = ?"
+    # The prompt is stored once the homeserver has answered the send, which Rosa's sync may see first.
+    for _ in range(200):
+        if await bot.store.db.fetch_value(count, (private,)) >= 1:
+            break
+        await asyncio.sleep(0.05)
     assert await bot.store.db.fetch_value(count, (private,)) >= 1
 
     mark = rosa.mark()
