@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.matrix import retention
+from handlers.app import Doorstep
 from storage import SqliteStore
 from storage.repositories.matrix_prompts import Prompt, PromptChoice
 from tests.kit import StreetKit, card_of
@@ -26,9 +27,9 @@ async def test_prompts_round_trip_and_the_latest_in_a_room(store: SqliteStore, s
 
 
 async def test_prompts_go_after_thirty_days_or_with_their_post(store: SqliteStore, street: StreetKit) -> None:
-    retention.register(street.core.router, store)
-    retention.register(street.core.router, store)  # a restarted adapter registers once
-    assert [w.name for w in street.core.router.due_work].count(retention.WORK_NAME) == 1
+    core = Doorstep(store, street.notifier, street.clock, adapters_own=retention.own_work(store))
+    assert [w.name for w in core.router.due_work].count(retention.WORK_NAME) == 1
+    street = StreetKit(core, store, street.notifier, street.clock)
     post_id = card_of(await street.say("rosa", "/ask could someone lend a ladder?")).outgoing.card_of
     now = street.clock.now()
     await store.matrix_prompts.remember(Prompt("$question", "!dm", (YES,)), None, now)
