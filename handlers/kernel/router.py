@@ -133,6 +133,10 @@ class Router:
         return self._actions.kinds
 
     @property
+    def receipt_kinds(self) -> list[type[Payload]]:
+        return self._receipts.kinds
+
+    @property
     def location_handler(self) -> LocationHandler | None:
         return self._location
 
