@@ -222,7 +222,7 @@ async def _card_buttons(server: TelegramServer, streets: list[dict]) -> dict[int
     found: dict[int, list[dict]] = {}
     for street in streets:
         for message in await server.cards(street["id"]):
-            data = [d for d in message["data"] if d.split(":")[0] in (cards.HELP, cards.TAKE)]
+            data = [d for d in message["data"] if cards.CanHelp.unpack(d) or cards.YesPlease.unpack(d)]
             if data:
                 found.setdefault(street["id"], []).append({"message_id": message["message_id"], "data": data[0]})
     return found

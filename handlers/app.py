@@ -21,7 +21,7 @@ from handlers.kernel.limits import PrivateMessageLimit, Verdict
 from handlers.kernel.messages import Outgoing, SendResult, ToPerson, ToPresser, ToStreet, msg
 from handlers.kernel.ports import Clock, Notifier, OrganiserCheck, Store, Waker
 from handlers.kernel.questions import note_last_question
-from handlers.kernel.router import Command, Router, Where, parse_command, parse_payload
+from handlers.kernel.router import Command, Router, Where, parse_command
 from handlers.kernel.settings import CoreSettings
 from handlers.kernel.turn import Effects, Services, Turn
 from handlers.posts import board
@@ -151,17 +151,17 @@ class Doorstep:
             await self.courier.send(ready)
 
     async def _on_receipt(self, receipt: str, result: SendResult) -> None:
-        parsed = parse_payload(receipt)
-        handler = self.router.find_receipt(parsed[0]) if parsed else None
-        if parsed is None or handler is None:
+        found = self.router.find_receipt(receipt)
+        if found is None:
             log.warning("no handler for receipt code=%s", receipt.split(":")[0])
             return
+        marked, handler = found
         try:
             effects, ready = await self._work(
-                lambda effects: handler(self.services, effects, parsed[1], result, self.services.clock.now())
+                lambda effects: handler(self.services, effects, marked, result, self.services.clock.now())
             )
         except Exception:
-            log.exception("receipt failed code=%s", parsed[0])
+            log.exception("receipt failed code=%s", marked.code)
             return
         await self._finish(effects, ready)
 
@@ -194,12 +194,12 @@ class Doorstep:
         await note_last_question(turn)
 
     async def _press(self, turn: Turn) -> None:
-        parsed = parse_payload(turn.incoming.payload or "")
-        handler = self.router.find_action(parsed[0]) if parsed else None
-        if parsed is None or handler is None:
+        found = self.router.find_action(turn.incoming.payload or "")
+        if found is None:  # an unknown kind, or malformed: nothing is read from it
             turn.answer(texts.BUTTON_EXPIRED)
             return
-        await handler(turn, parsed[1])
+        pressed, handler = found
+        await handler(turn, pressed)
 
     async def _message(self, turn: Turn) -> None:
         text = turn.incoming.text or ""

@@ -21,11 +21,10 @@ from bot.console.notifier import GROUP, PRIVATE, ConsoleNotifier, Shown
 from bot.console.script import Control, Forward, Membership, Press, Say, Share, parse_duration, parse_line
 from bot.location import located_from_text
 from handlers.app import Doorstep
-from handlers.help.language import CHOOSE_MINE
+from handlers.help.language import ChooseMine
 from handlers.kernel.domain import Street
 from handlers.kernel.incoming import Incoming, IncomingKind
 from handlers.kernel.messages import Choice
-from handlers.kernel.router import payload
 from handlers.kernel.wording import fold
 
 DEFAULT_STREET = "Elm Street"
@@ -210,11 +209,13 @@ class ConsoleStreet:
         await self._speak(Say(name, "/language", private=True))
         offered = next((shown.choices for shown in reversed(self._notifier.shown)
                         if shown.where == PRIVATE and shown.chat_or_user == user_id), ())
-        wanted = payload(CHOOSE_MINE, code)
-        if any(choice.payload == wanted for choice in offered):
-            await self._core.handle(self._incoming(name, private=True, kind=IncomingKind.PRESS, payload=wanted))
+        languages = {
+            chosen.language: choice.payload for choice in offered if (chosen := ChooseMine.unpack(choice.payload))
+        }
+        if code in languages:
+            await self._core.handle(self._incoming(name, private=True, kind=IncomingKind.PRESS, payload=languages[code]))
         else:
-            known = ", ".join(choice.payload.rpartition(":")[2] for choice in offered)
+            known = ", ".join(languages)
             self._say(f"(Doorstep doesn't speak “{code}” here; it knows {known}.)")
 
     async def _wait(self, arg: str) -> None:

@@ -4,37 +4,61 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from enum import StrEnum
+
 from handlers.checkins import texts
-from handlers.checkins.escalation import note_answer, occurrence_of_press, private
+from handlers.checkins.escalation import its_neighbour, note_answer, occurrence_of_press, private
 from handlers.kernel import texts as common
 from handlers.kernel.checkin_records import Checkin, Tell
 from handlers.kernel.domain import PostKind, When
 from handlers.kernel.messages import Choice, Person, msg
-from handlers.kernel.router import payload, single_id
+from handlers.kernel.ownership import presser_owns
+from handlers.kernel.payloads import Payload
 from handlers.kernel.turn import Turn
 from handlers.posts import posting
 from handlers.street import weekly
 from handlers.street.activity import note_activity
 from handlers.street.people import person, street_name
 
-ANSWER = "ca"  # ca:<occurrence>:<answer>
-CHAT_ASK = "cq"  # cq:<check-in>:yes|no — put up a chat ask when there's no buddy to tell
-ALL_GOOD, CHAT, HAND, NOT_TODAY = "ok", "chat", "hand", "no"
 CHAT_CATEGORY = "chat"
-YES, NO = "yes", "no"
+
+
+class Reply(StrEnum):
+    ALL_GOOD = "ok"
+    CHAT = "chat"
+    HAND = "hand"
+    NOT_TODAY = "no"
+
+
+@dataclass(frozen=True)
+class Answer(Payload, code="ca"):
+    occurrence_id: int
+    reply: Reply
+
+
+class YesNo(StrEnum):
+    YES = "yes"
+    NO = "no"
+
+
+@dataclass(frozen=True)
+class ChatAsk(Payload, code="cq"):  # put up a chat ask when there's no buddy to tell
+    checkin_id: int
+    answer: YesNo
 
 
 def answer_choices(occurrence_id: int) -> tuple[Choice, ...]:
     return (
-        Choice(msg(texts.BUTTON_ALL_GOOD), payload(ANSWER, occurrence_id, ALL_GOOD)),
-        Choice(msg(texts.BUTTON_FANCY_A_CHAT), payload(ANSWER, occurrence_id, CHAT)),
-        Choice(msg(texts.BUTTON_COULD_USE_A_HAND), payload(ANSWER, occurrence_id, HAND)),
-        Choice(msg(texts.BUTTON_NOT_TODAY), payload(ANSWER, occurrence_id, NOT_TODAY)),
+        Choice(msg(texts.BUTTON_ALL_GOOD), Answer(occurrence_id, Reply.ALL_GOOD).pack()),
+        Choice(msg(texts.BUTTON_FANCY_A_CHAT), Answer(occurrence_id, Reply.CHAT).pack()),
+        Choice(msg(texts.BUTTON_COULD_USE_A_HAND), Answer(occurrence_id, Reply.HAND).pack()),
+        Choice(msg(texts.BUTTON_NOT_TODAY), Answer(occurrence_id, Reply.NOT_TODAY).pack()),
     )
 
 
-async def answer(turn: Turn, fields: list[str]) -> None:
-    found = await occurrence_of_press(turn, fields, (ALL_GOOD, CHAT, HAND, NOT_TODAY), texts.CHECKIN_NOT_FOUND)
+async def answer(turn: Turn, pressed: Answer) -> None:
+    found = await occurrence_of_press(turn, pressed.occurrence_id, texts.CHECKIN_NOT_FOUND)
     if found is None:
         return
     occurrence, checkin = found
@@ -47,12 +71,12 @@ async def answer(turn: Turn, fields: list[str]) -> None:
     await note_answer(turn.services, turn.effects, checkin, occurrence, turn.now)
     await weekly.count_checkin_answered(turn.services, checkin.street_id, turn.now)
     await note_activity(turn.services, checkin.street_id, turn.neighbour.id, turn.now)
-    choice = fields[1]
-    if choice == ALL_GOOD:
+    choice = pressed.reply
+    if choice is Reply.ALL_GOOD:
         turn.reply(texts.ANSWER_ALL_GOOD)
-    elif choice == NOT_TODAY:
+    elif choice is Reply.NOT_TODAY:
         turn.reply(texts.ANSWER_NOT_TODAY)
-    elif choice == CHAT:
+    elif choice is Reply.CHAT:
         await _fancy_a_chat(turn, checkin)
     else:
         await _could_use_a_hand(turn, checkin)
@@ -70,23 +94,20 @@ async def _fancy_a_chat(turn: Turn, checkin: Checkin) -> None:
         return
     street = await turn.store.streets.get(checkin.street_id)
     choices = (
-        Choice(msg(texts.BUTTON_YES_PLEASE_CHAT), payload(CHAT_ASK, checkin.id, YES)),
-        Choice(msg(texts.BUTTON_NO_THANKS), payload(CHAT_ASK, checkin.id, NO)),
+        Choice(msg(texts.BUTTON_YES_PLEASE_CHAT), ChatAsk(checkin.id, YesNo.YES).pack()),
+        Choice(msg(texts.BUTTON_NO_THANKS), ChatAsk(checkin.id, YesNo.NO).pack()),
     )
     turn.reply(texts.CHAT_ASK_QUESTION, choices, street=street_name(street))
 
 
-async def chat_ask(turn: Turn, fields: list[str]) -> None:
+async def chat_ask(turn: Turn, pressed: ChatAsk) -> None:
     """Yes: an ask for a chat goes up on their street as from "a neighbour", and neighbours who
     offered chats hear of it privately, as with any ask."""
-    if len(fields) != 2 or fields[1] not in (YES, NO) or (checkin_id := single_id(fields[:1])) is None:
-        turn.answer(common.BUTTON_EXPIRED)
+    checkin = await presser_owns(turn, pressed.checkin_id, turn.store.checkins.get, its_neighbour,
+                                 gone=texts.CHECKIN_NOT_FOUND)
+    if checkin is None:
         return
-    checkin = await turn.store.checkins.get(checkin_id)
-    if checkin is None or checkin.neighbour_id != turn.neighbour.id:
-        turn.answer(common.NOT_FOR_YOU if checkin else texts.CHECKIN_NOT_FOUND)
-        return
-    if fields[1] == NO:
+    if pressed.answer is YesNo.NO:
         turn.reply(texts.CHAT_ASK_NOT_NOW)
         return
     mine = await turn.store.posts.live_by_author(turn.neighbour.id)

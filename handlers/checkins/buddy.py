@@ -9,25 +9,41 @@ import hashlib
 import logging
 import re
 import secrets
+from dataclasses import dataclass
+from enum import StrEnum
 
 from handlers.checkins import texts
 from handlers.checkins.escalation import private
 from handlers.kernel import texts as common
 from handlers.kernel.checkin_records import Checkin, Tell
 from handlers.kernel.messages import Choice, msg
-from handlers.kernel.router import payload, single_id
+from handlers.kernel.payloads import Payload
 from handlers.kernel.turn import Turn
 from handlers.street.people import person
 
 log = logging.getLogger(__name__)
 
 INVITE_PREFIX = "buddy-"  # the private chat's start payload: buddy-<code>
-ANSWER = "bi"  # bi:<check-in>:<code>:y|n
-STEP_DOWN = "bq"  # bq:<check-in>
-YES, NO = "y", "n"
 CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # nothing that reads as another letter
 CODE_LENGTH = 10
 _NOT_CODE = re.compile(r"[^a-z0-9]")
+
+
+class YesNo(StrEnum):
+    YES = "y"
+    NO = "n"
+
+
+@dataclass(frozen=True)
+class AnswerInvitation(Payload, code="bi"):
+    checkin_id: int
+    invite_code: str  # as typed or forwarded
+    answer: YesNo
+
+
+@dataclass(frozen=True)
+class StepDown(Payload, code="bq"):
+    checkin_id: int
 
 
 def new_code() -> str:
@@ -89,29 +105,28 @@ async def open_invitation(turn: Turn, text: str) -> None:
         turn.reply(texts.INVITE_OTHER_APP)
     else:
         choices = (
-            Choice(msg(texts.BUTTON_HAPPY_TO), payload(ANSWER, checkin.id, code, YES)),
-            Choice(msg(common.BUTTON_NOT_THIS_TIME), payload(ANSWER, checkin.id, code, NO)),
+            Choice(msg(texts.BUTTON_HAPPY_TO), AnswerInvitation(checkin.id, code, YesNo.YES).pack()),
+            Choice(msg(common.BUTTON_NOT_THIS_TIME), AnswerInvitation(checkin.id, code, YesNo.NO).pack()),
         )
         turn.reply(texts.INVITE_QUESTION, choices, person=owner)
 
 
-async def answer_invitation(turn: Turn, fields: list[str]) -> None:
+async def answer_invitation(turn: Turn, pressed: AnswerInvitation) -> None:
     """Yes or no, from whoever opened the invitation; the neighbour who sent it hears either way."""
-    checkin_id = single_id(fields[:1]) if len(fields) == 3 and fields[2] in (YES, NO) else None
-    checkin = await turn.store.checkins.get(checkin_id) if checkin_id is not None else None
+    checkin = await turn.store.checkins.get(pressed.checkin_id)
     if checkin is not None and checkin.buddy_id == turn.neighbour.id:
         turn.answer(texts.INVITE_ALREADY_BUDDY)
         return
-    if checkin is None or (await _invited(turn, read_code(fields[1]))) != checkin:
+    if checkin is None or (await _invited(turn, read_code(pressed.invite_code))) != checkin:
         turn.answer(texts.INVITE_NOT_FOUND)
         return
     owner = await person(turn.store, checkin.neighbour_id)
     if checkin.neighbour_id == turn.neighbour.id or owner is None:
         turn.answer(texts.INVITE_OWN)
         return
-    if fields[2] == YES:
+    if pressed.answer is YesNo.YES:
         await turn.store.checkins.set_buddy(checkin.id, turn.neighbour.id, turn.now)
-        stop = Choice(msg(texts.BUTTON_STOP_BEING_BUDDY), payload(STEP_DOWN, checkin.id))
+        stop = Choice(msg(texts.BUTTON_STOP_BEING_BUDDY), StepDown(checkin.id).pack())
         turn.reply(texts.BUDDY_YES_THANKS, (stop,), person=owner)
         turn.effects.add(private(owner, msg(texts.BUDDY_YES_FOR_OWNER, buddy=turn.person)))
         log.info("checkin buddy said yes checkin=%s", checkin.id)
@@ -122,11 +137,10 @@ async def answer_invitation(turn: Turn, fields: list[str]) -> None:
         log.info("checkin buddy said no checkin=%s", checkin.id)
 
 
-async def step_down(turn: Turn, fields: list[str]) -> None:
-    checkin_id = single_id(fields)
-    checkin = await turn.store.checkins.get(checkin_id) if checkin_id is not None else None
+async def step_down(turn: Turn, pressed: StepDown) -> None:
+    checkin = await turn.store.checkins.get(pressed.checkin_id)
     if checkin is None or checkin.buddy_id != turn.neighbour.id or checkin.tell is not Tell.BUDDY:
-        turn.answer(common.ALREADY_DONE if checkin_id is not None else common.BUTTON_EXPIRED)
+        turn.answer(common.ALREADY_DONE)
         return
     await turn.store.checkins.set_buddy(checkin.id, None, turn.now)
     turn.reply(texts.BUDDY_STEPPED_DOWN)

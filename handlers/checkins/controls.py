@@ -3,28 +3,58 @@ one tap each, any time. Changing, pausing or stopping counts as an answer to a w
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import timedelta
+from enum import StrEnum
 
 from handlers.checkins import buddy as buddies
 from handlers.checkins import texts, wording
-from handlers.checkins.escalation import note_answer, private
+from handlers.checkins.escalation import its_neighbour, note_answer, private
 from handlers.checkins.street import Rules, rules_for
 from handlers.kernel import texts as common
 from handlers.kernel.checkin_records import Checkin, Tell
 from handlers.kernel.messages import Choice, Msg, lines, msg
-from handlers.kernel.router import payload, single_id
+from handlers.kernel.ownership import presser_owns
+from handlers.kernel.payloads import Payload
 from handlers.kernel.turn import Turn
 from handlers.street.people import person
 
+
+
+class PauseLength(StrEnum):
+    FOR_A_DAY = "day"
+    FOR_A_WEEK = "week"
+    UNTIL_I_SAY = "ever"
+
+
+PAUSES = {PauseLength.FOR_A_DAY: timedelta(days=1), PauseLength.FOR_A_WEEK: timedelta(days=7), PauseLength.UNTIL_I_SAY: None}
+
+
 # Buttons on the summary carry the check-in's id.
-CHANGE = "cc"
-PAUSE = "cp"
-RESUME = "cr"
-STOP = "cz"
-INVITE = "cv"
-FOR_A_DAY, FOR_A_WEEK, UNTIL_I_SAY = "day", "week", "ever"
-PAUSES = {FOR_A_DAY: timedelta(days=1), FOR_A_WEEK: timedelta(days=7), UNTIL_I_SAY: None}
+@dataclass(frozen=True)
+class Change(Payload, code="cc"):
+    checkin_id: int
+
+
+@dataclass(frozen=True)
+class Pause(Payload, code="cp"):
+    checkin_id: int
+    length: PauseLength
+
+
+@dataclass(frozen=True)
+class Resume(Payload, code="cr"):
+    checkin_id: int
+
+
+@dataclass(frozen=True)
+class Stop(Payload, code="cz"):
+    checkin_id: int
+
+
+@dataclass(frozen=True)
+class InviteAgain(Payload, code="cv"):
+    checkin_id: int
 
 
 async def answered_by_this(turn: Turn, checkin: Checkin) -> None:
@@ -67,54 +97,41 @@ def _next_line(checkin: Checkin, rules: Rules, turn: Turn) -> Msg:
 
 
 def controls(checkin: Checkin, turn: Turn) -> tuple[Choice, ...]:
-    change = Choice(msg(texts.BUTTON_CHANGE), payload(CHANGE, checkin.id))
-    stop = Choice(msg(texts.BUTTON_STOP_CHECKINS), payload(STOP, checkin.id))
+    change = Choice(msg(texts.BUTTON_CHANGE), Change(checkin.id).pack())
+    stop = Choice(msg(texts.BUTTON_STOP_CHECKINS), Stop(checkin.id).pack())
     if checkin.paused_at(turn.now):
-        choices = [Choice(msg(texts.BUTTON_RESUME), payload(RESUME, checkin.id)), change, stop]
+        choices = [Choice(msg(texts.BUTTON_RESUME), Resume(checkin.id).pack()), change, stop]
     else:
         pauses = [
-            Choice(msg(label), payload(PAUSE, checkin.id, code))
-            for label, code in ((texts.BUTTON_PAUSE_DAY, FOR_A_DAY), (texts.BUTTON_PAUSE_WEEK, FOR_A_WEEK),
-                                (texts.BUTTON_PAUSE_UNTIL_SAY, UNTIL_I_SAY))
+            Choice(msg(label), Pause(checkin.id, length).pack())
+            for label, length in ((texts.BUTTON_PAUSE_DAY, PauseLength.FOR_A_DAY),
+                                  (texts.BUTTON_PAUSE_WEEK, PauseLength.FOR_A_WEEK),
+                                  (texts.BUTTON_PAUSE_UNTIL_SAY, PauseLength.UNTIL_I_SAY))
         ]
         choices = [change, *pauses, stop]
     if checkin.tell is Tell.BUDDY and checkin.buddy_id is None:
-        choices.insert(1, Choice(msg(texts.BUTTON_INVITE_AGAIN), payload(INVITE, checkin.id)))
+        choices.insert(1, Choice(msg(texts.BUTTON_INVITE_AGAIN), InviteAgain(checkin.id).pack()))
     return tuple(choices)
 
 
-async def own_checkin(turn: Turn, fields: list[str], size: int = 1) -> Checkin | None:
-    checkin_id = single_id(fields[:1]) if len(fields) == size else None
-    if checkin_id is None:
-        turn.answer(common.BUTTON_EXPIRED)
-        return None
-    checkin = await turn.store.checkins.get(checkin_id)
-    if checkin is None:
-        turn.answer(texts.CHECKIN_NOT_FOUND)
-    elif checkin.neighbour_id != turn.neighbour.id:
-        turn.answer(common.NOT_FOR_YOU)
-    else:
-        return checkin
-    return None
+async def own_checkin(turn: Turn, checkin_id: int, *, gone: str = texts.CHECKIN_NOT_FOUND) -> Checkin | None:
+    return await presser_owns(turn, checkin_id, turn.store.checkins.get, its_neighbour, gone=gone)
 
 
-async def pause(turn: Turn, fields: list[str]) -> None:
-    if (checkin := await own_checkin(turn, fields, size=2)) is None:
+async def pause(turn: Turn, pressed: Pause) -> None:
+    if (checkin := await own_checkin(turn, pressed.checkin_id)) is None:
         return
-    if fields[1] not in PAUSES:
-        turn.answer(common.BUTTON_EXPIRED)
-        return
-    if checkin.paused_indefinitely and fields[1] == UNTIL_I_SAY:
+    if checkin.paused_indefinitely and pressed.length is PauseLength.UNTIL_I_SAY:
         turn.answer(common.ALREADY_DONE)
         return
-    length = PAUSES[fields[1]]
+    length = PAUSES[pressed.length]
     until = None if length is None else turn.now + length
     paused = replace(checkin, paused=True, paused_until=until)
     rules = await rules_for(turn.services, checkin.street_id)
     next_due = rules.next_time(paused, turn.now)
     await turn.store.checkins.pause(checkin.id, until, next_due, turn.now)
     await answered_by_this(turn, checkin)
-    resume = (Choice(msg(texts.BUTTON_RESUME), payload(RESUME, checkin.id)),)
+    resume = (Choice(msg(texts.BUTTON_RESUME), Resume(checkin.id).pack()),)
     if until is None:
         turn.reply(texts.CHECKIN_PAUSED_UNTIL_SAY, resume)
     elif next_due is None:  # a one-off whose day falls within the pause
@@ -123,8 +140,8 @@ async def pause(turn: Turn, fields: list[str]) -> None:
         turn.reply(texts.CHECKIN_PAUSED, resume, when=wording.when_next(next_due, rules.zone, turn.now))
 
 
-async def resume(turn: Turn, fields: list[str]) -> None:
-    if (checkin := await own_checkin(turn, fields)) is None:
+async def resume(turn: Turn, pressed: Resume) -> None:
+    if (checkin := await own_checkin(turn, pressed.checkin_id)) is None:
         return
     if not checkin.paused_at(turn.now):
         turn.answer(common.ALREADY_DONE)
@@ -140,15 +157,9 @@ async def resume(turn: Turn, fields: list[str]) -> None:
     turn.reply(texts.CHECKIN_BACK_ON, controls(running, turn), when=wording.when_next(next_due, rules.zone, turn.now))
 
 
-async def stop(turn: Turn, fields: list[str]) -> None:
+async def stop(turn: Turn, pressed: Stop) -> None:
     """One tap, no "are you sure": their check-in and every record of it are deleted."""
-    checkin_id = single_id(fields)
-    checkin = await turn.store.checkins.get(checkin_id) if checkin_id is not None else None
-    if checkin is None:
-        turn.answer(common.ALREADY_DONE if checkin_id is not None else common.BUTTON_EXPIRED)
-        return
-    if checkin.neighbour_id != turn.neighbour.id:
-        turn.answer(common.NOT_FOR_YOU)
+    if (checkin := await own_checkin(turn, pressed.checkin_id, gone=common.ALREADY_DONE)) is None:
         return
     await answered_by_this(turn, checkin)
     if checkin.tell is Tell.BUDDY and checkin.buddy_id is not None:
@@ -157,8 +168,8 @@ async def stop(turn: Turn, fields: list[str]) -> None:
     turn.reply(texts.CHECKIN_STOPPED)
 
 
-async def invite_again(turn: Turn, fields: list[str]) -> None:
-    if (checkin := await own_checkin(turn, fields)) is None:
+async def invite_again(turn: Turn, pressed: InviteAgain) -> None:
+    if (checkin := await own_checkin(turn, pressed.checkin_id)) is None:
         return
     if checkin.tell is not Tell.BUDDY or checkin.buddy_id is not None:
         turn.answer(common.ALREADY_DONE)

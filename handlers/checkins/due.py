@@ -10,7 +10,7 @@ as being sent by a run of the bot that has stopped is sent again: at most one du
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from handlers.checkins import texts
@@ -19,13 +19,12 @@ from handlers.checkins.escalation import escalate, private, taken_back, to_organ
 from handlers.checkins.street import Rules, rules_for
 from handlers.kernel.checkin_records import Checkin, Occurrence, Stage, Tell
 from handlers.kernel.messages import SendResult, msg
-from handlers.kernel.router import payload, single_id
+from handlers.kernel.payloads import Payload
 from handlers.kernel.turn import Effects, Services
 from handlers.street.people import person
 
 log = logging.getLogger(__name__)
 
-SENT = "ci"  # send receipt of a check-in: ci:<occurrence>
 JUST_AFTER = timedelta(seconds=1)
 # A reminder or note found later than this was due while the bot was down (or busy): answers sent
 # meanwhile may still be on their way from the platform, so it waits this long again first.
@@ -33,6 +32,11 @@ SETTLE = timedelta(minutes=5)
 # Check-ins started per run: a big fan-out goes out in batches, each a short transaction, so neighbours
 # pressing buttons meanwhile aren't kept waiting; the next batch is due at once (in due order).
 BATCH = 500
+
+
+@dataclass(frozen=True)
+class CheckinSent(Payload, code="ci"):  # send receipt of a check-in
+    occurrence_id: int
 
 
 class _StreetRules:
@@ -70,7 +74,7 @@ async def _hello(services: Services, effects: Effects, checkin: Checkin, occurre
     owner = await person(services.store, checkin.neighbour_id)
     if owner is None:
         return
-    effects.add(private(owner, msg(texts.CHECKIN_HELLO, who=owner), answer_choices(occurrence.id), receipt=payload(SENT, occurrence.id)))
+    effects.add(private(owner, msg(texts.CHECKIN_HELLO, who=owner), answer_choices(occurrence.id), receipt=CheckinSent(occurrence.id).pack()))
 
 
 async def _fall_due(services: Services, effects: Effects, now: datetime, rules: _StreetRules) -> None:
@@ -162,11 +166,10 @@ async def _remind(services: Services, effects: Effects, checkin: Checkin, occurr
     await services.store.checkins.save_occurrence(replace(occurrence, reminded_at=now, step_at=step))
 
 
-async def checkin_sent(services: Services, effects: Effects, fields: list[str], result: SendResult, now: datetime) -> None:
+async def checkin_sent(services: Services, effects: Effects, receipt: CheckinSent, result: SendResult, now: datetime) -> None:
     """Receipt of a check-in: the wait starts now; one that couldn't be delivered is never "no answer"."""
     store = services.store.checkins
-    occurrence_id = single_id(fields)
-    occurrence = await store.occurrence(occurrence_id) if occurrence_id else None
+    occurrence = await store.occurrence(receipt.occurrence_id)
     if occurrence is None:
         return
     if occurrence.stage is not Stage.SENDING:  # e.g. answered before this receipt was recorded

@@ -8,8 +8,9 @@ note but never lose one."""
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
+from enum import StrEnum
 
 from handlers.checkins import texts, wording
 from handlers.checkins.street import Rules, rules_for
@@ -17,17 +18,39 @@ from handlers.kernel import texts as common
 from handlers.kernel.checkin_records import Checkin, Occurrence, Stage, Tell
 from handlers.kernel.domain import Street
 from handlers.kernel.messages import Choice, Msg, Outgoing, Person, SendResult, ToPerson, msg
-from handlers.kernel.router import payload, single_id
+from handlers.kernel.payloads import Payload
 from handlers.kernel.turn import Effects, Services, Turn
 from handlers.street.people import person, street_name
 
 log = logging.getLogger(__name__)
 
-ACKNOWLEDGE = "ck"  # ck:<occurrence>:go|fine
-BUDDY_TOLD = "cb"  # send receipt of the note to the buddy
-ORGANISERS_TOLD = "cg"  # send receipt of the last note to the organisers
-CHECKING, FINE = "go", "fine"
 ORGANISERS_TOLD_AT_MOST = 5
+
+
+class Acknowledgement(StrEnum):
+    CHECKING = "go"
+    FINE = "fine"
+
+
+@dataclass(frozen=True)
+class Acknowledge(Payload, code="ck"):
+    occurrence_id: int
+    acknowledgement: Acknowledgement
+
+
+@dataclass(frozen=True)
+class BuddyTold(Payload, code="cb"):  # send receipt of the note to the buddy
+    occurrence_id: int
+
+
+@dataclass(frozen=True)
+class OrganisersTold(Payload, code="cg"):  # send receipt of the last note to the organisers
+    occurrence_id: int
+
+
+def its_neighbour(checkin: Checkin) -> tuple[int]:
+    """Who owns a check-in: the neighbour it checks in with."""
+    return (checkin.neighbour_id,)
 
 
 def private(to: Person, text: Msg, choices: tuple[Choice, ...] = (), *, receipt: str | None = None) -> Outgoing:
@@ -38,8 +61,8 @@ def private(to: Person, text: Msg, choices: tuple[Choice, ...] = (), *, receipt:
 
 def ack_choices(occurrence_id: int) -> tuple[Choice, ...]:
     return (
-        Choice(msg(texts.BUTTON_ILL_CHECK), payload(ACKNOWLEDGE, occurrence_id, CHECKING)),
-        Choice(msg(texts.BUTTON_THEYRE_FINE), payload(ACKNOWLEDGE, occurrence_id, FINE)),
+        Choice(msg(texts.BUTTON_ILL_CHECK), Acknowledge(occurrence_id, Acknowledgement.CHECKING).pack()),
+        Choice(msg(texts.BUTTON_THEYRE_FINE), Acknowledge(occurrence_id, Acknowledgement.FINE).pack()),
     )
 
 
@@ -70,7 +93,7 @@ async def escalate(services: Services, effects: Effects, checkin: Checkin, occur
         text = msg(texts.BUDDY_NO_ANSWER, person=owner, time=_due_time(occurrence, rules),
                    delay=wording.delay(checkin.escalate_after))
         effects.add(private(buddy, text, ack_choices(occurrence.id),
-                            receipt=payload(BUDDY_TOLD, occurrence.id)))
+                            receipt=BuddyTold(occurrence.id).pack()))
         # The organisers' turn counts from when the note really went out (the receipt moves it).
         step = rules.out_of_quiet(now + checkin.escalate_after)
         await store.checkins.save_occurrence(
@@ -107,15 +130,14 @@ async def _tell_organisers(services: Services, effects: Effects, checkin: Checki
     organisers = await organisers_of(services, street, {checkin.neighbour_id, checkin.buddy_id})
     text = msg(texts.ORGANISERS_NO_ANSWER, person=owner, street=street_name(street), time=_due_time(occurrence, rules))
     for index, organiser in enumerate(organisers, start=1):
-        receipt = payload(ORGANISERS_TOLD, occurrence.id) if index == len(organisers) else None
+        receipt = OrganisersTold(occurrence.id).pack() if index == len(organisers) else None
         effects.add(private(organiser, text, ack_choices(occurrence.id), receipt=receipt))
     return len(organisers)
 
 
-async def buddy_told(services: Services, effects: Effects, fields: list[str], result: SendResult, now: datetime) -> None:
+async def buddy_told(services: Services, effects: Effects, receipt: BuddyTold, result: SendResult, now: datetime) -> None:
     """Receipt of the buddy's note: the organisers' wait starts now — or at once, if it didn't arrive."""
-    occurrence_id = single_id(fields)
-    occurrence = await services.store.checkins.occurrence(occurrence_id) if occurrence_id else None
+    occurrence = await services.store.checkins.occurrence(receipt.occurrence_id)
     if occurrence is None or occurrence.stage is not Stage.BUDDY:
         return
     checkin = await services.store.checkins.get(occurrence.checkin_id)
@@ -130,11 +152,10 @@ async def buddy_told(services: Services, effects: Effects, fields: list[str], re
         await to_organisers(services, effects, checkin, occurrence, now, rules)
 
 
-async def organisers_told(services: Services, effects: Effects, fields: list[str], result: SendResult,
+async def organisers_told(services: Services, effects: Effects, receipt: OrganisersTold, result: SendResult,
                           now: datetime) -> None:
     """Receipt of the last note to the organisers: all of them went out (or were tried)."""
-    occurrence_id = single_id(fields)
-    occurrence = await services.store.checkins.occurrence(occurrence_id) if occurrence_id else None
+    occurrence = await services.store.checkins.occurrence(receipt.occurrence_id)
     if occurrence is not None and occurrence.sender is not None:
         await services.store.checkins.save_occurrence(replace(occurrence, sender=None))
 
@@ -164,14 +185,8 @@ async def note_answer(services: Services, effects: Effects, checkin: Checkin, oc
         effects.add(private(someone, msg(texts.ALL_CLEAR, person=owner)))
 
 
-async def occurrence_of_press(
-    turn: Turn, fields: list[str], answers: tuple[str, ...], gone: str,
-) -> tuple[Occurrence, Checkin] | None:
-    """The check-in occurrence a button `occurrence:answer` is about; a kind word if it's malformed
-    (or not one of `answers`), or if the occurrence has gone (`gone`)."""
-    if len(fields) != 2 or fields[1] not in answers or (occurrence_id := single_id(fields[:1])) is None:
-        turn.answer(common.BUTTON_EXPIRED)
-        return None
+async def occurrence_of_press(turn: Turn, occurrence_id: int, gone: str) -> tuple[Occurrence, Checkin] | None:
+    """The check-in occurrence a button is about, and its check-in; a kind word (`gone`) if either has gone."""
     occurrence = await turn.store.checkins.occurrence(occurrence_id)
     checkin = await turn.store.checkins.get(occurrence.checkin_id) if occurrence else None
     if occurrence is None or checkin is None:
@@ -180,9 +195,9 @@ async def occurrence_of_press(
     return occurrence, checkin
 
 
-async def acknowledge(turn: Turn, fields: list[str]) -> None:
+async def acknowledge(turn: Turn, pressed: Acknowledge) -> None:
     """"I'll check on them" / "They're fine, I know": nobody else is bothered about this one."""
-    found = await occurrence_of_press(turn, fields, (CHECKING, FINE), common.BUTTON_EXPIRED)
+    found = await occurrence_of_press(turn, pressed.occurrence_id, common.BUTTON_EXPIRED)
     if found is None:
         return
     occurrence, checkin = found
@@ -201,7 +216,7 @@ async def acknowledge(turn: Turn, fields: list[str]) -> None:
         return
     await store.checkins.save_occurrence(replace(occurrence, stage=Stage.ACKNOWLEDGED, step_at=None, sender=None))
     log.info("checkin acknowledged occurrence=%s", occurrence.id)
-    turn.reply(texts.ACK_CHECKING if fields[1] == CHECKING else texts.ACK_FINE)
+    turn.reply(texts.ACK_CHECKING if pressed.acknowledgement is Acknowledgement.CHECKING else texts.ACK_FINE)
 
 
 async def _may_acknowledge(turn: Turn, checkin: Checkin, occurrence: Occurrence) -> bool:

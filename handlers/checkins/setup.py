@@ -16,7 +16,8 @@ from handlers.kernel import texts as common
 from handlers.kernel.checkin_records import EVERY_DAY, WEEKDAYS, Checkin, Schedule, Tell
 from handlers.kernel.flows import Flow, Waiting
 from handlers.kernel.messages import Choice, as_is, msg
-from handlers.kernel.router import payload
+from handlers.kernel.ownership import pressed_by_owner
+from handlers.kernel.payloads import Payload
 from handlers.kernel.turn import Turn
 from handlers.street.people import person, street_name
 
@@ -35,20 +36,53 @@ class Setup:
 # In the private chat's slot, shared with posting: starting one ends the other.
 FLOW = Flow("checkin", Setup, steps=("street", "often", "days", "time", "who", "wait"))
 
-# Set-up buttons carry the owner's neighbour id first, like posting's.
-PICK_STREET = "cs"
-HOW_OFTEN = "co"
-PICK_DAY = "cd"
-PICK_TIME = "ct"
-PICK_WHO = "cw"
-PICK_WAIT = "cy"
-CANCEL = "cx"
-
 DAILY, ON_WEEKDAYS, SOME_DAYS, ONCE = "daily", "weekdays", "days", "once"
 DONE = "done"
 BUDDY, KEEP_BUDDY, ORGANISERS, NOBODY = "buddy", "keep", "org", "none"
 TIMES_OFFERED = tuple(time(hour) for hour in (8, 9, 10, 11, 12, 14, 16, 18, 20))
 WAITS_OFFERED = (timedelta(hours=1), timedelta(hours=3), timedelta(hours=6))
+
+
+# Set-up buttons carry the owner's neighbour id first, like posting's.
+@dataclass(frozen=True)
+class PickStreet(Payload, code="cs"):
+    owner_id: int
+    street_id: int
+
+
+@dataclass(frozen=True)
+class HowOften(Payload, code="co"):
+    owner_id: int
+    often: str  # DAILY, ON_WEEKDAYS, SOME_DAYS or ONCE
+
+
+@dataclass(frozen=True)
+class PickDay(Payload, code="cd"):
+    owner_id: int
+    day: str  # 0 (Monday) to 6, or DONE
+
+
+@dataclass(frozen=True)
+class PickTime(Payload, code="ct"):
+    owner_id: int
+    minute: int  # of the day
+
+
+@dataclass(frozen=True)
+class PickWho(Payload, code="cw"):
+    owner_id: int
+    who: str  # BUDDY, KEEP_BUDDY, ORGANISERS or NOBODY
+
+
+@dataclass(frozen=True)
+class PickWait(Payload, code="cy"):
+    owner_id: int
+    minutes: int
+
+
+@dataclass(frozen=True)
+class Cancel(Payload, code="cx"):
+    owner_id: int
 
 
 async def checkin(turn: Turn, text: str) -> None:
@@ -74,7 +108,7 @@ async def begin(turn: Turn, existing: Checkin | None) -> None:
     else:
         await _save(turn, state, "street")
         owner = turn.neighbour.id
-        choices = tuple(Choice(as_is(street_name(s)), payload(PICK_STREET, owner, s.id)) for s in streets[:8])
+        choices = tuple(Choice(as_is(street_name(s)), PickStreet(owner, s.id).pack()) for s in streets[:8])
         turn.reply(texts.CHECKIN_WHICH_STREET, choices + (_cancel(turn),))
         return
     await _ask_how_often(turn, state)
@@ -85,29 +119,26 @@ async def _save(turn: Turn, state: Setup, step: str) -> None:
 
 
 def _cancel(turn: Turn) -> Choice:
-    return Choice(msg(common.BUTTON_CANCEL), payload(CANCEL, turn.neighbour.id))
+    return Choice(msg(common.BUTTON_CANCEL), Cancel(turn.neighbour.id).pack())
 
 
-async def _state(turn: Turn, fields: list[str], step: str, size: int = 2) -> Setup | None:
+async def _state(turn: Turn, owner_id: int, step: str) -> Setup | None:
     """The presser's set-up waiting at `step`, after checking the button is theirs."""
-    if len(fields) != size or not fields[0].isdigit() or len(fields[0]) > 18:
-        turn.answer(common.BUTTON_EXPIRED)
-        return None
-    return await flows.waiting_at(turn, FLOW, step, owner=int(fields[0]))
+    return await flows.waiting_at(turn, FLOW, step, owner=owner_id)
 
 
 async def _rules(turn: Turn, state: Setup) -> Rules:
     return await rules_for(turn.services, state.street_id)
 
 
-async def picked_street(turn: Turn, fields: list[str]) -> None:
-    if (state := await _state(turn, fields, "street")) is None:
+async def picked_street(turn: Turn, pressed: PickStreet) -> None:
+    if (state := await _state(turn, pressed.owner_id, "street")) is None:
         return
-    known = {str(street.id) for street in await turn.store.streets.of_neighbour(turn.neighbour.id)}
-    if fields[1] not in known:
+    known = {street.id for street in await turn.store.streets.of_neighbour(turn.neighbour.id)}
+    if pressed.street_id not in known:
         turn.answer(common.BUTTON_EXPIRED)
         return
-    state.street_id = int(fields[1])
+    state.street_id = pressed.street_id
     await _ask_how_often(turn, state)
 
 
@@ -115,23 +146,23 @@ async def _ask_how_often(turn: Turn, state: Setup) -> None:
     await _save(turn, state, "often")
     owner = turn.neighbour.id
     choices = tuple(
-        Choice(msg(label), payload(HOW_OFTEN, owner, code))
+        Choice(msg(label), HowOften(owner, code).pack())
         for label, code in ((texts.BUTTON_EVERY_DAY, DAILY), (texts.BUTTON_WEEKDAYS, ON_WEEKDAYS),
                             (texts.BUTTON_CHOOSE_DAYS, SOME_DAYS), (texts.BUTTON_JUST_ONCE, ONCE))
     )
     turn.reply(texts.CHECKIN_HOW_OFTEN, choices + (_cancel(turn),))
 
 
-async def how_often(turn: Turn, fields: list[str]) -> None:
-    if (state := await _state(turn, fields, "often")) is None:
+async def how_often(turn: Turn, pressed: HowOften) -> None:
+    if (state := await _state(turn, pressed.owner_id, "often")) is None:
         return
     masks = {DAILY: EVERY_DAY, ON_WEEKDAYS: WEEKDAYS, ONCE: 0}
-    if fields[1] == SOME_DAYS:
+    if pressed.often == SOME_DAYS:
         state.days = 0
         await _save(turn, state, "days")
         turn.reply(texts.CHECKIN_WHICH_DAYS, _day_choices(turn, 0))
-    elif fields[1] in masks:
-        state.days = masks[fields[1]]
+    elif pressed.often in masks:
+        state.days = masks[pressed.often]
         await _ask_time(turn, state)
     else:
         turn.answer(common.BUTTON_EXPIRED)
@@ -142,24 +173,24 @@ def _day_choices(turn: Turn, mask: int) -> tuple[Choice, ...]:
     days = []
     for index, name in enumerate(wording.DAY_SHORT):
         label = msg(texts.BUTTON_DAY_CHOSEN, day=msg(name)) if mask >> index & 1 else msg(name)
-        days.append(Choice(label, payload(PICK_DAY, owner, index)))
-    return (*days, Choice(msg(texts.BUTTON_DAYS_DONE), payload(PICK_DAY, owner, DONE)), _cancel(turn))
+        days.append(Choice(label, PickDay(owner, str(index)).pack()))
+    return (*days, Choice(msg(texts.BUTTON_DAYS_DONE), PickDay(owner, DONE).pack()), _cancel(turn))
 
 
-async def picked_day(turn: Turn, fields: list[str]) -> None:
-    if (state := await _state(turn, fields, "days")) is None:
+async def picked_day(turn: Turn, pressed: PickDay) -> None:
+    if (state := await _state(turn, pressed.owner_id, "days")) is None:
         return
     mask = state.days
-    if fields[1] == DONE:
+    if pressed.day == DONE:
         if mask == 0:
             turn.answer(texts.CHECKIN_PICK_A_DAY)
             return
         await _ask_time(turn, state)
         return
-    if not (fields[1].isdigit() and 0 <= int(fields[1]) <= 6):
+    if pressed.day not in ("0", "1", "2", "3", "4", "5", "6"):
         turn.answer(common.BUTTON_EXPIRED)
         return
-    mask ^= 1 << int(fields[1])
+    mask ^= 1 << int(pressed.day)
     state.days = mask
     await _save(turn, state, "days")
     if mask:
@@ -173,19 +204,19 @@ async def _ask_time(turn: Turn, state: Setup) -> None:
     rules = await _rules(turn, state)
     owner = turn.neighbour.id
     choices = tuple(
-        Choice(as_is(wording.clock(at)), payload(PICK_TIME, owner, at.hour * 60 + at.minute))
+        Choice(as_is(wording.clock(at)), PickTime(owner, at.hour * 60 + at.minute).pack())
         for at in TIMES_OFFERED if not timing.in_quiet_hours(at, rules.settings.quiet_from, rules.settings.quiet_until)
     )
     turn.reply(texts.CHECKIN_WHAT_TIME, choices + (_cancel(turn),))
 
 
-async def picked_time(turn: Turn, fields: list[str]) -> None:
-    if (state := await _state(turn, fields, "time")) is None:
+async def picked_time(turn: Turn, pressed: PickTime) -> None:
+    if (state := await _state(turn, pressed.owner_id, "time")) is None:
         return
-    if not (fields[1].isdigit() and int(fields[1]) < 24 * 60):
+    if pressed.minute >= 24 * 60:
         turn.answer(common.BUTTON_EXPIRED)
         return
-    minute = int(fields[1])
+    minute = pressed.minute
     await _chose_time(turn, state, time(minute // 60, minute % 60))
 
 
@@ -200,11 +231,11 @@ async def _chose_time(turn: Turn, state: Setup, at: time) -> None:
     existing = await turn.store.checkins.of_neighbour(turn.neighbour.id)
     current = await person(turn.store, existing.buddy_id) if existing and existing.tell is Tell.BUDDY else None
     owner = turn.neighbour.id
-    choices = [Choice(msg(texts.BUTTON_KEEP_BUDDY, buddy=current), payload(PICK_WHO, owner, KEEP_BUDDY))] if current else []
+    choices = [Choice(msg(texts.BUTTON_KEEP_BUDDY, buddy=current), PickWho(owner, KEEP_BUDDY).pack())] if current else []
     choices += [
-        Choice(msg(texts.BUTTON_A_BUDDY), payload(PICK_WHO, owner, BUDDY)),
-        Choice(msg(texts.BUTTON_ORGANISERS), payload(PICK_WHO, owner, ORGANISERS)),
-        Choice(msg(texts.BUTTON_NOBODY), payload(PICK_WHO, owner, NOBODY)),
+        Choice(msg(texts.BUTTON_A_BUDDY), PickWho(owner, BUDDY).pack()),
+        Choice(msg(texts.BUTTON_ORGANISERS), PickWho(owner, ORGANISERS).pack()),
+        Choice(msg(texts.BUTTON_NOBODY), PickWho(owner, NOBODY).pack()),
         _cancel(turn),
     ]
     turn.reply(texts.CHECKIN_WHO, tuple(choices))
@@ -230,38 +261,37 @@ async def on_text(turn: Turn, text: str, waiting: Waiting[Setup]) -> None:
         turn.reply(texts.CHECKIN_TAP_PLEASE)
 
 
-async def picked_who(turn: Turn, fields: list[str]) -> None:
-    if (state := await _state(turn, fields, "who")) is None:
+async def picked_who(turn: Turn, pressed: PickWho) -> None:
+    if (state := await _state(turn, pressed.owner_id, "who")) is None:
         return
-    if fields[1] not in (BUDDY, KEEP_BUDDY, ORGANISERS, NOBODY):
+    if pressed.who not in (BUDDY, KEEP_BUDDY, ORGANISERS, NOBODY):
         turn.answer(common.BUTTON_EXPIRED)
         return
-    state.who = fields[1]
-    if fields[1] == NOBODY:
+    state.who = pressed.who
+    if pressed.who == NOBODY:
         await _finish(turn, state)
         return
     await _save(turn, state, "wait")
     owner = turn.neighbour.id
     usual = turn.settings.checkin_escalate_after
     waits = sorted({*WAITS_OFFERED, usual})
-    choices = tuple(Choice(wording.delay(wait), payload(PICK_WAIT, owner, int(wait.total_seconds() // 60))) for wait in waits)
+    choices = tuple(Choice(wording.delay(wait), PickWait(owner, int(wait.total_seconds() // 60)).pack()) for wait in waits)
     turn.reply(texts.CHECKIN_HOW_LONG, choices + (_cancel(turn),))
 
 
-async def picked_wait(turn: Turn, fields: list[str]) -> None:
-    if (state := await _state(turn, fields, "wait")) is None:
+async def picked_wait(turn: Turn, pressed: PickWait) -> None:
+    if (state := await _state(turn, pressed.owner_id, "wait")) is None:
         return
     allowed = {int(wait.total_seconds() // 60) for wait in (*WAITS_OFFERED, turn.settings.checkin_escalate_after)}
-    if not fields[1].isdigit() or int(fields[1]) not in allowed:
+    if pressed.minutes not in allowed:
         turn.answer(common.BUTTON_EXPIRED)
         return
-    state.wait = int(fields[1])
+    state.wait = pressed.minutes
     await _finish(turn, state)
 
 
-async def cancelled(turn: Turn, fields: list[str]) -> None:
-    if len(fields) != 1 or fields[0] != str(turn.neighbour.id):
-        turn.answer(common.NOT_FOR_YOU if len(fields) == 1 else common.BUTTON_EXPIRED)
+async def cancelled(turn: Turn, pressed: Cancel) -> None:
+    if not pressed_by_owner(turn, pressed.owner_id):
         return
     if await flows.current(turn, FLOW) is None:
         turn.answer(common.ALREADY_DONE)
@@ -300,6 +330,6 @@ async def _finish(turn: Turn, state: Setup) -> None:
         turn.effects.wake(next_due)
 
 
-async def change(turn: Turn, fields: list[str]) -> None:
-    if (checkin := await controls.own_checkin(turn, fields)) is not None:
+async def change(turn: Turn, pressed: controls.Change) -> None:
+    if (checkin := await controls.own_checkin(turn, pressed.checkin_id)) is not None:
         await begin(turn, checkin)

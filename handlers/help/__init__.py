@@ -11,5 +11,5 @@ def register(router: Router) -> None:
     router.command("start", start.start)
     router.command("help", start.help_, about=texts.ABOUT_HELP)
     router.command("language", language.language, about=texts.ABOUT_LANGUAGE, listed=Where.PRIVATE)
-    router.action(language.CHOOSE_MINE, language.chose_mine)
-    router.action(language.CHOOSE_STREETS, language.chose_streets)
+    router.action(language.ChooseMine, language.chose_mine)
+    router.action(language.ChooseStreets, language.chose_streets)

@@ -8,24 +8,23 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Awaitable, Callable
+from typing import Any, Awaitable, Callable
 
 from handlers.kernel.flows import Flow, FlowRegistry, Waiting
 from handlers.kernel.messages import SendResult
+from handlers.kernel.payloads import Kinds, Payload
 from handlers.kernel.turn import Effects, ForgetHook, Services, Turn
 
 CommandHandler = Callable[[Turn, str], Awaitable[None]]  # (turn, the text after the command)
-ActionHandler = Callable[[Turn, list[str]], Awaitable[None]]  # (turn, the payload's fields)
+ActionHandler = Callable[[Turn, Any], Awaitable[None]]  # (turn, the button's typed payload)
 TextHandler = Callable[[Turn, str, Waiting], Awaitable[None]]  # (turn, the text, the flow waiting: step and typed state)
 DueRunner = Callable[[Services, Effects, datetime], Awaitable[None]]  # do what is due by `now`
 DueTime = Callable[[Services], Awaitable[datetime | None]]  # when it next has something to do
-ReceiptHandler = Callable[[Services, Effects, list[str], SendResult, datetime], Awaitable[None]]
+ReceiptHandler = Callable[[Services, Effects, Any, SendResult, datetime], Awaitable[None]]  # Any: the receipt's payload
 LocationHandler = Callable[[Turn], Awaitable[None]]  # (turn) with `turn.incoming.cell`, a coarse cell or None
 WordsHandler = Callable[[Turn, str], Awaitable[bool]]  # (turn, the text) -> whether it took the words
 
 _COMMAND = re.compile(r"^[/!]([A-Za-z][A-Za-z0-9_]{0,31})(?:@[A-Za-z0-9_]+)?(?:\s+|$)(.*)$", re.DOTALL)
-PAYLOAD_SEPARATOR = ":"
-_PAYLOAD = re.compile(r"^[a-z]{1,3}(?::[A-Za-z0-9_.\-]{1,40}){0,3}$")
 
 
 class Where(StrEnum):
@@ -65,32 +64,14 @@ def parse_command(text: str) -> ParsedCommand | None:
     return ParsedCommand(match.group(1).lower(), match.group(2).strip())
 
 
-def payload(code: str, *fields: object) -> str:
-    return PAYLOAD_SEPARATOR.join([code, *(str(field) for field in fields)])
-
-
-def single_id(fields: list[str]) -> int | None:
-    """The one record id a payload carries, or None if it carries anything else."""
-    if len(fields) != 1 or not fields[0].isdigit() or len(fields[0]) > 18:
-        return None
-    return int(fields[0])
-
-
-def parse_payload(raw: str) -> tuple[str, list[str]] | None:
-    if len(raw.encode()) > 64 or not _PAYLOAD.match(raw):
-        return None
-    code, *fields = raw.split(PAYLOAD_SEPARATOR)
-    return code, fields
-
-
 class Router:
     def __init__(self) -> None:
         self._commands: dict[str, Command] = {}
-        self._actions: dict[str, ActionHandler] = {}
+        self._actions = Kinds("button")
         self._flows = FlowRegistry()
         self._flow_texts: dict[str, TextHandler] = {}
         self._due: list[DueWork] = []
-        self._receipts: dict[str, ReceiptHandler] = {}
+        self._receipts = Kinds("receipt")
         self._location: LocationHandler | None = None
         self._private_words: list[WordsHandler] = []
         self._forget_hooks: list[ForgetHook] = []
@@ -101,8 +82,10 @@ class Router:
     ) -> None:
         self._commands[name] = Command(name, handler, where, about, listed or where, for_organisers)
 
-    def action(self, code: str, handler: ActionHandler) -> None:
-        self._actions[code] = handler
+    def action(self, kind: type[Payload], handler: ActionHandler) -> None:
+        """What a press of this kind of button does; a second kind with the same code is refused
+        (DuplicateCode), so the mistake shows when the router is built."""
+        self._actions.add(kind, handler)
 
     def flow(self, flow: Flow, on_text: TextHandler | None = None) -> None:
         """A guided flow (its name must be new), and what to do with words typed while it waits in a chat."""
@@ -114,9 +97,10 @@ class Router:
         """Work done on the bot's own initiative when its time comes (run in registration order)."""
         self._due.append(DueWork(name, run, next_at))
 
-    def receipt(self, code: str, handler: ReceiptHandler) -> None:
-        """What to record once a message marked with this receipt code was sent (or couldn't be)."""
-        self._receipts[code] = handler
+    def receipt(self, kind: type[Payload], handler: ReceiptHandler) -> None:
+        """What to record once a message marked with this kind of receipt was sent (or couldn't be);
+        one kind per code, as for buttons."""
+        self._receipts.add(kind, handler)
 
     def location(self, handler: LocationHandler) -> None:
         """What to do when someone shares a location (already reduced to a cell by the adapter)."""
@@ -142,7 +126,15 @@ class Router:
 
     @property
     def action_codes(self) -> list[str]:
-        return sorted(self._actions)
+        return self._actions.codes
+
+    @property
+    def action_kinds(self) -> list[type[Payload]]:
+        return self._actions.kinds
+
+    @property
+    def receipt_kinds(self) -> list[type[Payload]]:
+        return self._receipts.kinds
 
     @property
     def location_handler(self) -> LocationHandler | None:
@@ -156,14 +148,16 @@ class Router:
     def due_work(self) -> list[DueWork]:
         return list(self._due)
 
-    def find_receipt(self, code: str) -> ReceiptHandler | None:
-        return self._receipts.get(code)
+    def find_receipt(self, receipt: str) -> tuple[Payload, ReceiptHandler] | None:
+        """The receipt's typed payload and its handler, or None if it is unknown or malformed."""
+        return self._receipts.read(receipt)
 
     def find_command(self, name: str) -> Command | None:
         return self._commands.get(name)
 
-    def find_action(self, code: str) -> ActionHandler | None:
-        return self._actions.get(code)
+    def find_action(self, pressed: str) -> tuple[Payload, ActionHandler] | None:
+        """The button's typed payload and its handler, or None if it is unknown or malformed."""
+        return self._actions.read(pressed)
 
     @property
     def flows(self) -> FlowRegistry:

@@ -14,7 +14,7 @@ from handlers.kernel import texts as common
 from handlers.kernel.domain import Street
 from handlers.kernel.flows import Flow
 from handlers.kernel.messages import Choice, msg
-from handlers.kernel.router import payload
+from handlers.kernel.payloads import Payload
 from handlers.kernel.street_settings import for_street, set_setting
 from handlers.kernel.turn import Turn
 from handlers.nearby import texts
@@ -32,9 +32,14 @@ class PinWanted:
 
 # One per organiser, in its own slot: a flow started in the private chat doesn't end it.
 PIN = Flow("area_pin", PinWanted, steps=("share",), slot=PIN_SCOPE)
-SET_RADIUS = "ra"
 RADIUS_CHOICES_M = (200, 400, 800, 1200, 2000)
 _CLEAR_WORDS = {"clear", "remove", "delete", "off", "none", "usuń", "usun", "wyczyść", "wyczysc", "șterge", "sterge"}
+
+
+@dataclass(frozen=True)
+class SetRadius(Payload, code="ra"):
+    street_id: int
+    metres: int
 
 
 async def _is_organiser(turn: Turn, street: Street) -> bool:
@@ -99,20 +104,19 @@ async def radius(turn: Turn, text: str) -> None:
     assert street is not None  # registered for groups only
     current = (await for_street(turn.services, street)).radius_m
     choices = tuple(
-        Choice(msg(texts.BUTTON_RADIUS, walk=walk_words(radius_minutes(metres))), payload(SET_RADIUS, street.id, metres))
+        Choice(msg(texts.BUTTON_RADIUS, walk=walk_words(radius_minutes(metres))), SetRadius(street.id, metres).pack())
         for metres in RADIUS_CHOICES_M
     )
     turn.reply(texts.RADIUS_NOW, choices, street=street_name(street), walk=walk_words(radius_minutes(current)))
 
 
-async def set_radius(turn: Turn, fields: list[str]) -> None:
+async def set_radius(turn: Turn, pressed: SetRadius) -> None:
     street = turn.street
-    if len(fields) != 2 or street is None or fields[0] != str(street.id) or not fields[1].isdigit() \
-            or int(fields[1]) not in RADIUS_CHOICES_M:
+    if street is None or pressed.street_id != street.id or pressed.metres not in RADIUS_CHOICES_M:
         turn.answer(common.BUTTON_EXPIRED)
         return
     if not await _is_organiser(turn, street):
         turn.answer(texts.ORGANISERS_ONLY)
         return
-    await set_setting(turn.services, street, "radius_m", fields[1])
-    turn.reply(texts.RADIUS_SET, street=street_name(street), walk=walk_words(radius_minutes(int(fields[1]))))
+    await set_setting(turn.services, street, "radius_m", str(pressed.metres))
+    turn.reply(texts.RADIUS_SET, street=street_name(street), walk=walk_words(radius_minutes(pressed.metres)))

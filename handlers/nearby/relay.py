@@ -6,27 +6,42 @@ of them ends it or the post is done. The words are passed on, never kept (only w
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 from datetime import datetime
 
 from handlers.kernel import texts as common
 from handlers.kernel.domain import Post, PostStatus, Relay, Response
 from handlers.kernel.messages import Choice, Outgoing, Quote, SendResult, SendStatus, ToPerson, msg
 from handlers.kernel.ports import Store
-from handlers.kernel.router import payload, single_id
+from handlers.kernel.ownership import presser_owns
+from handlers.kernel.payloads import Payload
 from handlers.kernel.turn import Effects, Services, Turn
 from handlers.kernel.wording import tidy
 from handlers.nearby import texts
 from handlers.posts.cards import subject
 from handlers.street.people import person
 
-END_CHAT = "ec"
-REPLY = "rr"
-RECEIPT = "rl"
 LONGEST_MESSAGE = 1500
 
 
+@dataclass(frozen=True)
+class EndChat(Payload, code="ec"):
+    relay_id: int
+
+
+@dataclass(frozen=True)
+class ReplyHere(Payload, code="rr"):
+    relay_id: int
+
+
+@dataclass(frozen=True)
+class PassedOn(Payload, code="rl"):  # send receipt of words passed on, so the writer hears if they didn't arrive
+    relay_id: int
+    writer_id: int
+
+
 def end_choice(relay: Relay) -> Choice:
-    return Choice(msg(texts.BUTTON_END_CHAT), payload(END_CHAT, relay.id))
+    return Choice(msg(texts.BUTTON_END_CHAT), EndChat(relay.id).pack())
 
 
 async def start(
@@ -85,35 +100,30 @@ async def pass_on(turn: Turn, text: str) -> bool:
         return False
     choices = (end_choice(relay),)
     if len(await turn.store.relays.of_neighbour(other_id)) > 1:
-        choices = (Choice(msg(texts.BUTTON_REPLY), payload(REPLY, relay.id)),) + choices
+        choices = (Choice(msg(texts.BUTTON_REPLY), ReplyHere(relay.id).pack()),) + choices
     words = msg(texts.RELAYED, subject=subject(post), text=Quote(tidy(text)))
-    turn.effects.add(Outgoing(ToPerson(other), words, choices, receipt=payload(RECEIPT, relay.id, turn.neighbour.id)))
+    turn.effects.add(Outgoing(ToPerson(other), words, choices, receipt=PassedOn(relay.id, turn.neighbour.id).pack()))
     await turn.store.relays.touch(relay.id, turn.now)
     return True
 
 
-async def _own_relay(turn: Turn, fields: list[str]) -> Relay | None:
-    relay_id = single_id(fields)
-    relay = await turn.store.relays.get(relay_id) if relay_id is not None else None
-    if relay is None:
-        turn.answer(common.ALREADY_DONE)
-    elif turn.neighbour.id not in (relay.author_id, relay.responder_id):
-        turn.answer(common.NOT_FOR_YOU)
-    else:
-        return relay
-    return None
+async def _own_relay(turn: Turn, relay_id: int) -> Relay | None:
+    return await presser_owns(
+        turn, relay_id, turn.store.relays.get, lambda relay: (relay.author_id, relay.responder_id),
+        gone=common.ALREADY_DONE,
+    )
 
 
-async def reply_here(turn: Turn, fields: list[str]) -> None:
+async def reply_here(turn: Turn, pressed: ReplyHere) -> None:
     """With more than one chat going, "Reply" picks which one the next words go to."""
-    relay = await _own_relay(turn, fields)
+    relay = await _own_relay(turn, pressed.relay_id)
     if relay is not None:
         await turn.store.relays.touch(relay.id, turn.now)
         turn.answer(texts.RELAY_REPLY_HERE)
 
 
-async def end_pressed(turn: Turn, fields: list[str]) -> None:
-    relay = await _own_relay(turn, fields)
+async def end_pressed(turn: Turn, pressed: EndChat) -> None:
+    relay = await _own_relay(turn, pressed.relay_id)
     if relay is not None:
         await _end(turn, relay)
 
@@ -137,11 +147,11 @@ async def _end(turn: Turn, relay: Relay) -> None:
         turn.effects.tell(other, ended)
 
 
-async def after_send(services: Services, effects: Effects, fields: list[str], result: SendResult, now: datetime) -> None:
+async def after_send(services: Services, effects: Effects, receipt: PassedOn, result: SendResult, now: datetime) -> None:
     """If passed-on words couldn't reach the other person, the writer hears so."""
-    if result.sent or len(fields) != 2 or not all(field.isdigit() for field in fields):
+    if result.sent:
         return
-    writer = await person(services.store, int(fields[1]))
+    writer = await person(services.store, receipt.writer_id)
     if writer is not None:
         key = texts.RELAY_WAITING if result.status is SendStatus.UNREACHABLE else texts.RELAY_FAILED
         effects.tell(writer, msg(key))

@@ -4,21 +4,27 @@ one command or one tap. A pin an organiser shares after /area sets their street'
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from handlers.kernel import flows
-from handlers.kernel import texts as common
 from handlers.kernel.messages import Choice, msg
-from handlers.kernel.router import payload
+from handlers.kernel.ownership import pressed_by_owner
+from handlers.kernel.payloads import Payload
 from handlers.kernel.turn import Turn
 from handlers.nearby import areas, texts
 from handlers.nearby.geo import is_cell
 from handlers.posts.board import private_link
 
-FORGET = "lf"
 SHOW = "location"  # the private-chat link that carries on here
 
 
+@dataclass(frozen=True)
+class ForgetLocation(Payload, code="lf"):
+    owner_id: int
+
+
 def _forget_choice(turn: Turn) -> Choice:
-    return Choice(msg(texts.BUTTON_FORGET_LOCATION), payload(FORGET, turn.neighbour.id))
+    return Choice(msg(texts.BUTTON_FORGET_LOCATION), ForgetLocation(turn.neighbour.id).pack())
 
 
 async def shared(turn: Turn) -> None:
@@ -51,8 +57,7 @@ async def forget(turn: Turn, text: str) -> None:
     turn.reply(texts.LOCATION_FORGOTTEN if forgotten else texts.LOCATION_NOTHING_TO_FORGET)
 
 
-async def forget_pressed(turn: Turn, fields: list[str]) -> None:
-    if fields != [str(turn.neighbour.id)]:
-        turn.answer(common.NOT_FOR_YOU)
+async def forget_pressed(turn: Turn, pressed: ForgetLocation) -> None:
+    if not pressed_by_owner(turn, pressed.owner_id):
         return
     await forget(turn, "")

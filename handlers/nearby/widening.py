@@ -4,12 +4,15 @@ on Elm Street"), and never further away."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from datetime import datetime
 
 from handlers.kernel import texts as common
 from handlers.kernel.domain import Post, PostStatus, ResponseStatus, Street
 from handlers.kernel.messages import Choice, MessageRef, Outgoing, SendResult, ToStreet, msg
-from handlers.kernel.router import payload, single_id
+from handlers.kernel.ownership import its_author, presser_owns
+from handlers.kernel.payloads import Payload
 from handlers.kernel.street_settings import for_street
 from handlers.kernel.turn import Effects, Services, Turn
 from handlers.nearby import texts
@@ -19,10 +22,22 @@ from handlers.posts.cards import card, card_choices, subject
 from handlers.street.people import author, street_name
 from handlers.street.quiet_hours import quiet_until
 
-WIDEN_YES = "wy"
-WIDEN_NO = "wn"
-NEARBY_CARD = "nc"  # send receipt: remember where a nearby copy of the card went
 MOST_STREETS = 5
+
+
+@dataclass(frozen=True)
+class WidenYes(Payload, code="wy"):
+    post_id: int
+
+
+@dataclass(frozen=True)
+class WidenNo(Payload, code="wn"):
+    post_id: int
+
+
+@dataclass(frozen=True)
+class NearbyCardSent(Payload, code="nc"):  # send receipt: remember where a nearby copy of the card went
+    post_id: int
 
 
 async def nearby_streets(services: Services, post: Post) -> list[Street]:
@@ -65,8 +80,8 @@ async def run_due(services: Services, effects: Effects, now: datetime) -> None:
             continue
         home = await store.streets.get(post.street_id)
         choices = (
-            Choice(msg(texts.BUTTON_WIDEN_YES), payload(WIDEN_YES, post.id)),
-            Choice(msg(texts.BUTTON_WIDEN_NO), payload(WIDEN_NO, post.id)),
+            Choice(msg(texts.BUTTON_WIDEN_YES), WidenYes(post.id).pack()),
+            Choice(msg(texts.BUTTON_WIDEN_NO), WidenNo(post.id).pack()),
         )
         question = msg(texts.WIDEN_QUESTION, subject=subject(post), streets=_names(streets), street=street_name(home))
         effects.tell(asker, question, choices, fallback=None if post.anonymous else home)
@@ -77,23 +92,21 @@ async def next_due(services: Services) -> datetime | None:
     return await services.store.fan_outs.next_widen_at()
 
 
-async def _askers_open_ask(turn: Turn, fields: list[str]) -> Post | None:
-    post_id = single_id(fields)
-    post = await turn.store.posts.get(post_id) if post_id is not None else None
-    if post is None or not post.is_ask:
-        turn.answer(common.POST_NOT_FOUND)
-    elif post.author_id != turn.neighbour.id:
-        turn.answer(common.NOT_FOR_YOU)
-    elif post.status is not PostStatus.OPEN:
+async def _askers_open_ask(turn: Turn, post_id: int) -> Post | None:
+    async def ask(post_id: int) -> Post | None:
+        post = await turn.store.posts.get(post_id)
+        return post if post is not None and post.is_ask else None
+
+    post = await presser_owns(turn, post_id, ask, its_author, gone=common.POST_NOT_FOUND)
+    if post is not None and post.status is not PostStatus.OPEN:
         turn.answer(common.POST_NOT_OPEN)
-    else:
-        return post
-    return None
+        return None
+    return post
 
 
-async def show_nearby(turn: Turn, fields: list[str]) -> None:
+async def show_nearby(turn: Turn, pressed: WidenYes) -> None:
     """The asker said yes: the card goes up in each nearby street's group, without their name."""
-    post = await _askers_open_ask(turn, fields)
+    post = await _askers_open_ask(turn, pressed.post_id)
     if post is None:
         return
     fan_out = await turn.store.fan_outs.get(post.id)
@@ -110,19 +123,21 @@ async def show_nearby(turn: Turn, fields: list[str]) -> None:
     home = street_name(await turn.store.streets.get(post.street_id))
     nearby_card = card(post, None, nearby_of=home)
     for street in streets:
-        turn.effects.add(Outgoing(ToStreet(street), nearby_card, card_choices(post), receipt=payload(NEARBY_CARD, post.id)))
+        turn.effects.add(Outgoing(ToStreet(street), nearby_card, card_choices(post), receipt=NearbyCardSent(post.id).pack()))
     turn.reply(texts.WIDENED, streets=_names(streets))
 
 
-async def keep_it_here(turn: Turn, fields: list[str]) -> None:
-    post = await _askers_open_ask(turn, fields)
+async def keep_it_here(turn: Turn, pressed: WidenNo) -> None:
+    post = await _askers_open_ask(turn, pressed.post_id)
     if post is not None:
         turn.reply(texts.WIDEN_DECLINED, street=street_name(await turn.store.streets.get(post.street_id)))
 
 
-async def remember_nearby_card(services: Services, effects: Effects, fields: list[str], result: SendResult, now: datetime) -> None:
+async def remember_nearby_card(
+    services: Services, effects: Effects, receipt: NearbyCardSent, result: SendResult, now: datetime,
+) -> None:
     """Where a nearby copy went, so it can show "✅ Sorted" later (with no name, ever)."""
-    post_id = single_id(fields)
-    if post_id is not None and result.sent and isinstance(result.ref, MessageRef):
+    post_id = receipt.post_id
+    if result.sent and isinstance(result.ref, MessageRef):
         if await services.store.posts.get(post_id) is not None:
             await services.store.cards.remember(post_id, result.ref, nearby=True)

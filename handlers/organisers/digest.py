@@ -7,12 +7,13 @@ id is kept with a preference, and one tap on any summary stops it."""
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from handlers.kernel import texts as common
 from handlers.kernel.domain import DigestSubscription, Street
 from handlers.kernel.messages import Choice, Msg, Outgoing, Person, ToPerson, WeeklyChart, as_is, lines, msg
-from handlers.kernel.router import payload, single_id
+from handlers.kernel.payloads import Payload
 from handlers.kernel.street_settings import for_street
 from handlers.kernel.turn import Effects, Services, Turn
 from handlers.organisers import gate as organisers
@@ -22,13 +23,6 @@ from handlers.street.local_time import WEEK, clock_words, date_words, next_on_da
 from handlers.street.people import person, street_name
 
 log = logging.getLogger(__name__)
-
-PICK = "odp"
-CHOOSE_DAY = "odw"
-CHOOSE_TIME = "odd"
-START = "odt"
-NOW = "odn"
-STOP = "odx"
 
 WEEKS_IN_CHART = 8
 TIMES_OFFERED = (time(7), time(8), time(9), time(12), time(17), time(19))
@@ -57,18 +51,65 @@ def _read_hhmm(text: str) -> time | None:
     return time(int(text[:2]), int(text[2:]))
 
 
+def _weekday(day: int) -> int:
+    if not 0 <= day <= 6:
+        raise ValueError(f"not a weekday: {day}")
+    return day
+
+
+@dataclass(frozen=True)
+class PickStreet(Payload, code="odp"):
+    street_id: int
+
+
+@dataclass(frozen=True)
+class ChooseDay(Payload, code="odw"):
+    street_id: int
+
+
+@dataclass(frozen=True)
+class ChooseTime(Payload, code="odd"):
+    street_id: int
+    weekday: int
+
+    def __post_init__(self) -> None:
+        _weekday(self.weekday)
+
+
+@dataclass(frozen=True)
+class Start(Payload, code="odt"):
+    street_id: int
+    weekday: int
+    at: str  # HHMM, the street's local time
+
+    def __post_init__(self) -> None:
+        if _read_hhmm(self.at) is None:
+            raise ValueError(f"not a time: {self.at}")
+        _weekday(self.weekday)
+
+
+@dataclass(frozen=True)
+class SendNow(Payload, code="odn"):
+    street_id: int
+
+
+@dataclass(frozen=True)
+class Stop(Payload, code="odx"):
+    street_id: int
+
+
 def _stop(street_id: int) -> Choice:
-    return Choice(msg(texts.BUTTON_STOP_DIGEST), payload(STOP, street_id))
+    return Choice(msg(texts.BUTTON_STOP_DIGEST), Stop(street_id).pack())
 
 
 def _now(street_id: int) -> Choice:
-    return Choice(msg(texts.BUTTON_DIGEST_NOW), payload(NOW, street_id))
+    return Choice(msg(texts.BUTTON_DIGEST_NOW), SendNow(street_id).pack())
 
 
 async def _offer(turn: Turn, street: Street, words: str = "") -> None:
     name = street_name(street)
     current = await turn.store.digests.get(street.id, turn.neighbour.id)
-    change = Choice(msg(texts.BUTTON_DIGEST_OTHER_TIME), payload(CHOOSE_DAY, street.id))
+    change = Choice(msg(texts.BUTTON_DIGEST_OTHER_TIME), ChooseDay(street.id).pack())
     if current is not None:
         when = schedule_words(current.weekday, current.at)
         organisers.tell(turn, msg(texts.DIGEST_IS_ON, street=name, when=when), (change, _now(street.id), _stop(street.id)))
@@ -76,48 +117,37 @@ async def _offer(turn: Turn, street: Street, words: str = "") -> None:
     usual = await for_street(turn.services, street)
     usual_choice = Choice(
         schedule_words(usual.digest_day, usual.digest_time),
-        payload(START, street.id, usual.digest_day, _hhmm(usual.digest_time)),
+        Start(street.id, usual.digest_day, _hhmm(usual.digest_time)).pack(),
     )
     organisers.tell(turn, msg(texts.DIGEST_OFFER, street=name), (usual_choice, change, _now(street.id)))
 
 
-_FOR_A_STREET = organisers.ForAStreet(PICK, _offer)
+_FOR_A_STREET = organisers.ForAStreet(PickStreet, _offer)
 digest = _FOR_A_STREET.command
 picked = _FOR_A_STREET.picked
 
-_WEEKDAY_FIELDS = {str(day) for day in range(7)}
 
-
-async def choose_day(turn: Turn, fields: list[str]) -> None:
-    if len(fields) != 1:
-        turn.answer(common.BUTTON_EXPIRED)
-        return
-    street = await organisers.street_of_press(turn, fields[0])
+async def choose_day(turn: Turn, pressed: ChooseDay) -> None:
+    street = await organisers.street_of_press(turn, pressed.street_id)
     if street is None:
         return
-    choices = tuple(Choice(weekday_words(day), payload(CHOOSE_TIME, street.id, day)) for day in range(7))
+    choices = tuple(Choice(weekday_words(day), ChooseTime(street.id, day).pack()) for day in range(7))
     organisers.tell(turn, msg(texts.DIGEST_WHICH_DAY), choices)
 
 
-async def choose_time(turn: Turn, fields: list[str]) -> None:
-    if len(fields) != 2 or fields[1] not in _WEEKDAY_FIELDS:
-        turn.answer(common.BUTTON_EXPIRED)
-        return
-    street = await organisers.street_of_press(turn, fields[0])
+async def choose_time(turn: Turn, pressed: ChooseTime) -> None:
+    street = await organisers.street_of_press(turn, pressed.street_id)
     if street is None:
         return
-    choices = tuple(Choice(as_is(clock_words(at)), payload(START, street.id, fields[1], _hhmm(at)))
+    choices = tuple(Choice(as_is(clock_words(at)), Start(street.id, pressed.weekday, _hhmm(at)).pack())
                     for at in TIMES_OFFERED)
     organisers.tell(turn, msg(texts.DIGEST_WHAT_TIME), choices)
 
 
-async def start(turn: Turn, fields: list[str]) -> None:
-    weekday = int(fields[1]) if len(fields) == 3 and fields[1] in _WEEKDAY_FIELDS else None
-    at = _read_hhmm(fields[2]) if len(fields) == 3 else None
-    if weekday is None or at is None:
-        turn.answer(common.BUTTON_EXPIRED)
-        return
-    street = await organisers.street_of_press(turn, fields[0])
+async def start(turn: Turn, pressed: Start) -> None:
+    weekday, at = pressed.weekday, _read_hhmm(pressed.at)
+    assert at is not None  # checked as the press was read
+    street = await organisers.street_of_press(turn, pressed.street_id)
     if street is None:
         return
     zone = (await for_street(turn.services, street)).timezone
@@ -129,19 +159,15 @@ async def start(turn: Turn, fields: list[str]) -> None:
     )
 
 
-async def send_now(turn: Turn, fields: list[str]) -> None:
-    if len(fields) != 1:
-        turn.answer(common.BUTTON_EXPIRED)
-        return
-    street = await organisers.street_of_press(turn, fields[0])
+async def send_now(turn: Turn, pressed: SendNow) -> None:
+    street = await organisers.street_of_press(turn, pressed.street_id)
     if street is not None:
         turn.effects.add(await summary(turn.services, street, turn.person, turn.now))
 
 
-async def stop(turn: Turn, fields: list[str]) -> None:
+async def stop(turn: Turn, pressed: Stop) -> None:
     """Anyone may stop their own summary, organiser or not any more: it only touches their row."""
-    street_id = single_id(fields)
-    street = await turn.store.streets.get(street_id) if street_id is not None else None
+    street = await turn.store.streets.get(pressed.street_id)
     if street is None:
         turn.answer(common.BUTTON_EXPIRED)
     elif not await turn.store.digests.stop(street.id, turn.neighbour.id):

@@ -7,7 +7,7 @@ organiser of several streets first picks which one (their words wait in `convers
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Awaitable, Callable
+from typing import Awaitable, Callable, Protocol
 
 from handlers.kernel import flows
 from handlers.kernel import texts as common
@@ -15,13 +15,23 @@ from handlers.kernel.domain import Street
 from handlers.kernel.flows import Flow
 from handlers.kernel.incoming import IncomingKind
 from handlers.kernel.messages import Choice, Msg, as_is, msg
-from handlers.kernel.router import payload, single_id
 from handlers.kernel.turn import Turn
 from handlers.organisers import texts
 from handlers.street.activity import note_activity
 from handlers.street.people import street_name
 
 MAX_STREETS_OFFERED = 8
+
+
+class StreetPick(Protocol):
+    """A kind of "which street?" button: a Payload with only the street's id."""
+
+    code: str
+    street_id: int
+
+    def __init__(self, street_id: int) -> None: ...
+
+    def pack(self) -> str: ...
 
 
 async def organiser_only(turn: Turn, street: Street) -> bool:
@@ -71,10 +81,10 @@ STREET_FLOW = "organiser_street"
 STREET_PICK = _flow("")
 
 
-async def street_for(turn: Turn, pick_code: str, text: str = "") -> Street | None:
+async def street_for(turn: Turn, pick: type[StreetPick], text: str = "") -> Street | None:
     """The street an organiser command is about: the group it was said in, or (in private) the one
-    street they organise. With several, they are asked to pick (a `pick_code` button each) and
-    None is returned; the handler for `pick_code` carries on with `picked_street`."""
+    street they organise. With several, they are asked to pick (a `pick` button each) and None is
+    returned; the handler for `pick` carries on with `picked_street`."""
     if turn.street is not None:
         return turn.street if await organiser_only(turn, turn.street) else None
     known = (await turn.store.streets.of_neighbour(turn.neighbour.id))[:MAX_STREETS_OFFERED]
@@ -88,50 +98,45 @@ async def street_for(turn: Turn, pick_code: str, text: str = "") -> Street | Non
     if len(streets) == 1:
         await note_activity(turn.services, streets[0].id, turn.neighbour.id, turn.now)
         return streets[0]
-    await flows.save(turn, _flow(pick_code), "pick", WordsWaiting(text, pick_code))
-    choices = tuple(Choice(as_is(street_name(street)), payload(pick_code, street.id)) for street in streets)
+    await flows.save(turn, _flow(pick.code), "pick", WordsWaiting(text, pick.code))
+    choices = tuple(Choice(as_is(street_name(street)), pick(street.id).pack()) for street in streets)
     tell(turn, msg(common.CHOOSE_STREET), choices)
     return None
 
 
-async def picked_street(turn: Turn, fields: list[str], pick_code: str) -> tuple[Street, str] | None:
+async def picked_street(turn: Turn, pressed: StreetPick) -> tuple[Street, str] | None:
     """The street picked with a `street_for` button (checked again, live), and the words that waited."""
-    street_id = single_id(fields)
-    street = await turn.store.streets.get(street_id) if street_id is not None else None
+    street = await street_of_press(turn, pressed.street_id)
     if street is None:
-        turn.answer(common.BUTTON_EXPIRED)
         return None
-    if not await organiser_only(turn, street):
-        return None
-    waiting = await flows.current(turn, _flow(pick_code))
-    await flows.end(turn, _flow(pick_code))
+    waiting = await flows.current(turn, _flow(pressed.code))
+    await flows.end(turn, _flow(pressed.code))
     return street, waiting.state.text if waiting is not None else ""
 
 
 @dataclass(frozen=True)
 class ForAStreet:
     """An organiser command about one street: said in its group, or in private (picking the street
-    first, with a `pick_code` button each, when they organise several). `then(turn, street, words)`
+    first, with a `pick` button each, when they organise several). `then(turn, street, words)`
     does the work once the street is known; `command` and `picked` are what the router calls."""
 
-    pick_code: str
+    pick: type[StreetPick]
     then: Callable[[Turn, Street, str], Awaitable[None]]
 
     async def command(self, turn: Turn, text: str) -> None:
-        street = await street_for(turn, self.pick_code, text)
+        street = await street_for(turn, self.pick, text)
         if street is not None:
             await self.then(turn, street, text)
 
-    async def picked(self, turn: Turn, fields: list[str]) -> None:
-        found = await picked_street(turn, fields, self.pick_code)
+    async def picked(self, turn: Turn, pressed: StreetPick) -> None:
+        found = await picked_street(turn, pressed)
         if found is not None:
             await self.then(turn, *found)
 
 
-async def street_of_press(turn: Turn, field: str) -> Street | None:
+async def street_of_press(turn: Turn, street_id: int) -> Street | None:
     """The street a button names, if the presser organises it (checked live)."""
-    street_id = single_id([field])
-    street = await turn.store.streets.get(street_id) if street_id is not None else None
+    street = await turn.store.streets.get(street_id)
     if street is None:
         turn.answer(common.BUTTON_EXPIRED)
         return None

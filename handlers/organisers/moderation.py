@@ -7,12 +7,13 @@ offers there; they can still answer others' posts."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from handlers.kernel import texts as common
 from handlers.kernel.domain import Post, Street
 from handlers.kernel.messages import Choice, MessageRef, msg
-from handlers.kernel.router import payload, single_id
+from handlers.kernel.payloads import Payload
 from handlers.kernel.street_settings import for_street
 from handlers.kernel.turn import Turn
 from handlers.organisers import gate as organisers
@@ -22,16 +23,37 @@ from handlers.posts.responding import take_down
 from handlers.street.local_time import date_words, local_date
 from handlers.street.people import author, person, street_name
 
-PICK = "omp"
-REMOVE = "omr"
-PAUSE_AUTHOR = "omz"
-PAUSE_FOR = "omd"
-LIFT = "oml"
-
-PAUSE_LENGTHS = {
-    "1": texts.BUTTON_POSTING_PAUSE_DAY, "7": texts.BUTTON_POSTING_PAUSE_WEEK, "30": texts.BUTTON_POSTING_PAUSE_MONTH,
+PAUSE_LENGTHS = {  # days
+    1: texts.BUTTON_POSTING_PAUSE_DAY, 7: texts.BUTTON_POSTING_PAUSE_WEEK, 30: texts.BUTTON_POSTING_PAUSE_MONTH,
 }
 LISTED = 10
+
+
+@dataclass(frozen=True)
+class PickStreet(Payload, code="omp"):
+    street_id: int
+
+
+@dataclass(frozen=True)
+class Remove(Payload, code="omr"):
+    post_id: int
+
+
+@dataclass(frozen=True)
+class PauseAuthor(Payload, code="omz"):
+    post_id: int
+
+
+@dataclass(frozen=True)
+class PauseFor(Payload, code="omd"):
+    post_id: int
+    days: int  # one of PAUSE_LENGTHS
+
+
+@dataclass(frozen=True)
+class Lift(Payload, code="oml"):
+    street_id: int
+    neighbour_id: int
 
 
 async def remove(turn: Turn, text: str) -> None:
@@ -76,19 +98,18 @@ async def _list(turn: Turn, street: Street, words: str = "") -> None:
     organisers.tell(turn, msg(texts.MODERATE_HEADER, street=street_name(street)))
     for post in posts:
         choices = (
-            Choice(msg(texts.BUTTON_TAKE_DOWN), payload(REMOVE, post.id)),
-            Choice(msg(texts.BUTTON_PAUSE_AUTHOR), payload(PAUSE_AUTHOR, post.id)),
+            Choice(msg(texts.BUTTON_TAKE_DOWN), Remove(post.id).pack()),
+            Choice(msg(texts.BUTTON_PAUSE_AUTHOR), PauseAuthor(post.id).pack()),
         )
         organisers.tell(turn, card(post, await author(turn.store, post)), choices)
 
 
-_FOR_A_STREET = organisers.ForAStreet(PICK, _list)
+_FOR_A_STREET = organisers.ForAStreet(PickStreet, _list)
 picked = _FOR_A_STREET.picked
 
 
-async def _pressed_post(turn: Turn, fields: list[str]) -> tuple[Post, Street] | None:
-    post_id = single_id(fields[:1])
-    post = await turn.store.posts.get(post_id) if post_id is not None else None
+async def _pressed_post(turn: Turn, post_id: int) -> tuple[Post, Street] | None:
+    post = await turn.store.posts.get(post_id)
     street = await turn.store.streets.get(post.street_id) if post is not None else None
     if post is None or street is None:
         turn.answer(common.POST_NOT_FOUND)
@@ -96,11 +117,8 @@ async def _pressed_post(turn: Turn, fields: list[str]) -> tuple[Post, Street] | 
     return (post, street) if await organisers.organiser_only(turn, street) else None
 
 
-async def remove_pressed(turn: Turn, fields: list[str]) -> None:
-    if len(fields) != 1:
-        turn.answer(common.BUTTON_EXPIRED)
-        return
-    found = await _pressed_post(turn, fields)
+async def remove_pressed(turn: Turn, pressed: Remove) -> None:
+    found = await _pressed_post(turn, pressed.post_id)
     if found is not None:
         await _take_down(turn, found[0])
 
@@ -121,31 +139,28 @@ def _offer_pause(turn: Turn, post: Post) -> None:
     if post.author_id == turn.neighbour.id:
         organisers.tell(turn, msg(texts.PAUSE_NOT_YOURSELF))
         return
-    choices = tuple(Choice(msg(label), payload(PAUSE_FOR, post.id, days)) for days, label in PAUSE_LENGTHS.items())
+    choices = tuple(Choice(msg(label), PauseFor(post.id, days).pack()) for days, label in PAUSE_LENGTHS.items())
     organisers.tell(turn, msg(texts.PAUSE_HOW_LONG, subject=subject(post)), choices)
 
 
-async def pause_author_pressed(turn: Turn, fields: list[str]) -> None:
-    if len(fields) != 1:
-        turn.answer(common.BUTTON_EXPIRED)
-        return
-    found = await _pressed_post(turn, fields)
+async def pause_author_pressed(turn: Turn, pressed: PauseAuthor) -> None:
+    found = await _pressed_post(turn, pressed.post_id)
     if found is not None:
         _offer_pause(turn, found[0])
 
 
-async def pause_for(turn: Turn, fields: list[str]) -> None:
-    if len(fields) != 2 or fields[1] not in PAUSE_LENGTHS:
+async def pause_for(turn: Turn, pressed: PauseFor) -> None:
+    if pressed.days not in PAUSE_LENGTHS:
         turn.answer(common.BUTTON_EXPIRED)
         return
-    found = await _pressed_post(turn, fields)
+    found = await _pressed_post(turn, pressed.post_id)
     if found is None:
         return
     post, street = found
     if post.author_id is None or post.author_id == turn.neighbour.id:
         turn.answer(texts.PAUSE_NOT_YOURSELF if post.author_id else common.POST_NOT_FOUND)
         return
-    until = turn.now + timedelta(days=int(fields[1]))
+    until = turn.now + timedelta(days=pressed.days)
     if not await turn.store.neighbours.pause_in_street(street.id, post.author_id, until):
         turn.answer(texts.PAUSE_NOT_IN_STREET)
         return
@@ -154,16 +169,13 @@ async def pause_for(turn: Turn, fields: list[str]) -> None:
     name = street_name(street)
     if (poster := await person(turn.store, post.author_id)) is not None:
         turn.effects.tell(poster, msg(texts.PAUSED_FOR_AUTHOR, street=name, until=when))
-    lift = Choice(msg(texts.BUTTON_LIFT_PAUSE), payload(LIFT, street.id, post.author_id))
+    lift = Choice(msg(texts.BUTTON_LIFT_PAUSE), Lift(street.id, post.author_id).pack())
     organisers.tell(turn, msg(texts.PAUSED_AUTHOR, subject=subject(post), street=name, until=when), (lift,))
 
 
-async def lift(turn: Turn, fields: list[str]) -> None:
-    neighbour_id = single_id(fields[1:])
-    if len(fields) != 2 or neighbour_id is None:
-        turn.answer(common.BUTTON_EXPIRED)
-        return
-    street = await organisers.street_of_press(turn, fields[0])
+async def lift(turn: Turn, pressed: Lift) -> None:
+    neighbour_id = pressed.neighbour_id
+    street = await organisers.street_of_press(turn, pressed.street_id)
     if street is None:
         return
     paused = await turn.store.neighbours.paused_until(street.id, neighbour_id)

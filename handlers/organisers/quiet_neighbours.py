@@ -8,24 +8,53 @@ for later: the organiser hears so and may mention them kindly in the group inste
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from handlers.kernel import texts as common
 from handlers.kernel.domain import QuietNeighbour, Street
 from handlers.kernel.messages import Choice, Msg, Outgoing, Person, Quote, SendResult, SendStatus, ToPerson, lines, msg
-from handlers.kernel.router import payload, single_id
+from handlers.kernel.ownership import pressed_by_owner
+from handlers.kernel.payloads import Payload
 from handlers.kernel.street_settings import for_street
 from handlers.kernel.turn import Effects, Services, Turn
 from handlers.organisers import gate as organisers
 from handlers.organisers import texts
 from handlers.street.people import person, street_name
 
-PICK = "oqp"
-HELLO = "ohi"
-MENTION = "ohm"
-NO_MORE_HELLOS = "ohn"
-HELLOS_WELCOME = "ohy"
-HELLO_RECEIPT = "ohr"
+
+
+@dataclass(frozen=True)
+class PickStreet(Payload, code="oqp"):
+    street_id: int
+
+
+@dataclass(frozen=True)
+class SayHello(Payload, code="ohi"):
+    street_id: int
+    neighbour_id: int
+
+
+@dataclass(frozen=True)
+class MentionInGroup(Payload, code="ohm"):
+    street_id: int
+    neighbour_id: int
+
+
+@dataclass(frozen=True)
+class NoMoreHellos(Payload, code="ohn"):  # pressed by the neighbour who had the hello
+    owner_id: int
+
+
+@dataclass(frozen=True)
+class HellosWelcome(Payload, code="ohy"):
+    owner_id: int
+
+
+@dataclass(frozen=True)
+class HelloSent(Payload, code="ohr"):  # send receipt of a hello, for the organiser who sent it
+    hello_id: int
+    organiser_id: int
 
 
 async def _list(turn: Turn, street: Street, words: str = "") -> None:
@@ -45,7 +74,7 @@ async def _list(turn: Turn, street: Street, words: str = "") -> None:
         organisers.tell(turn, msg(texts.QUIET_MORE, count=total - len(found)))
 
 
-_FOR_A_STREET = organisers.ForAStreet(PICK, _list)
+_FOR_A_STREET = organisers.ForAStreet(PickStreet, _list)
 quiet = _FOR_A_STREET.command
 picked = _FOR_A_STREET.picked
 
@@ -57,7 +86,7 @@ def _about(turn: Turn, street: Street, quiet_one: QuietNeighbour) -> tuple[Msg, 
         return lines(seen, msg(texts.QUIET_NO_HELLOS)), ()
     if quiet_one.last_hello_at is not None and turn.now - quiet_one.last_hello_at < turn.settings.hello_every:
         return lines(seen, msg(texts.QUIET_HAD_HELLO)), ()
-    return seen, (Choice(msg(texts.BUTTON_SAY_HELLO), payload(HELLO, street.id, quiet_one.neighbour_id)),)
+    return seen, (Choice(msg(texts.BUTTON_SAY_HELLO), SayHello(street.id, quiet_one.neighbour_id).pack()),)
 
 
 async def hello_text(services: Services, street: Street, mention: Person | None = None) -> Msg:
@@ -72,16 +101,13 @@ async def hello_text(services: Services, street: Street, mention: Person | None 
 
 
 def _no_more_hellos(neighbour_id: int) -> Choice:
-    return Choice(msg(texts.BUTTON_NO_MORE_HELLOS), payload(NO_MORE_HELLOS, neighbour_id))
+    return Choice(msg(texts.BUTTON_NO_MORE_HELLOS), NoMoreHellos(neighbour_id).pack())
 
 
-async def _hello_target(turn: Turn, fields: list[str]) -> tuple[Street, int, Person] | None:
+async def _hello_target(turn: Turn, pressed: SayHello | MentionInGroup) -> tuple[Street, int, Person] | None:
     """The street and neighbour a hello button is about, if a hello may go to them now."""
-    neighbour_id = single_id(fields[1:])
-    if len(fields) != 2 or neighbour_id is None:
-        turn.answer(common.BUTTON_EXPIRED)
-        return None
-    street = await organisers.street_of_press(turn, fields[0])
+    neighbour_id = pressed.neighbour_id
+    street = await organisers.street_of_press(turn, pressed.street_id)
     if street is None:
         return None
     store = turn.store
@@ -98,10 +124,10 @@ async def _hello_target(turn: Turn, fields: list[str]) -> tuple[Street, int, Per
     return None
 
 
-async def say_hello(turn: Turn, fields: list[str]) -> None:
+async def say_hello(turn: Turn, pressed: SayHello) -> None:
     """A private hello on the street's behalf. It is sent once or not at all: the receipt tells the
     organiser which, and offers a mention in the group if the neighbour can't be reached."""
-    target = await _hello_target(turn, fields)
+    target = await _hello_target(turn, pressed)
     if target is None:
         return
     street, neighbour_id, who = target
@@ -109,15 +135,13 @@ async def say_hello(turn: Turn, fields: list[str]) -> None:
     turn.answer(texts.HELLO_ON_ITS_WAY)  # first: the receipt's news comes once it has gone
     turn.effects.add(Outgoing(
         ToPerson(who), await hello_text(turn.services, street), (_no_more_hellos(neighbour_id),),
-        receipt=payload(HELLO_RECEIPT, hello_id, turn.neighbour.id), hold_if_unreachable=False,
+        receipt=HelloSent(hello_id, turn.neighbour.id).pack(), hold_if_unreachable=False,
     ))
 
 
-async def hello_delivered(services: Services, effects: Effects, fields: list[str], result: SendResult, now: datetime) -> None:
+async def hello_delivered(services: Services, effects: Effects, receipt: HelloSent, result: SendResult, now: datetime) -> None:
     """How the hello went, for the organiser who sent it. One that didn't arrive isn't counted."""
-    hello_id, organiser_id = single_id(fields[:1]), single_id(fields[1:])
-    if len(fields) != 2 or hello_id is None or organiser_id is None:
-        return
+    hello_id, organiser_id = receipt.hello_id, receipt.organiser_id
     found = await services.store.hellos.get(hello_id)
     organiser = await person(services.store, organiser_id)
     if found is None or organiser is None:
@@ -131,15 +155,15 @@ async def hello_delivered(services: Services, effects: Effects, fields: list[str
         return
     await services.store.hellos.forget(hello_id)
     if result.status is SendStatus.UNREACHABLE:
-        mention = Choice(msg(texts.BUTTON_MENTION_IN_GROUP), payload(MENTION, street_id, neighbour_id))
+        mention = Choice(msg(texts.BUTTON_MENTION_IN_GROUP), MentionInGroup(street_id, neighbour_id).pack())
         effects.tell(organiser, msg(texts.HELLO_UNREACHABLE, who=who), (mention,))
     else:
         effects.tell(organiser, msg(texts.HELLO_FAILED, who=who))
 
 
-async def mention_in_group(turn: Turn, fields: list[str]) -> None:
+async def mention_in_group(turn: Turn, pressed: MentionInGroup) -> None:
     """The friendly alternative: a hello in the group, addressed to them."""
-    target = await _hello_target(turn, fields)
+    target = await _hello_target(turn, pressed)
     if target is None:
         return
     street, neighbour_id, who = target
@@ -148,33 +172,22 @@ async def mention_in_group(turn: Turn, fields: list[str]) -> None:
     organisers.tell(turn, msg(texts.HELLO_MENTIONED, who=who, street=street_name(street)))
 
 
-async def _own_choice(turn: Turn, fields: list[str]) -> bool:
-    neighbour_id = single_id(fields)
-    if neighbour_id is None:
-        turn.answer(common.BUTTON_EXPIRED)
-        return False
-    if neighbour_id != turn.neighbour.id:
-        turn.answer(common.NOT_FOR_YOU)
-        return False
-    return True
-
-
-async def no_more_hellos(turn: Turn, fields: list[str]) -> None:
-    if not await _own_choice(turn, fields):
+async def no_more_hellos(turn: Turn, pressed: NoMoreHellos) -> None:
+    if not pressed_by_owner(turn, pressed.owner_id):
         return
     if not await turn.store.neighbours.wants_hellos(turn.neighbour.id):
         turn.answer(common.ALREADY_DONE)
         return
     await turn.store.neighbours.set_wants_hellos(turn.neighbour.id, False)
     if turn.is_private:
-        welcome = Choice(msg(texts.BUTTON_HELLOS_WELCOME), payload(HELLOS_WELCOME, turn.neighbour.id))
+        welcome = Choice(msg(texts.BUTTON_HELLOS_WELCOME), HellosWelcome(turn.neighbour.id).pack())
         turn.reply(texts.NO_MORE_HELLOS, (welcome,))
     else:
         turn.answer(texts.NO_MORE_HELLOS)
 
 
-async def hellos_welcome(turn: Turn, fields: list[str]) -> None:
-    if not await _own_choice(turn, fields):
+async def hellos_welcome(turn: Turn, pressed: HellosWelcome) -> None:
+    if not pressed_by_owner(turn, pressed.owner_id):
         return
     if await turn.store.neighbours.wants_hellos(turn.neighbour.id):
         turn.answer(common.ALREADY_DONE)

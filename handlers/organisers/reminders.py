@@ -8,13 +8,14 @@ an hour late; later than that it is skipped (a bin reminder the next morning hel
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from handlers.kernel import texts as common
 from handlers.kernel.domain import Reminder, Street
 from handlers.kernel.messages import Choice, Msg, Quote, msg
-from handlers.kernel.router import payload, single_id
+from handlers.kernel.payloads import Payload
 from handlers.kernel.street_settings import for_street
 from handlers.kernel.turn import Effects, Services, Turn
 from handlers.kernel.wording import check_post_text, tidy
@@ -36,11 +37,31 @@ from handlers.street.people import street_name
 
 log = logging.getLogger(__name__)
 
-PICK_TO_ADD = "oap"
-PICK_TO_LIST = "olp"
-PAUSE = "olz"
-RESUME = "olr"
-DELETE = "old"
+
+
+@dataclass(frozen=True)
+class PickStreetToAdd(Payload, code="oap"):
+    street_id: int
+
+
+@dataclass(frozen=True)
+class PickStreetToList(Payload, code="olp"):
+    street_id: int
+
+
+@dataclass(frozen=True)
+class Pause(Payload, code="olz"):
+    reminder_id: int
+
+
+@dataclass(frozen=True)
+class Resume(Payload, code="olr"):
+    reminder_id: int
+
+
+@dataclass(frozen=True)
+class Delete(Payload, code="old"):
+    reminder_id: int
 
 MAX_LENGTH = 300
 WEEKDAYS = frozenset(range(5))
@@ -100,7 +121,7 @@ async def _add(turn: Turn, street: Street, text: str) -> None:
     ))
 
 
-_TO_ADD = organisers.ForAStreet(PICK_TO_ADD, _add)
+_TO_ADD = organisers.ForAStreet(PickStreetToAdd, _add)
 remind = _TO_ADD.command
 picked_to_add = _TO_ADD.picked
 
@@ -114,21 +135,20 @@ async def _list(turn: Turn, street: Street, words: str = "") -> None:
     for reminder in found:
         key = texts.REMINDER_PAUSED_LINE if reminder.paused else texts.REMINDER_LINE
         when = schedule_words(reminder.days, reminder.every_weeks, reminder.at)
-        switch = (Choice(msg(texts.BUTTON_RESUME_REMINDER), payload(RESUME, reminder.id)) if reminder.paused
-                  else Choice(msg(texts.BUTTON_PAUSE_REMINDER), payload(PAUSE, reminder.id)))
-        delete = Choice(msg(texts.BUTTON_DELETE_REMINDER), payload(DELETE, reminder.id))
+        switch = (Choice(msg(texts.BUTTON_RESUME_REMINDER), Resume(reminder.id).pack()) if reminder.paused
+                  else Choice(msg(texts.BUTTON_PAUSE_REMINDER), Pause(reminder.id).pack()))
+        delete = Choice(msg(texts.BUTTON_DELETE_REMINDER), Delete(reminder.id).pack())
         organisers.tell(turn, msg(key, when=when, text=Quote(reminder.body)), (switch, delete))
 
 
-_TO_LIST = organisers.ForAStreet(PICK_TO_LIST, _list)
+_TO_LIST = organisers.ForAStreet(PickStreetToList, _list)
 reminders = _TO_LIST.command
 picked_to_list = _TO_LIST.picked
 
 
-async def _pressed(turn: Turn, fields: list[str]) -> Reminder | None:
+async def _pressed(turn: Turn, reminder_id: int) -> Reminder | None:
     """The reminder a button is about, if the presser organises its street (checked live)."""
-    reminder_id = single_id(fields)
-    reminder = await turn.store.reminders.get(reminder_id) if reminder_id is not None else None
+    reminder = await turn.store.reminders.get(reminder_id)
     street = await turn.store.streets.get(reminder.street_id) if reminder is not None else None
     if reminder is None or street is None:
         turn.answer(texts.REMINDER_GONE)
@@ -136,8 +156,8 @@ async def _pressed(turn: Turn, fields: list[str]) -> Reminder | None:
     return reminder if await organisers.organiser_only(turn, street) else None
 
 
-async def pause(turn: Turn, fields: list[str]) -> None:
-    reminder = await _pressed(turn, fields)
+async def pause(turn: Turn, pressed: Pause) -> None:
+    reminder = await _pressed(turn, pressed.reminder_id)
     if reminder is None:
         return
     if reminder.paused:
@@ -147,8 +167,8 @@ async def pause(turn: Turn, fields: list[str]) -> None:
     organisers.tell(turn, msg(texts.REMINDER_PAUSED, text=Quote(reminder.body)))
 
 
-async def resume(turn: Turn, fields: list[str]) -> None:
-    reminder = await _pressed(turn, fields)
+async def resume(turn: Turn, pressed: Resume) -> None:
+    reminder = await _pressed(turn, pressed.reminder_id)
     if reminder is None:
         return
     if not reminder.paused:
@@ -162,8 +182,8 @@ async def resume(turn: Turn, fields: list[str]) -> None:
     organisers.tell(turn, msg(texts.REMINDER_RESUMED, text=Quote(reminder.body), next=_when(upcoming, zone)))
 
 
-async def delete(turn: Turn, fields: list[str]) -> None:
-    reminder = await _pressed(turn, fields)
+async def delete(turn: Turn, pressed: Delete) -> None:
+    reminder = await _pressed(turn, pressed.reminder_id)
     if reminder is None:
         return
     await turn.store.reminders.delete(reminder.id)

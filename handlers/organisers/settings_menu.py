@@ -16,7 +16,7 @@ from handlers.kernel.domain import Street
 from handlers.kernel.flows import Flow, Waiting
 from handlers.kernel.languages import OWN_NAMES, supported
 from handlers.kernel.messages import Choice, Msg, Quote, as_is, lines, msg
-from handlers.kernel.router import payload
+from handlers.kernel.payloads import Payload
 from handlers.kernel.street_settings import HELLO_MAX_LENGTH, BadSetting, for_street, set_setting
 from handlers.kernel.turn import Turn
 from handlers.kernel.wording import shorten
@@ -35,11 +35,36 @@ class TypedSetting:
 
 
 FLOW = Flow("street_setting", TypedSetting, steps=("value",))
-PICK = "osp"
-OPEN = "ose"
-SET = "osv"
-RESET = "osr"
-CANCEL = "osc"
+
+
+@dataclass(frozen=True)
+class PickStreet(Payload, code="osp"):
+    street_id: int
+
+
+@dataclass(frozen=True)
+class OpenItem(Payload, code="ose"):
+    street_id: int
+    item: str  # a key of ITEMS
+
+
+@dataclass(frozen=True)
+class SetItem(Payload, code="osv"):
+    street_id: int
+    item: str  # a key of ITEMS, or "dday"/"dtime" (the digest's day, then its time)
+    value: str
+
+
+@dataclass(frozen=True)
+class ResetItem(Payload, code="osr"):
+    street_id: int
+    item: str
+
+
+@dataclass(frozen=True)
+class Cancel(Payload, code="osc"):
+    street_id: int
+
 
 ASK_DAYS = ("3", "7", "14", "30")
 OFFER_DAYS = ("7", "14", "30", "60", "90")
@@ -77,56 +102,56 @@ async def _menu(turn: Turn, street: Street, words: str = "", *, saved: bool = Fa
         hello,
         msg(texts.SETTING_DIGEST, when=digest.schedule_words(current.digest_day, current.digest_time)),
     )
-    choices = tuple(Choice(msg(label), payload(OPEN, street.id, item)) for item, (label, _) in ITEMS.items())
+    choices = tuple(Choice(msg(label), OpenItem(street.id, item).pack()) for item, (label, _) in ITEMS.items())
     organisers.tell(turn, text, choices)
 
 
-_FOR_A_STREET = organisers.ForAStreet(PICK, _menu)
+_FOR_A_STREET = organisers.ForAStreet(PickStreet, _menu)
 settings = _FOR_A_STREET.command
 picked = _FOR_A_STREET.picked
 
 
-async def _street_and_item(turn: Turn, fields: list[str], count: int) -> tuple[Street, str] | None:
+async def _street_and_item(turn: Turn, street_id: int, item: str) -> tuple[Street, str] | None:
     """The street (its organiser checked live) and menu item a settings button is about."""
-    if len(fields) != count or (fields[1] not in ITEMS and fields[1] not in ("dday", "dtime")):
+    if item not in ITEMS and item not in ("dday", "dtime"):
         turn.answer(common.BUTTON_EXPIRED)
         return None
-    street = await organisers.street_of_press(turn, fields[0])
-    return (street, fields[1]) if street is not None else None
+    street = await organisers.street_of_press(turn, street_id)
+    return (street, item) if street is not None else None
 
 
 def _usual(street: Street, item: str) -> Choice:
-    return Choice(msg(texts.BUTTON_BACK_TO_USUAL), payload(RESET, street.id, item))
+    return Choice(msg(texts.BUTTON_BACK_TO_USUAL), ResetItem(street.id, item).pack())
 
 
-async def open_item(turn: Turn, fields: list[str]) -> None:
-    found = await _street_and_item(turn, fields, 2)
+async def open_item(turn: Turn, pressed: OpenItem) -> None:
+    found = await _street_and_item(turn, pressed.street_id, pressed.item)
     if found is None:
         return
     street, item = found
     if item in ("ask", "offer"):
         question, values = (texts.ASK_DAYS_QUESTION, ASK_DAYS) if item == "ask" else (texts.OFFER_DAYS_QUESTION, OFFER_DAYS)
-        choices = tuple(Choice(msg(texts.BUTTON_DAYS, count=int(days)), payload(SET, street.id, item, days)) for days in values)
+        choices = tuple(Choice(msg(texts.BUTTON_DAYS, count=int(days)), SetItem(street.id, item, days).pack()) for days in values)
         organisers.tell(turn, msg(question), choices + (_usual(street, item),))
     elif item == "lang":
-        choices = tuple(Choice(as_is(OWN_NAMES.get(code, code)), payload(SET, street.id, item, code))
+        choices = tuple(Choice(as_is(OWN_NAMES.get(code, code)), SetItem(street.id, item, code).pack())
                         for code in turn.settings.locales)
         organisers.tell(turn, msg(texts.LANGUAGE_QUESTION), choices + (_usual(street, item),))
     elif item == "digest":
-        choices = tuple(Choice(weekday_words(day), payload(SET, street.id, "dday", day)) for day in range(7))
+        choices = tuple(Choice(weekday_words(day), SetItem(street.id, "dday", str(day)).pack()) for day in range(7))
         organisers.tell(turn, msg(texts.DIGEST_DAY_QUESTION), choices + (_usual(street, item),))
     else:
         await flows.save(turn, FLOW, "value", TypedSetting(street.id, item))
-        never_mind = Choice(msg(common.BUTTON_CANCEL), payload(CANCEL, street.id))
+        never_mind = Choice(msg(common.BUTTON_CANCEL), Cancel(street.id).pack())
         organisers.tell(turn, msg(_TYPED_QUESTIONS[item]), (_usual(street, item), never_mind))
 
 
-async def set_item(turn: Turn, fields: list[str]) -> None:
-    found = await _street_and_item(turn, fields, 3)
+async def set_item(turn: Turn, pressed: SetItem) -> None:
+    found = await _street_and_item(turn, pressed.street_id, pressed.item)
     if found is None:
         return
     street, item = found
-    value = fields[2]
+    value = pressed.value
     if item == "ask" and value in ASK_DAYS:
         await set_setting(turn.services, street, "ask_expiry_days", value)
     elif item == "offer" and value in OFFER_DAYS:
@@ -135,7 +160,7 @@ async def set_item(turn: Turn, fields: list[str]) -> None:
         await set_setting(turn.services, street, "language", value)
     elif item == "dday" and value in {str(day) for day in range(7)}:
         await set_setting(turn.services, street, "digest_day", value)
-        choices = tuple(Choice(as_is(clock_words(at)), payload(SET, street.id, "dtime", f"{at:%H%M}"))
+        choices = tuple(Choice(as_is(clock_words(at)), SetItem(street.id, "dtime", f"{at:%H%M}").pack())
                         for at in digest.TIMES_OFFERED)
         organisers.tell(turn, msg(texts.DIGEST_TIME_QUESTION), choices)
         return
@@ -147,8 +172,8 @@ async def set_item(turn: Turn, fields: list[str]) -> None:
     await _menu(turn, street, saved=True)
 
 
-async def reset_item(turn: Turn, fields: list[str]) -> None:
-    found = await _street_and_item(turn, fields, 2)
+async def reset_item(turn: Turn, pressed: ResetItem) -> None:
+    found = await _street_and_item(turn, pressed.street_id, pressed.item)
     if found is None:
         return
     if found[1] not in ITEMS:
@@ -163,7 +188,7 @@ async def reset_item(turn: Turn, fields: list[str]) -> None:
     await _menu(turn, street, saved=True)
 
 
-async def cancel(turn: Turn, fields: list[str]) -> None:
+async def cancel(turn: Turn, pressed: Cancel) -> None:
     if await _forget_typing(turn):
         organisers.tell(turn, msg(texts.SETTING_UNCHANGED))
     else:

@@ -7,12 +7,13 @@ falls in the street's quiet hours waits for the morning."""
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from handlers.kernel import texts as common
 from handlers.kernel.domain import Post, PostStatus, ResponseStatus
 from handlers.kernel.messages import Choice, Msg, Person, lines, msg
-from handlers.kernel.router import payload, single_id
+from handlers.kernel.payloads import Payload
 from handlers.kernel.street_settings import for_street
 from handlers.kernel.turn import Effects, Services, Turn
 from handlers.organisers import gate as organisers
@@ -24,8 +25,12 @@ from handlers.street.people import author, street_name
 
 log = logging.getLogger(__name__)
 
-REPOST = "orp"
 RETRY_AFTER = timedelta(minutes=10)  # when the platform couldn't say who organises the street
+
+
+@dataclass(frozen=True)
+class Repost(Payload, code="orp"):
+    post_id: int
 
 
 async def run_due(services: Services, effects: Effects, now: datetime) -> None:
@@ -54,7 +59,7 @@ async def run_due(services: Services, effects: Effects, now: datetime) -> None:
         await store.posts.mark_unmet_alerted(post.id, now)
         await weekly.count(services, street.id, weekly.ASKS_UNMET, now)
         alert = lines(msg(texts.UNMET_ALERT, street=street_name(street), time=_time_up(post, now)), details(post), words(post))
-        repost = Choice(msg(texts.BUTTON_REPOST), payload(REPOST, post.id))
+        repost = Choice(msg(texts.BUTTON_REPOST), Repost(post.id).pack())
         for user_id in organiser_ids:
             effects.tell(Person(street.platform, user_id), alert, (repost,))
 
@@ -68,10 +73,9 @@ def _time_up(post: Post, now: datetime) -> Msg:
     return msg(texts.FOR_HOURS, count=hours) if hours < 48 else msg(texts.FOR_DAYS, count=hours // 24)
 
 
-async def repost(turn: Turn, fields: list[str]) -> None:
+async def repost(turn: Turn, pressed: Repost) -> None:
     """Put the ask's card up in the group again; both copies are updated from then on."""
-    post_id = single_id(fields)
-    post = await turn.store.posts.get(post_id) if post_id is not None else None
+    post = await turn.store.posts.get(pressed.post_id)
     street = await turn.store.streets.get(post.street_id) if post is not None else None
     if post is None or street is None:
         turn.answer(common.POST_NOT_FOUND)

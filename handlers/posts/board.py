@@ -5,11 +5,10 @@ from __future__ import annotations
 from handlers.kernel import texts as common
 from handlers.kernel.domain import Post, PostStatus, Street
 from handlers.kernel.messages import Choice, Msg, Param, lines, msg
-from handlers.kernel.router import payload
 from handlers.kernel.turn import Turn
 from handlers.posts import texts
 from handlers.posts.cards import details, respond_choice, subject, words
-from handlers.posts.responding import CANT_MAKE_IT, DONE, WITHDRAW
+from handlers.posts.responding import CantMakeIt, Done, Withdraw
 from handlers.posts.when import describe
 from handlers.street.people import street_name
 
@@ -63,20 +62,20 @@ async def mine(turn: Turn, text: str) -> None:
         turn.reply_msg(lines(head, details(post), words(post)), _own_choices(post))
     for post in in_touch:
         head = msg(texts.MINE_IN_TOUCH, street=await _street_name(turn, post))
-        choices = [Choice(msg(texts.BUTTON_DONE), payload(DONE, post.id))]
+        choices = [Choice(msg(texts.BUTTON_DONE), Done(post.id).pack())]
         if post.is_ask:
-            choices.append(Choice(msg(texts.BUTTON_CANT_MAKE_IT), payload(CANT_MAKE_IT, post.id)))
+            choices.append(Choice(msg(texts.BUTTON_CANT_MAKE_IT), CantMakeIt(post.id).pack()))
         turn.reply_msg(lines(head, details(post), words(post)), tuple(choices))
 
 
 def _own_choices(post: Post) -> tuple[Choice, ...]:
-    withdraw = Choice(msg(texts.BUTTON_WITHDRAW), payload(WITHDRAW, post.id))
+    withdraw = Choice(msg(texts.BUTTON_WITHDRAW), Withdraw(post.id).pack())
     if post.status is PostStatus.OPEN:
         return (withdraw,)
-    done = Choice(msg(texts.BUTTON_DONE), payload(DONE, post.id))
+    done = Choice(msg(texts.BUTTON_DONE), Done(post.id).pack())
     if post.is_ask:
         return (done, withdraw)
-    return (done, Choice(msg(texts.BUTTON_CANT_MAKE_IT), payload(CANT_MAKE_IT, post.id)))
+    return (done, Choice(msg(texts.BUTTON_CANT_MAKE_IT), CantMakeIt(post.id).pack()))
 
 
 async def _street_name(turn: Turn, post: Post) -> Param:

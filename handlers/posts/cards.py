@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from handlers.kernel import texts as common
 from handlers.kernel.domain import Post, PostStatus
 from handlers.kernel.messages import CardUpdate, Choice, Msg, Param, Person, Quote, lines, msg
-from handlers.kernel.router import payload
+from handlers.kernel.payloads import Payload
 from handlers.kernel.wording import shorten
 from handlers.posts import texts
 from handlers.posts.categories import label
 from handlers.posts.when import describe
 
-HELP = "h"  # "I can help" on an ask
-TAKE = "t"  # "Yes please" on an offer
+
+@dataclass(frozen=True)
+class CanHelp(Payload, code="h"):  # "I can help" on an ask
+    post_id: int
+
+
+@dataclass(frozen=True)
+class YesPlease(Payload, code="t"):  # "Yes please" on an offer
+    post_id: int
+
+
 SUBJECT_LENGTH = 80
 
 
@@ -64,7 +75,7 @@ def respond_choice(post: Post, label_key: str | None = None, **label_params: Par
     """The button that answers a post: "I can help" on an ask, "Yes please" on an offer."""
     if label_key is None:
         label_key = texts.BUTTON_CAN_HELP if post.is_ask else texts.BUTTON_YES_PLEASE
-    return Choice(msg(label_key, **label_params), payload(HELP if post.is_ask else TAKE, post.id))
+    return Choice(msg(label_key, **label_params), (CanHelp(post.id) if post.is_ask else YesPlease(post.id)).pack())
 
 
 def card_choices(post: Post) -> tuple[Choice, ...]:

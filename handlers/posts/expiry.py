@@ -5,12 +5,15 @@ quietly; a sorted post that reaches its time is simply done."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from datetime import datetime
 
 from handlers.kernel import texts as common
 from handlers.kernel.domain import Post, PostStatus, ResponseStatus
 from handlers.kernel.messages import Choice, msg
-from handlers.kernel.router import payload, single_id
+from handlers.kernel.ownership import its_author, presser_owns
+from handlers.kernel.payloads import Payload
 from handlers.kernel.street_settings import for_street
 from handlers.kernel.turn import Effects, Services, Turn
 from handlers.nearby import relay
@@ -19,8 +22,16 @@ from handlers.posts.cards import card_update, subject
 from handlers.street.activity import note_activity
 from handlers.street.people import author
 
-KEEP_OPEN = "kp"
-CLOSE = "cl"
+
+
+@dataclass(frozen=True)
+class KeepOpen(Payload, code="kp"):
+    post_id: int
+
+
+@dataclass(frozen=True)
+class Close(Payload, code="cl"):
+    post_id: int
 
 
 async def run_due(services: Services, effects: Effects, now: datetime) -> None:
@@ -53,8 +64,8 @@ async def _ask_to_keep(services: Services, effects: Effects, post: Post, now: da
         return
     days = max(1, (now - post.created_at).days)
     choices = (
-        Choice(msg(texts.BUTTON_KEEP_OPEN), payload(KEEP_OPEN, post.id)),
-        Choice(msg(texts.BUTTON_CLOSE_IT), payload(CLOSE, post.id)),
+        Choice(msg(texts.BUTTON_KEEP_OPEN), KeepOpen(post.id).pack()),
+        Choice(msg(texts.BUTTON_CLOSE_IT), Close(post.id).pack()),
     )
     effects.tell(poster, msg(texts.KEEP_OPEN_QUESTION, subject=subject(post), days=days), choices)
 
@@ -70,22 +81,16 @@ async def close_post(services: Services, effects: Effects, post: Post, status: P
         effects.add(card_update(closed, await author(store, closed)))
 
 
-async def _own_open_post(turn: Turn, fields: list[str]) -> Post | None:
-    post_id = single_id(fields)
-    post = await turn.store.posts.get(post_id) if post_id is not None else None
-    if post is None:
-        turn.answer(common.POST_NOT_FOUND)
-    elif post.author_id != turn.neighbour.id:
-        turn.answer(common.NOT_FOR_YOU)
-    elif post.status is not PostStatus.OPEN:
+async def _own_open_post(turn: Turn, post_id: int) -> Post | None:
+    post = await presser_owns(turn, post_id, turn.store.posts.get, its_author, gone=common.POST_NOT_FOUND)
+    if post is not None and post.status is not PostStatus.OPEN:
         turn.answer(common.ALREADY_DONE)
-    else:
-        return post
-    return None
+        return None
+    return post
 
 
-async def keep_open(turn: Turn, fields: list[str]) -> None:
-    post = await _own_open_post(turn, fields)
+async def keep_open(turn: Turn, pressed: KeepOpen) -> None:
+    post = await _own_open_post(turn, pressed.post_id)
     if post is None:
         return
     lifetime = (await for_street(turn.services, post.street_id)).lifetime(post.kind)
@@ -94,8 +99,8 @@ async def keep_open(turn: Turn, fields: list[str]) -> None:
     turn.reply(texts.KEPT_OPEN, days=lifetime.days)
 
 
-async def close(turn: Turn, fields: list[str]) -> None:
-    post = await _own_open_post(turn, fields)
+async def close(turn: Turn, pressed: Close) -> None:
+    post = await _own_open_post(turn, pressed.post_id)
     if post is None:
         return
     await close_post(turn.services, turn.effects, post, PostStatus.EXPIRED, turn.now)

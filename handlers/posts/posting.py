@@ -11,7 +11,8 @@ from handlers.kernel import texts as common
 from handlers.kernel.domain import PostKind, Street, When
 from handlers.kernel.flows import Flow, Waiting
 from handlers.kernel.messages import Choice, as_is, msg
-from handlers.kernel.router import payload
+from handlers.kernel.ownership import pressed_by_owner
+from handlers.kernel.payloads import Payload
 from handlers.kernel.street_settings import for_street
 from handlers.kernel.turn import Turn
 from handlers.kernel.wording import TextProblem, check_post_text, tidy
@@ -19,17 +20,13 @@ from handlers.nearby import fan_out
 from handlers.posts import limits, recurring, texts
 from handlers.posts.cards import card, card_choices
 from handlers.posts.categories import BY_CODE, CATEGORIES, classify
-from handlers.posts.responding import WITHDRAW
+from handlers.posts.responding import Withdraw
 from handlers.posts.when import GUIDED_WHEN_CHOICES, decode, describe, encode, parse_when
 from handlers.street import weekly
 from handlers.street.activity import note_activity
 from handlers.street.local_time import date_words, local_date
 from handlers.street.people import street_name
 
-PICK_STREET = "fs"
-PICK_CATEGORY = "fc"
-PICK_WHEN = "fw"
-CANCEL = "fx"
 
 PROBLEM_TEXTS = {
     TextProblem.TOO_LONG: texts.TOO_LONG,
@@ -37,6 +34,30 @@ PROBLEM_TEXTS = {
     TextProblem.CONTROL_CHARACTERS: common.CONTROL_CHARACTERS,
     TextProblem.EMPTY: common.NO_WORDS,
 }
+
+
+# The guided flow's buttons carry whose flow they belong to, and the choice.
+@dataclass(frozen=True)
+class PickStreet(Payload, code="fs"):
+    owner_id: int
+    street_id: int
+
+
+@dataclass(frozen=True)
+class PickCategory(Payload, code="fc"):
+    owner_id: int
+    category: str
+
+
+@dataclass(frozen=True)
+class PickWhen(Payload, code="fw"):
+    owner_id: int
+    when: str  # as `when.encode` spells it
+
+
+@dataclass(frozen=True)
+class Cancel(Payload, code="fx"):
+    owner_id: int
 
 
 # "/ask for a neighbour: …" — asked on behalf of someone who isn't online; who they are is never recorded.
@@ -127,7 +148,7 @@ async def _pick_street_then(turn: Turn, draft: Draft, then: Callable[[Turn, Draf
         await then(turn, draft)
         return
     await flows.save(turn, FLOW, "where", draft)
-    choices = tuple(Choice(as_is(street_name(s)), payload(PICK_STREET, turn.neighbour.id, s.id)) for s in streets[:8])
+    choices = tuple(Choice(as_is(street_name(s)), PickStreet(turn.neighbour.id, s.id).pack()) for s in streets[:8])
     turn.reply(common.CHOOSE_STREET, choices + (_cancel(turn),))
 
 
@@ -148,32 +169,20 @@ async def _publish_draft(turn: Turn, street: Street, draft: Draft) -> None:
 async def _ask_what(turn: Turn, draft: Draft) -> None:
     await flows.save(turn, FLOW, "what", draft)
     owner = turn.neighbour.id
-    choices = tuple(Choice(msg(c.label), payload(PICK_CATEGORY, owner, c.code)) for c in CATEGORIES)
+    choices = tuple(Choice(msg(c.label), PickCategory(owner, c.code).pack()) for c in CATEGORIES)
     key = texts.ASK_WHAT if draft.kind == PostKind.ASK.value else texts.OFFER_WHAT
     turn.reply(key, choices + (_cancel(turn),))
 
 
 def _cancel(turn: Turn) -> Choice:
-    return Choice(msg(common.BUTTON_CANCEL), payload(CANCEL, turn.neighbour.id))
+    return Choice(msg(common.BUTTON_CANCEL), Cancel(turn.neighbour.id).pack())
 
 
-def _owner(fields: list[str]) -> int | None:
-    return int(fields[0]) if fields and fields[0].isdigit() and len(fields[0]) <= 18 else None
-
-
-async def _draft_at(turn: Turn, fields: list[str], step: str) -> Draft | None:
-    """The presser's draft waiting at `step`, after checking the button (owner, choice) is theirs."""
-    if len(fields) != 2 or (owner := _owner(fields)) is None:
-        turn.answer(common.BUTTON_EXPIRED)
-        return None
-    return await flows.waiting_at(turn, FLOW, step, owner=owner)
-
-
-async def picked_street(turn: Turn, fields: list[str]) -> None:
-    if (draft := await _draft_at(turn, fields, "where")) is None:
+async def picked_street(turn: Turn, pressed: PickStreet) -> None:
+    if (draft := await flows.waiting_at(turn, FLOW, "where", owner=pressed.owner_id)) is None:
         return
-    streets = {str(street.id): street for street in await turn.store.streets.of_neighbour(turn.neighbour.id)}
-    street = streets.get(fields[1])
+    streets = {street.id: street for street in await turn.store.streets.of_neighbour(turn.neighbour.id)}
+    street = streets.get(pressed.street_id)
     if street is None:
         turn.answer(common.BUTTON_EXPIRED)
         return
@@ -184,26 +193,26 @@ async def picked_street(turn: Turn, fields: list[str]) -> None:
         await _ask_what(turn, draft)
 
 
-async def picked_category(turn: Turn, fields: list[str]) -> None:
-    if (draft := await _draft_at(turn, fields, "what")) is None:
+async def picked_category(turn: Turn, pressed: PickCategory) -> None:
+    if (draft := await flows.waiting_at(turn, FLOW, "what", owner=pressed.owner_id)) is None:
         return
-    if fields[1] not in BY_CODE:
+    if pressed.category not in BY_CODE:
         turn.answer(common.BUTTON_EXPIRED)
         return
-    draft.category = fields[1]
+    draft.category = pressed.category
     await flows.save(turn, FLOW, "when", draft)
     owner = turn.neighbour.id
-    choices = tuple(Choice(describe(when), payload(PICK_WHEN, owner, encode(when))) for when in GUIDED_WHEN_CHOICES)
+    choices = tuple(Choice(describe(when), PickWhen(owner, encode(when)).pack()) for when in GUIDED_WHEN_CHOICES)
     turn.reply(texts.ASK_WHEN, choices + (_cancel(turn),))
 
 
-async def picked_when(turn: Turn, fields: list[str]) -> None:
-    if (draft := await _draft_at(turn, fields, "when")) is None:
+async def picked_when(turn: Turn, pressed: PickWhen) -> None:
+    if (draft := await flows.waiting_at(turn, FLOW, "when", owner=pressed.owner_id)) is None:
         return
-    if decode(fields[1]) is None:
+    if decode(pressed.when) is None:
         turn.answer(common.BUTTON_EXPIRED)
         return
-    draft.when = fields[1]
+    draft.when = pressed.when
     street = await _chosen_street(turn, draft)
     if street is None:
         turn.answer(common.BUTTON_EXPIRED)
@@ -211,12 +220,8 @@ async def picked_when(turn: Turn, fields: list[str]) -> None:
     await _publish_draft(turn, street, draft)
 
 
-async def cancelled(turn: Turn, fields: list[str]) -> None:
-    if len(fields) != 1 or (owner := _owner(fields)) is None:
-        turn.answer(common.BUTTON_EXPIRED)
-        return
-    if owner != turn.neighbour.id:
-        turn.answer(common.NOT_FOR_YOU)
+async def cancelled(turn: Turn, pressed: Cancel) -> None:
+    if not pressed_by_owner(turn, pressed.owner_id):
         return
     if await flows.current(turn, FLOW) is None:
         turn.answer(common.ALREADY_DONE)
@@ -253,6 +258,6 @@ async def publish(
     if anonymous:
         turn.reply(texts.POSTED_ANONYMOUSLY, street=street_name(street))
     if for_neighbour:
-        turn.reply(texts.PROXY_HINT, (Choice(msg(texts.BUTTON_WITHDRAW), payload(WITHDRAW, post.id)),))
+        turn.reply(texts.PROXY_HINT, (Choice(msg(texts.BUTTON_WITHDRAW), Withdraw(post.id).pack()),))
     await fan_out.start(turn.services, turn.effects, post, turn.now)
     await recurring.start_series(turn.services, turn.effects, post)

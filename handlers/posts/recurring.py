@@ -8,12 +8,14 @@ with a kind word to the author, so a forgotten series doesn't run for ever."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from datetime import date, datetime, timedelta, timezone
 
 from handlers.kernel import texts as common
 from handlers.kernel.domain import Post, PostStatus, Recurrence, Response, ResponseStatus, When
 from handlers.kernel.messages import Choice, msg
-from handlers.kernel.router import payload, single_id
+from handlers.kernel.payloads import Payload
 from handlers.kernel.street_settings import StreetSettings, for_street
 from handlers.kernel.turn import Effects, Services, Turn
 from handlers.kernel.wording import tokens
@@ -24,8 +26,6 @@ from handlers.posts.expiry import close_post
 from handlers.posts.when import WEEKDAYS, describe
 from handlers.street.people import author, person
 
-KEEP = "rk"
-JUST_ONCE = "ro"
 GRACE = timedelta(days=1)  # an occurrence outlives its rollover a little, so expiry never asks first
 PAUSE_AFTER_UNMET = 2
 _FORTNIGHTLY = {"fortnightly", "fortnight", "alternate", "dwutygodniowo"}
@@ -33,6 +33,16 @@ _EVERY_OTHER = {"other", "second", "2nd"}
 # "every two weeks", "co dwa tygodnie", "co drugi wtorek", "o dată la două săptămâni"
 _TWO_WEEKS = {("two", "weeks"), ("2", "weeks"), ("dwa", "tygodnie"), ("2", "tygodnie"), ("co", "drugi"),
               ("co", "druga"), ("doua", "saptamani"), ("2", "saptamani")}
+
+
+@dataclass(frozen=True)
+class KeepMe(Payload, code="rk"):  # "ask me first" next time
+    series_id: int
+
+
+@dataclass(frozen=True)
+class JustOnce(Payload, code="ro"):
+    series_id: int
 
 
 def every_days(text: str) -> int:
@@ -143,16 +153,15 @@ async def after_confirmed(turn: Turn, post: Post, response: Response) -> None:
     if responder is None:
         return
     choices = (
-        Choice(msg(texts.BUTTON_ASK_ME_FIRST), payload(KEEP, series.id)),
-        Choice(msg(texts.BUTTON_JUST_THIS_ONCE), payload(JUST_ONCE, series.id)),
+        Choice(msg(texts.BUTTON_ASK_ME_FIRST), KeepMe(series.id).pack()),
+        Choice(msg(texts.BUTTON_JUST_THIS_ONCE), JustOnce(series.id).pack()),
     )
     turn.effects.tell(responder, msg(texts.RECURRING_KEEP_QUESTION, subject=subject(post), when=describe(post.when)), choices)
 
 
-async def _series_of_responder(turn: Turn, fields: list[str]) -> Recurrence | None:
+async def _series_of_responder(turn: Turn, series_id: int) -> Recurrence | None:
     """The series a keep/once button is about, if the presser was put in touch about its occurrence."""
-    series_id = single_id(fields)
-    series = await turn.store.recurrences.get(series_id) if series_id is not None else None
+    series = await turn.store.recurrences.get(series_id)
     if series is None:
         turn.answer(common.BUTTON_EXPIRED)
         return None
@@ -163,15 +172,15 @@ async def _series_of_responder(turn: Turn, fields: list[str]) -> Recurrence | No
     return series
 
 
-async def keep(turn: Turn, fields: list[str]) -> None:
-    series = await _series_of_responder(turn, fields)
+async def keep(turn: Turn, pressed: KeepMe) -> None:
+    series = await _series_of_responder(turn, pressed.series_id)
     if series is not None:
         await turn.store.recurrences.set_keeper(series.id, turn.neighbour.id)
         turn.reply(texts.KEEPING_YOU_FIRST)
 
 
-async def just_once(turn: Turn, fields: list[str]) -> None:
-    series = await _series_of_responder(turn, fields)
+async def just_once(turn: Turn, pressed: JustOnce) -> None:
+    series = await _series_of_responder(turn, pressed.series_id)
     if series is not None:
         if series.keeper_id == turn.neighbour.id:
             await turn.store.recurrences.set_keeper(series.id, None)

@@ -3,49 +3,71 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from handlers.kernel import texts as common
 from handlers.kernel.domain import Post, PostKind, PostStatus, Response, ResponseStatus
 from handlers.kernel.messages import Choice, lines, msg
-from handlers.kernel.router import payload, single_id
+from handlers.kernel.ownership import its_author, presser_owns
+from handlers.kernel.payloads import Payload
 from handlers.kernel.turn import Turn
 from handlers.nearby import fan_out, relay
 from handlers.posts import giving_back, recurring, texts
-from handlers.posts.cards import card_update, subject
+from handlers.posts.cards import CanHelp, YesPlease, card_update, subject
 from handlers.street import weekly
 from handlers.street.activity import note_activity
 from handlers.street.people import author, person, street_name
 
-CONFIRM = "ok"  # yes, and share usernames
-CONFIRM_THROUGH_BOT = "ot"  # yes, and talk through the bot
-NOT_THIS_TIME = "no"
-DONE = "dn"
-WITHDRAW = "wd"
-CANT_MAKE_IT = "cm"
 
 
-async def _post_for_press(turn: Turn, fields: list[str]) -> Post | None:
-    post_id = single_id(fields)
-    if post_id is None:
-        turn.answer(common.BUTTON_EXPIRED)
-        return None
+@dataclass(frozen=True)
+class Confirm(Payload, code="ok"):  # yes, and share usernames
+    response_id: int
+
+
+@dataclass(frozen=True)
+class ConfirmThroughBot(Payload, code="ot"):  # yes, and talk through the bot
+    response_id: int
+
+
+@dataclass(frozen=True)
+class NotThisTime(Payload, code="no"):
+    response_id: int
+
+
+@dataclass(frozen=True)
+class Done(Payload, code="dn"):
+    post_id: int
+
+
+@dataclass(frozen=True)
+class Withdraw(Payload, code="wd"):
+    post_id: int
+
+
+@dataclass(frozen=True)
+class CantMakeIt(Payload, code="cm"):
+    post_id: int
+
+
+async def _post_for_press(turn: Turn, post_id: int) -> Post | None:
     post = await turn.store.posts.get(post_id)
     if post is None:
         turn.answer(common.POST_NOT_FOUND)
     return post
 
 
-async def _response_for_press(turn: Turn, fields: list[str]) -> tuple[Response, Post] | None:
+async def _response_for_press(turn: Turn, response_id: int) -> tuple[Response, Post] | None:
     """The response a yes/no button is about, if the presser is the post's author."""
-    response_id = single_id(fields)
-    response = await turn.store.responses.get(response_id) if response_id is not None else None
-    post = await turn.store.posts.get(response.post_id) if response is not None else None
-    if response is None or post is None:
-        turn.answer(common.POST_NOT_FOUND)
-        return None
-    if post.author_id != turn.neighbour.id:
-        turn.answer(common.NOT_FOR_YOU)
-        return None
-    return response, post
+
+    async def with_its_post(response_id: int) -> tuple[Response, Post] | None:
+        response = await turn.store.responses.get(response_id)
+        post = await turn.store.posts.get(response.post_id) if response is not None else None
+        return (response, post) if response is not None and post is not None else None
+
+    return await presser_owns(
+        turn, response_id, with_its_post, lambda found: (found[1].author_id,), gone=common.POST_NOT_FOUND,
+    )
 
 
 async def _confirmed(turn: Turn, post: Post) -> Response | None:
@@ -87,16 +109,16 @@ async def _active(turn: Turn, post: Post) -> None:
     await note_activity(turn.services, post.street_id, turn.neighbour.id, turn.now)
 
 
-async def offer_help(turn: Turn, fields: list[str]) -> None:
-    await _respond(turn, fields, PostKind.ASK)
+async def offer_help(turn: Turn, pressed: CanHelp) -> None:
+    await _respond(turn, pressed.post_id, PostKind.ASK)
 
 
-async def take_offer(turn: Turn, fields: list[str]) -> None:
-    await _respond(turn, fields, PostKind.OFFER)
+async def take_offer(turn: Turn, pressed: YesPlease) -> None:
+    await _respond(turn, pressed.post_id, PostKind.OFFER)
 
 
-async def _respond(turn: Turn, fields: list[str], kind: PostKind) -> None:
-    post = await _post_for_press(turn, fields)
+async def _respond(turn: Turn, post_id: int, kind: PostKind) -> None:
+    post = await _post_for_press(turn, post_id)
     if post is None:
         return
     if post.kind is not kind:
@@ -121,9 +143,9 @@ async def _ask_author(turn: Turn, post: Post) -> None:
         return
     key, role = (texts.CONFIRM_HELPER, "helper") if post.is_ask else (texts.CONFIRM_TAKER, "taker")
     choices = (
-        Choice(msg(texts.BUTTON_YES_SHARE), payload(CONFIRM, response.id)),
-        Choice(msg(texts.BUTTON_YES_RELAY), payload(CONFIRM_THROUGH_BOT, response.id)),
-        Choice(msg(common.BUTTON_NOT_THIS_TIME), payload(NOT_THIS_TIME, response.id)),
+        Choice(msg(texts.BUTTON_YES_SHARE), Confirm(response.id).pack()),
+        Choice(msg(texts.BUTTON_YES_RELAY), ConfirmThroughBot(response.id).pack()),
+        Choice(msg(common.BUTTON_NOT_THIS_TIME), NotThisTime(response.id).pack()),
     )
     street = None if post.anonymous else await turn.store.streets.get(post.street_id)
     question = lines(msg(key, **{role: turn.person, "subject": subject(post)}), msg(texts.CONTACT_CHOICE))
@@ -131,19 +153,19 @@ async def _ask_author(turn: Turn, post: Post) -> None:
     await _refresh_card_if_changed(turn, post, someone_offered_before)
 
 
-async def confirm(turn: Turn, fields: list[str]) -> None:
+async def confirm(turn: Turn, pressed: Confirm) -> None:
     """The author says yes to one neighbour and shares usernames: both are put in touch."""
-    await _confirm(turn, fields, through_bot=False)
+    await _confirm(turn, pressed.response_id, through_bot=False)
 
 
-async def confirm_through_bot(turn: Turn, fields: list[str]) -> None:
+async def confirm_through_bot(turn: Turn, pressed: ConfirmThroughBot) -> None:
     """The author says yes but would rather talk through the bot, keeping their username private."""
-    await _confirm(turn, fields, through_bot=True)
+    await _confirm(turn, pressed.response_id, through_bot=True)
 
 
-async def _confirm(turn: Turn, fields: list[str], *, through_bot: bool) -> None:
+async def _confirm(turn: Turn, response_id: int, *, through_bot: bool) -> None:
     """Both are put in touch (directly or through the bot) and the card shows it's sorted."""
-    found = await _response_for_press(turn, fields)
+    found = await _response_for_press(turn, response_id)
     if found is None:
         return
     response, post = found
@@ -171,8 +193,8 @@ async def _confirm(turn: Turn, fields: list[str], *, through_bot: bool) -> None:
 
 async def _put_in_touch(turn: Turn, post: Post, response: Response, through_bot: bool) -> None:
     helper_id, _ = _helper_and_helped(post, response)
-    done = Choice(msg(texts.BUTTON_DONE), payload(DONE, post.id))
-    cant = Choice(msg(texts.BUTTON_CANT_MAKE_IT), payload(CANT_MAKE_IT, post.id))
+    done = Choice(msg(texts.BUTTON_DONE), Done(post.id).pack())
+    cant = Choice(msg(texts.BUTTON_CANT_MAKE_IT), CantMakeIt(post.id).pack())
     author_choices = (done, cant) if helper_id == post.author_id else (done,)
     responder_choices = (done, cant) if helper_id == response.neighbour_id else (done,)
     if through_bot:
@@ -187,8 +209,8 @@ async def _put_in_touch(turn: Turn, post: Post, response: Response, through_bot:
     turn.effects.tell(responder, msg(texts.IN_TOUCH_RESPONDER, other=turn.person, subject=about), responder_choices, fallback=street)
 
 
-async def not_this_time(turn: Turn, fields: list[str]) -> None:
-    found = await _response_for_press(turn, fields)
+async def not_this_time(turn: Turn, pressed: NotThisTime) -> None:
+    found = await _response_for_press(turn, pressed.response_id)
     if found is None:
         return
     response, post = found
@@ -204,9 +226,9 @@ async def not_this_time(turn: Turn, fields: list[str]) -> None:
     await _refresh_card_if_changed(turn, post, someone_offered_before)
 
 
-async def done(turn: Turn, fields: list[str]) -> None:
+async def done(turn: Turn, pressed: Done) -> None:
     """Either side says it's done. The neighbour who was helped may, now and then, be invited to offer."""
-    post = await _post_for_press(turn, fields)
+    post = await _post_for_press(turn, pressed.post_id)
     if post is None:
         return
     confirmed = await _confirmed(turn, post)
@@ -244,13 +266,10 @@ async def _close_pending(turn: Turn, post: Post) -> list[Response]:
     return closed
 
 
-async def withdraw(turn: Turn, fields: list[str]) -> None:
+async def withdraw(turn: Turn, pressed: Withdraw) -> None:
     """The author takes their post down; anyone who answered is thanked and told."""
-    post = await _post_for_press(turn, fields)
+    post = await presser_owns(turn, pressed.post_id, turn.store.posts.get, its_author, gone=common.POST_NOT_FOUND)
     if post is None:
-        return
-    if post.author_id != turn.neighbour.id:
-        turn.answer(common.NOT_FOR_YOU)
         return
     if not post.status.live:
         turn.answer(common.ALREADY_DONE)
@@ -276,10 +295,10 @@ async def take_down(turn: Turn, post: Post) -> None:
     await refresh_card(turn, post.id)
 
 
-async def hand_back(turn: Turn, fields: list[str]) -> None:
+async def hand_back(turn: Turn, pressed: CantMakeIt) -> None:
     """The helper can't make it: the post reopens, the next few are asked (and the rounds start
     again), the author gets a kind note; nobody posts again."""
-    post = await _post_for_press(turn, fields)
+    post = await _post_for_press(turn, pressed.post_id)
     if post is None:
         return
     confirmed = await _confirmed(turn, post)

@@ -12,6 +12,6 @@ def register(router: Router) -> None:
     router.command("mydata", my_data.my_data, Where.PRIVATE, about=texts.ABOUT_MY_DATA)
     router.command("forgetme", forgetting.forget_me, Where.PRIVATE, about=texts.ABOUT_FORGET_ME)
     router.command("privacy", my_data.privacy, about=texts.ABOUT_PRIVACY, listed=Where.PRIVATE)
-    router.action(forgetting.FORGET, forgetting.confirmed)
-    router.action(forgetting.KEEP, forgetting.keep)
+    router.action(forgetting.ForgetMe, forgetting.confirmed)
+    router.action(forgetting.KeepMe, forgetting.keep)
     router.due("retention", retention.Retention().run_due)  # register last: after everything else had its turn

@@ -9,7 +9,7 @@ theirs and clear their id from rows that stay (an answer they gave stays, with n
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from handlers.checkins import controls
 from handlers.checkins.escalation import private
@@ -18,7 +18,8 @@ from handlers.kernel import texts as common
 from handlers.kernel.checkin_records import Tell
 from handlers.kernel.domain import Post, PostStatus, Response, ResponseStatus
 from handlers.kernel.messages import CardUpdate, Choice, Lines, Msg, Outgoing, Param, Person, ToPerson, lines, msg
-from handlers.kernel.router import payload, single_id
+from handlers.kernel.ownership import pressed_by_owner
+from handlers.kernel.payloads import Payload
 from handlers.kernel.serialize import decode_private, encode_private, person_marker
 from handlers.kernel.turn import Turn
 from handlers.nearby import fan_out
@@ -27,35 +28,34 @@ from handlers.posts.responding import refresh_card
 from handlers.privacy import texts
 from handlers.street.people import person
 
-FORGET = "fg"  # fg:<neighbour id>: yes, forget me
-KEEP = "fk"  # fk:<neighbour id>: no, keep things as they are
+
+
+@dataclass(frozen=True)
+class ForgetMe(Payload, code="fg"):  # yes, forget me
+    owner_id: int
+
+
+@dataclass(frozen=True)
+class KeepMe(Payload, code="fk"):  # no, keep things as they are
+    owner_id: int
 
 
 async def forget_me(turn: Turn, text: str) -> None:
     """/forgetme: what will go, and one button to say yes."""
     choices = (
-        Choice(msg(texts.BUTTON_FORGET_ME), payload(FORGET, turn.neighbour.id)),
-        Choice(msg(texts.BUTTON_KEEP_ME), payload(KEEP, turn.neighbour.id)),
+        Choice(msg(texts.BUTTON_FORGET_ME), ForgetMe(turn.neighbour.id).pack()),
+        Choice(msg(texts.BUTTON_KEEP_ME), KeepMe(turn.neighbour.id).pack()),
     )
     turn.reply(texts.FORGET_QUESTION, choices)
 
 
-def _theirs(turn: Turn, fields: list[str]) -> bool:
-    owner = single_id(fields)
-    if owner is None:
-        turn.answer(common.BUTTON_EXPIRED)
-    elif owner != turn.neighbour.id:
-        turn.answer(common.NOT_FOR_YOU)
-    return owner == turn.neighbour.id
-
-
-async def keep(turn: Turn, fields: list[str]) -> None:
-    if _theirs(turn, fields):
+async def keep(turn: Turn, pressed: KeepMe) -> None:
+    if pressed_by_owner(turn, pressed.owner_id):
         turn.answer(texts.FORGET_KEPT)
 
 
-async def confirmed(turn: Turn, fields: list[str]) -> None:
-    if not _theirs(turn, fields):
+async def confirmed(turn: Turn, pressed: ForgetMe) -> None:
+    if not pressed_by_owner(turn, pressed.owner_id):
         return
     # Their language goes with them, so the last word is worked out now, while it is still known.
     locale = await languages.of_neighbour(turn.services, turn.neighbour)

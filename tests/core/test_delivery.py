@@ -1,7 +1,15 @@
+from dataclasses import dataclass
+
 from handlers.help import texts as help_texts
 from handlers.kernel import texts
 from handlers.kernel.messages import ToStreet
+from handlers.kernel.payloads import Payload
 from tests.kit import GROUP, StreetKit, card_of, only
+
+
+@dataclass(frozen=True)
+class Numbered(Payload, code="zz"):
+    number: int
 
 
 async def test_someone_unreachable_hears_in_the_group_about_their_named_post(street: StreetKit) -> None:
@@ -49,19 +57,19 @@ async def test_a_failing_platform_does_not_lose_the_post(street: StreetKit) -> N
 async def test_receipts_tell_the_core_how_a_send_went(street: StreetKit) -> None:
     from handlers.kernel.messages import Outgoing, Person, SendStatus, ToPerson, msg
 
-    heard: list[tuple[list[str], SendStatus]] = []
+    heard: list[tuple[int, SendStatus]] = []
 
-    async def on_receipt(services, effects, fields, result, now) -> None:  # type: ignore[no-untyped-def]
-        heard.append((fields, result.status))
+    async def on_receipt(services, effects, receipt, result, now) -> None:  # type: ignore[no-untyped-def]
+        heard.append((receipt.number, result.status))
 
-    street.core.router.receipt("zz", on_receipt)
+    street.core.router.receipt(Numbered, on_receipt)
     await street.tell("rosa", "/start")
     street.notifier.unreachable.add("ann")
     await street.core.courier.deliver([
         Outgoing(ToPerson(Person("test", "rosa")), msg(help_texts.WELCOME_PRIVATE), receipt="zz:1"),
         Outgoing(ToPerson(Person("test", "ann")), msg(help_texts.WELCOME_PRIVATE), receipt="zz:2"),
     ])
-    assert heard == [(["1"], SendStatus.SENT), (["2"], SendStatus.UNREACHABLE)]
+    assert heard == [(1, SendStatus.SENT), (2, SendStatus.UNREACHABLE)]
 
 
 async def test_due_work_runs_in_order_and_a_failure_does_not_stop_the_rest(street: StreetKit) -> None:

@@ -13,6 +13,7 @@ from handlers.help import texts as help_texts
 from handlers.kernel import texts
 from handlers.kernel.domain import Street
 from handlers.kernel.messages import CardUpdate, Outgoing, Person, SendResult, ToPerson, ToStreet, msg
+from handlers.kernel.payloads import Payload
 from storage import SqliteStore
 from tests.fakes import RecordingNotifier
 from tests.kit import GROUP, PLATFORM, StreetKit, card_of
@@ -48,6 +49,11 @@ def side_by_side(store: SqliteStore, clock: ManualClock, notifier: SlowNotifier,
     return StreetKit(Doorstep(store, notifier, clock, sends_at_once=at_once), store, notifier, clock)
 
 
+@dataclass(frozen=True)
+class Whose(Payload, code="zz"):
+    who: str
+
+
 def private(who: str, receipt: str | None = None, *, fallback: Street | None = None) -> Outgoing:
     return Outgoing(ToPerson(Person(PLATFORM, who)), msg(texts.NOT_UNDERSTOOD), receipt=receipt, fallback=fallback)
 
@@ -57,10 +63,10 @@ async def test_different_chats_go_out_together_never_more_than_the_limit(store: 
     street = side_by_side(store, clock, notifier, at_once=3)
     heard: list[str] = []
 
-    async def on_receipt(services, effects, fields, result, now) -> None:  # type: ignore[no-untyped-def]
-        heard.append(fields[0])
+    async def on_receipt(services, effects, receipt, result, now) -> None:  # type: ignore[no-untyped-def]
+        heard.append(receipt.who)
 
-    street.core.router.receipt("zz", on_receipt)
+    street.core.router.receipt(Whose, on_receipt)
     people = [f"n{n}" for n in range(8)]
     delivery = asyncio.create_task(street.core.courier.deliver([private(p, f"zz:{p}") for p in people]))
     for _ in range(50):

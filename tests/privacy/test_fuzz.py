@@ -23,7 +23,8 @@ from handlers.app import Doorstep, build_router
 from handlers.checkins.buddy import read_code
 from handlers.kernel import texts
 from handlers.kernel.incoming import Incoming, IncomingKind
-from handlers.kernel.router import parse_command, parse_payload
+from handlers.kernel.payloads import code_of
+from handlers.kernel.router import parse_command
 from handlers.kernel.settings import CoreSettings
 from handlers.organisers.reminder_words import parse_reminder
 from handlers.posts.categories import classify
@@ -32,6 +33,7 @@ from storage import SqliteStore
 from tests.fakes import HandPickedOrganisers, RecordingNotifier
 
 COMMANDS = sorted(command.name for command in build_router().commands)
+BUTTON_KINDS = build_router().action_kinds
 # Unicode of every kind: letters of any script, emoji, combining marks, controls, surrogates left out.
 ANY_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=200)
 QUICK = settings(max_examples=150, deadline=None, derandomize=True,
@@ -119,7 +121,9 @@ def test_the_parsers_never_raise(text: str) -> None:
     classify(text)
     read_code(text)
     parse_command(text)
-    parse_payload(text)
+    code_of(text)
+    for kind in BUTTON_KINDS:
+        kind.unpack(text)
     decode(text)
     cell_or_none(text, text)
     located_from_text(text, platform="test", chat_id="c", user_id="u", is_private=True)
