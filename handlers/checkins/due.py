@@ -88,9 +88,9 @@ async def _fall_due(services: Services, effects: Effects, now: datetime, rules: 
                 await store.set_next_due(checkin.id, due_at, now)
                 log.info("checkin skipped after downtime checkin=%s", checkin.id)
                 continue
-        if street.quiet_at(now):
-            if street.quiet_at(due_at):  # the quiet hours changed since this time was worked out: the morning, then
-                await store.set_next_due(checkin.id, street.out_of_quiet(now), now)
+        if street.settings.is_quiet(now):
+            if street.settings.is_quiet(due_at):  # the quiet hours changed since this time was worked out: the morning, then
+                await store.set_next_due(checkin.id, street.settings.next_allowed(now), now)
             else:  # late after downtime, and the quiet hours have begun since: skipped
                 await store.set_next_due(checkin.id, street.next_time(checkin, due_at + JUST_AFTER), now)
             continue
@@ -117,7 +117,7 @@ async def _left_by_a_stopped_run(services: Services, effects: Effects, now: date
             log.info("checkin note to be sent again after a restart occurrence=%s", occurrence.id)
             continue
         street = await rules.of(checkin.street_id)
-        if now - occurrence.due_at > services.settings.checkin_late_grace or street.quiet_at(now):
+        if now - occurrence.due_at > services.settings.checkin_late_grace or street.settings.is_quiet(now):
             await store.save_occurrence(replace(occurrence, stage=Stage.MISSED, sender=None))
             log.info("checkin let go after downtime occurrence=%s", occurrence.id)
             continue
@@ -137,8 +137,8 @@ async def _steps(services: Services, effects: Effects, now: datetime, rules: _St
         assert occurrence.step_at is not None
         if now - occurrence.step_at > SETTLE:
             await store.save_occurrence(replace(occurrence, step_at=now + SETTLE))
-        elif street.quiet_at(now):
-            await store.save_occurrence(replace(occurrence, step_at=street.out_of_quiet(now)))
+        elif street.settings.is_quiet(now):
+            await store.save_occurrence(replace(occurrence, step_at=street.settings.next_allowed(now)))
         elif occurrence.stage is Stage.WAITING and occurrence.reminded_at is None:
             await _remind(services, effects, checkin, occurrence, now, street)
         elif occurrence.stage is Stage.WAITING:
@@ -158,7 +158,7 @@ async def _remind(services: Services, effects: Effects, checkin: Checkin, occurr
         effects.add(private(owner, msg(texts.CHECKIN_REMINDER), answer_choices(occurrence.id)))
     sent_at = occurrence.sent_at or occurrence.due_at
     wait = checkin.escalate_after
-    step = rules.out_of_quiet(max(sent_at + wait, now + wait / 2))
+    step = rules.settings.next_allowed(max(sent_at + wait, now + wait / 2))
     await services.store.checkins.save_occurrence(replace(occurrence, reminded_at=now, step_at=step))
 
 
@@ -178,7 +178,7 @@ async def checkin_sent(services: Services, effects: Effects, fields: list[str], 
         return
     rules = await rules_for(services, checkin.street_id)
     if result.sent:
-        step = rules.out_of_quiet(now + checkin.escalate_after / 2)
+        step = rules.settings.next_allowed(now + checkin.escalate_after / 2)
         await store.save_occurrence(replace(occurrence, stage=Stage.WAITING, sender=None, sent_at=now, step_at=step))
         effects.wake(step)
         return

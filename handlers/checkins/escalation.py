@@ -72,7 +72,7 @@ async def escalate(services: Services, effects: Effects, checkin: Checkin, occur
         effects.add(private(buddy, text, ack_choices(occurrence.id),
                             receipt=payload(BUDDY_TOLD, occurrence.id)))
         # The organisers' turn counts from when the note really went out (the receipt moves it).
-        step = rules.out_of_quiet(now + checkin.escalate_after)
+        step = rules.settings.next_allowed(now + checkin.escalate_after)
         await store.checkins.save_occurrence(
             replace(occurrence, stage=Stage.BUDDY, escalated_at=now, step_at=step, sender=services.run_id)
         )
@@ -123,7 +123,7 @@ async def buddy_told(services: Services, effects: Effects, fields: list[str], re
         return
     rules = await rules_for(services, checkin.street_id)
     if result.sent:
-        step = rules.out_of_quiet(now + checkin.escalate_after)
+        step = rules.settings.next_allowed(now + checkin.escalate_after)
         await services.store.checkins.save_occurrence(replace(occurrence, escalated_at=now, step_at=step, sender=None))
         effects.wake(step)
     else:
