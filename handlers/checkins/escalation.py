@@ -8,7 +8,6 @@ note but never lose one."""
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from datetime import datetime
 
 from handlers.checkins import texts, wording
@@ -73,19 +72,14 @@ async def escalate(services: Services, effects: Effects, checkin: Checkin, occur
                             receipt=payload(BUDDY_TOLD, occurrence.id)))
         # The organisers' turn counts from when the note really went out (the receipt moves it).
         step = rules.settings.next_allowed(now + checkin.escalate_after)
-        await store.checkins.save_occurrence(
-            replace(occurrence, stage=Stage.BUDDY, escalated_at=now, step_at=step, sender=services.run_id)
-        )
+        await store.checkins.save_occurrence(occurrence.told_buddy(now, step, services.run_id))
         log.info("checkin escalated occurrence=%s to=buddy", occurrence.id)
     elif checkin.tell is Tell.ORGANISERS and owner is not None:
         told = await _tell_organisers(services, effects, checkin, occurrence, owner, rules)
-        await store.checkins.save_occurrence(replace(
-            occurrence, stage=Stage.ORGANISERS, escalated_at=now, organisers_at=now, step_at=None,
-            sender=services.run_id if told else None,
-        ))
+        await store.checkins.save_occurrence(occurrence.told_organisers(now, services.run_id if told else None))
         log.info("checkin escalated occurrence=%s to=organisers count=%s", occurrence.id, told)
     else:
-        await store.checkins.save_occurrence(replace(occurrence, stage=Stage.CLOSED, step_at=None))
+        await store.checkins.save_occurrence(occurrence.nobody_to_tell())
 
 
 async def to_organisers(services: Services, effects: Effects, checkin: Checkin, occurrence: Occurrence,
@@ -93,9 +87,7 @@ async def to_organisers(services: Services, effects: Effects, checkin: Checkin, 
     """The buddy didn't say they're checking (or couldn't be reached): the organisers are next."""
     owner = await person(services.store, checkin.neighbour_id)
     told = await _tell_organisers(services, effects, checkin, occurrence, owner, rules) if owner else 0
-    await services.store.checkins.save_occurrence(replace(
-        occurrence, stage=Stage.ORGANISERS, organisers_at=now, step_at=None, sender=services.run_id if told else None,
-    ))
+    await services.store.checkins.save_occurrence(occurrence.told_organisers(now, services.run_id if told else None))
     log.info("checkin escalated occurrence=%s to=organisers count=%s", occurrence.id, told)
 
 
@@ -124,7 +116,7 @@ async def buddy_told(services: Services, effects: Effects, fields: list[str], re
     rules = await rules_for(services, checkin.street_id)
     if result.sent:
         step = rules.settings.next_allowed(now + checkin.escalate_after)
-        await services.store.checkins.save_occurrence(replace(occurrence, escalated_at=now, step_at=step, sender=None))
+        await services.store.checkins.save_occurrence(occurrence.buddy_note_sent(now, step))
         effects.wake(step)
     else:
         await to_organisers(services, effects, checkin, occurrence, now, rules)
@@ -136,14 +128,7 @@ async def organisers_told(services: Services, effects: Effects, fields: list[str
     occurrence_id = single_id(fields)
     occurrence = await services.store.checkins.occurrence(occurrence_id) if occurrence_id else None
     if occurrence is not None and occurrence.sender is not None:
-        await services.store.checkins.save_occurrence(replace(occurrence, sender=None))
-
-
-def taken_back(checkin: Checkin, occurrence: Occurrence, now: datetime) -> Occurrence:
-    """A note a stopped run was sending, taken back a step so it is sent again once `now` comes."""
-    if occurrence.stage is Stage.ORGANISERS and checkin.tell is not Tell.ORGANISERS:
-        return replace(occurrence, stage=Stage.BUDDY, organisers_at=None, step_at=now, sender=None)
-    return replace(occurrence, stage=Stage.WAITING, escalated_at=None, organisers_at=None, step_at=now, sender=None)
+        await services.store.checkins.save_occurrence(occurrence.organisers_notes_sent())
 
 
 async def note_answer(services: Services, effects: Effects, checkin: Checkin, occurrence: Occurrence,
@@ -151,7 +136,7 @@ async def note_answer(services: Services, effects: Effects, checkin: Checkin, oc
     """They replied (or changed, paused or stopped their check-ins): no more waiting, and anyone
     already told about this one hears that all is well."""
     store = services.store
-    await store.checkins.save_occurrence(replace(occurrence, stage=Stage.ANSWERED, sender=None, step_at=None))
+    await store.checkins.save_occurrence(occurrence.answered())
     owner = await person(store, checkin.neighbour_id)
     if owner is None or occurrence.escalated_at is None:
         return
@@ -199,7 +184,7 @@ async def acknowledge(turn: Turn, fields: list[str]) -> None:
     if occurrence.stage not in (Stage.BUDDY, Stage.ORGANISERS):
         turn.answer(common.BUTTON_EXPIRED)
         return
-    await store.checkins.save_occurrence(replace(occurrence, stage=Stage.ACKNOWLEDGED, step_at=None, sender=None))
+    await store.checkins.save_occurrence(occurrence.acknowledged())
     log.info("checkin acknowledged occurrence=%s", occurrence.id)
     turn.reply(texts.ACK_CHECKING if fields[1] == CHECKING else texts.ACK_FINE)
 
