@@ -10,12 +10,12 @@ as being sent by a run of the bot that has stopped is sent again: at most one du
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from handlers.checkins import texts
 from handlers.checkins.answers import answer_choices
-from handlers.checkins.escalation import escalate, private, taken_back, to_organisers
+from handlers.checkins.escalation import escalate, private, to_organisers
 from handlers.checkins.street import Rules, rules_for
 from handlers.kernel.checkin_records import Checkin, Occurrence, Stage, Tell
 from handlers.kernel.messages import SendResult, msg
@@ -92,9 +92,9 @@ async def _fall_due(services: Services, effects: Effects, now: datetime, rules: 
                 await store.set_next_due(checkin.id, due_at, now)
                 log.info("checkin skipped after downtime checkin=%s", checkin.id)
                 continue
-        if street.quiet_at(now):
-            if street.quiet_at(due_at):  # the quiet hours changed since this time was worked out: the morning, then
-                await store.set_next_due(checkin.id, street.out_of_quiet(now), now)
+        if street.settings.is_quiet(now):
+            if street.settings.is_quiet(due_at):  # the quiet hours changed since this time was worked out: the morning, then
+                await store.set_next_due(checkin.id, street.settings.next_allowed(now), now)
             else:  # late after downtime, and the quiet hours have begun since: skipped
                 await store.set_next_due(checkin.id, street.next_time(checkin, due_at + JUST_AFTER), now)
             continue
@@ -117,15 +117,15 @@ async def _left_by_a_stopped_run(services: Services, effects: Effects, now: date
         if checkin is None:
             continue
         if occurrence.stage is not Stage.SENDING:
-            await store.save_occurrence(taken_back(checkin, occurrence, now + SETTLE))
+            await store.save_occurrence(occurrence.taken_back(checkin.tell, now + SETTLE))
             log.info("checkin note to be sent again after a restart occurrence=%s", occurrence.id)
             continue
         street = await rules.of(checkin.street_id)
-        if now - occurrence.due_at > services.settings.checkin_late_grace or street.quiet_at(now):
-            await store.save_occurrence(replace(occurrence, stage=Stage.MISSED, sender=None))
+        if now - occurrence.due_at > services.settings.checkin_late_grace or street.settings.is_quiet(now):
+            await store.save_occurrence(occurrence.missed())
             log.info("checkin let go after downtime occurrence=%s", occurrence.id)
             continue
-        await store.save_occurrence(replace(occurrence, sender=services.run_id))
+        await store.save_occurrence(occurrence.sent_again_by(services.run_id))
         log.info("checkin sent again after a restart occurrence=%s", occurrence.id)
         await _hello(services, effects, checkin, occurrence, street)
 
@@ -140,9 +140,9 @@ async def _steps(services: Services, effects: Effects, now: datetime, rules: _St
         street = await rules.of(checkin.street_id)
         assert occurrence.step_at is not None
         if now - occurrence.step_at > SETTLE:
-            await store.save_occurrence(replace(occurrence, step_at=now + SETTLE))
-        elif street.quiet_at(now):
-            await store.save_occurrence(replace(occurrence, step_at=street.out_of_quiet(now)))
+            await store.save_occurrence(occurrence.put_off(now + SETTLE))
+        elif street.settings.is_quiet(now):
+            await store.save_occurrence(occurrence.put_off(street.settings.next_allowed(now)))
         elif occurrence.stage is Stage.WAITING and occurrence.reminded_at is None:
             await _remind(services, effects, checkin, occurrence, now, street)
         elif occurrence.stage is Stage.WAITING:
@@ -150,7 +150,7 @@ async def _steps(services: Services, effects: Effects, now: datetime, rules: _St
         elif occurrence.stage is Stage.BUDDY:
             await to_organisers(services, effects, checkin, occurrence, now, street)
         else:
-            await store.save_occurrence(replace(occurrence, step_at=None))
+            await store.save_occurrence(occurrence.nothing_next())
 
 
 async def _remind(services: Services, effects: Effects, checkin: Checkin, occurrence: Occurrence, now: datetime,
@@ -162,8 +162,8 @@ async def _remind(services: Services, effects: Effects, checkin: Checkin, occurr
         effects.add(private(owner, msg(texts.CHECKIN_REMINDER), answer_choices(occurrence.id)))
     sent_at = occurrence.sent_at or occurrence.due_at
     wait = checkin.escalate_after
-    step = rules.out_of_quiet(max(sent_at + wait, now + wait / 2))
-    await services.store.checkins.save_occurrence(replace(occurrence, reminded_at=now, step_at=step))
+    step = rules.settings.next_allowed(max(sent_at + wait, now + wait / 2))
+    await services.store.checkins.save_occurrence(occurrence.reminded(now, step))
 
 
 async def checkin_sent(services: Services, effects: Effects, receipt: CheckinSent, result: SendResult, now: datetime) -> None:
@@ -174,18 +174,18 @@ async def checkin_sent(services: Services, effects: Effects, receipt: CheckinSen
         return
     if occurrence.stage is not Stage.SENDING:  # e.g. answered before this receipt was recorded
         if result.sent and occurrence.sent_at is None:
-            await store.save_occurrence(replace(occurrence, sent_at=now))
+            await store.save_occurrence(occurrence.sent_after_moving_on(now))
         return
     checkin = await store.get(occurrence.checkin_id)
     if checkin is None:
         return
     rules = await rules_for(services, checkin.street_id)
     if result.sent:
-        step = rules.out_of_quiet(now + checkin.escalate_after / 2)
-        await store.save_occurrence(replace(occurrence, stage=Stage.WAITING, sender=None, sent_at=now, step_at=step))
+        step = rules.settings.next_allowed(now + checkin.escalate_after / 2)
+        await store.save_occurrence(occurrence.sent(now, step))
         effects.wake(step)
         return
-    await store.save_occurrence(replace(occurrence, stage=Stage.UNDELIVERED, sender=None, step_at=None))
+    await store.save_occurrence(occurrence.undelivered())
     log.info("checkin undelivered occurrence=%s status=%s", occurrence.id, result.status)
     buddy = await person(services.store, checkin.buddy_id) if checkin.tell is Tell.BUDDY else None
     owner = await person(services.store, checkin.neighbour_id)

@@ -8,7 +8,7 @@ note but never lose one."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
@@ -95,20 +95,15 @@ async def escalate(services: Services, effects: Effects, checkin: Checkin, occur
         effects.add(private(buddy, text, ack_choices(occurrence.id),
                             receipt=BuddyTold(occurrence.id).pack()))
         # The organisers' turn counts from when the note really went out (the receipt moves it).
-        step = rules.out_of_quiet(now + checkin.escalate_after)
-        await store.checkins.save_occurrence(
-            replace(occurrence, stage=Stage.BUDDY, escalated_at=now, step_at=step, sender=services.run_id)
-        )
+        step = rules.settings.next_allowed(now + checkin.escalate_after)
+        await store.checkins.save_occurrence(occurrence.told_buddy(now, step, services.run_id))
         log.info("checkin escalated occurrence=%s to=buddy", occurrence.id)
     elif checkin.tell is Tell.ORGANISERS and owner is not None:
         told = await _tell_organisers(services, effects, checkin, occurrence, owner, rules)
-        await store.checkins.save_occurrence(replace(
-            occurrence, stage=Stage.ORGANISERS, escalated_at=now, organisers_at=now, step_at=None,
-            sender=services.run_id if told else None,
-        ))
+        await store.checkins.save_occurrence(occurrence.told_organisers(now, services.run_id if told else None))
         log.info("checkin escalated occurrence=%s to=organisers count=%s", occurrence.id, told)
     else:
-        await store.checkins.save_occurrence(replace(occurrence, stage=Stage.CLOSED, step_at=None))
+        await store.checkins.save_occurrence(occurrence.nobody_to_tell())
 
 
 async def to_organisers(services: Services, effects: Effects, checkin: Checkin, occurrence: Occurrence,
@@ -116,9 +111,7 @@ async def to_organisers(services: Services, effects: Effects, checkin: Checkin, 
     """The buddy didn't say they're checking (or couldn't be reached): the organisers are next."""
     owner = await person(services.store, checkin.neighbour_id)
     told = await _tell_organisers(services, effects, checkin, occurrence, owner, rules) if owner else 0
-    await services.store.checkins.save_occurrence(replace(
-        occurrence, stage=Stage.ORGANISERS, organisers_at=now, step_at=None, sender=services.run_id if told else None,
-    ))
+    await services.store.checkins.save_occurrence(occurrence.told_organisers(now, services.run_id if told else None))
     log.info("checkin escalated occurrence=%s to=organisers count=%s", occurrence.id, told)
 
 
@@ -145,8 +138,8 @@ async def buddy_told(services: Services, effects: Effects, receipt: BuddyTold, r
         return
     rules = await rules_for(services, checkin.street_id)
     if result.sent:
-        step = rules.out_of_quiet(now + checkin.escalate_after)
-        await services.store.checkins.save_occurrence(replace(occurrence, escalated_at=now, step_at=step, sender=None))
+        step = rules.settings.next_allowed(now + checkin.escalate_after)
+        await services.store.checkins.save_occurrence(occurrence.buddy_note_sent(now, step))
         effects.wake(step)
     else:
         await to_organisers(services, effects, checkin, occurrence, now, rules)
@@ -157,14 +150,7 @@ async def organisers_told(services: Services, effects: Effects, receipt: Organis
     """Receipt of the last note to the organisers: all of them went out (or were tried)."""
     occurrence = await services.store.checkins.occurrence(receipt.occurrence_id)
     if occurrence is not None and occurrence.sender is not None:
-        await services.store.checkins.save_occurrence(replace(occurrence, sender=None))
-
-
-def taken_back(checkin: Checkin, occurrence: Occurrence, now: datetime) -> Occurrence:
-    """A note a stopped run was sending, taken back a step so it is sent again once `now` comes."""
-    if occurrence.stage is Stage.ORGANISERS and checkin.tell is not Tell.ORGANISERS:
-        return replace(occurrence, stage=Stage.BUDDY, organisers_at=None, step_at=now, sender=None)
-    return replace(occurrence, stage=Stage.WAITING, escalated_at=None, organisers_at=None, step_at=now, sender=None)
+        await services.store.checkins.save_occurrence(occurrence.organisers_notes_sent())
 
 
 async def note_answer(services: Services, effects: Effects, checkin: Checkin, occurrence: Occurrence,
@@ -172,7 +158,7 @@ async def note_answer(services: Services, effects: Effects, checkin: Checkin, oc
     """They replied (or changed, paused or stopped their check-ins): no more waiting, and anyone
     already told about this one hears that all is well."""
     store = services.store
-    await store.checkins.save_occurrence(replace(occurrence, stage=Stage.ANSWERED, sender=None, step_at=None))
+    await store.checkins.save_occurrence(occurrence.answered())
     owner = await person(store, checkin.neighbour_id)
     if owner is None or occurrence.escalated_at is None:
         return
@@ -214,7 +200,7 @@ async def acknowledge(turn: Turn, pressed: Acknowledge) -> None:
     if occurrence.stage not in (Stage.BUDDY, Stage.ORGANISERS):
         turn.answer(common.BUTTON_EXPIRED)
         return
-    await store.checkins.save_occurrence(replace(occurrence, stage=Stage.ACKNOWLEDGED, step_at=None, sender=None))
+    await store.checkins.save_occurrence(occurrence.acknowledged())
     log.info("checkin acknowledged occurrence=%s", occurrence.id)
     turn.reply(texts.ACK_CHECKING if pressed.acknowledgement is Acknowledgement.CHECKING else texts.ACK_FINE)
 

@@ -205,7 +205,7 @@ async def _ask_time(turn: Turn, state: Setup) -> None:
     owner = turn.neighbour.id
     choices = tuple(
         Choice(as_is(wording.clock(at)), PickTime(owner, at.hour * 60 + at.minute).pack())
-        for at in TIMES_OFFERED if not timing.in_quiet_hours(at, rules.settings.quiet_from, rules.settings.quiet_until)
+        for at in TIMES_OFFERED if not rules.settings.is_quiet_time(at)
     )
     turn.reply(texts.CHECKIN_WHAT_TIME, choices + (_cancel(turn),))
 
@@ -222,7 +222,7 @@ async def picked_time(turn: Turn, pressed: PickTime) -> None:
 
 async def _chose_time(turn: Turn, state: Setup, at: time) -> None:
     quiet = (await _rules(turn, state)).settings
-    if timing.in_quiet_hours(at, quiet.quiet_from, quiet.quiet_until):
+    if quiet.is_quiet_time(at):
         turn.reply(texts.CHECKIN_TIME_QUIET, quiet_from=wording.clock(quiet.quiet_from),
                    quiet_until=wording.clock(quiet.quiet_until))
         return

@@ -21,15 +21,8 @@ class Rules:
     def zone(self) -> ZoneInfo:
         return self.settings.timezone
 
-    def out_of_quiet(self, moment: datetime) -> datetime:
-        return timing.outside_quiet(moment, self.zone, self.settings.quiet_from, self.settings.quiet_until)
-
-    def quiet_at(self, moment: datetime) -> bool:
-        return self.out_of_quiet(moment) > moment
-
     def next_time(self, checkin: Checkin, after: datetime) -> datetime | None:
-        quiet = (self.settings.quiet_from, self.settings.quiet_until)
-        return timing.next_time(checkin, self.zone, quiet, after)
+        return timing.next_time(checkin, self.settings, after)
 
 
 async def rules_for(services: Services, street_id: int) -> Rules:

@@ -1,6 +1,6 @@
 """When a check-in falls: the neighbour's chosen local time in the street's time zone (so 10:00 stays
-10:00 on both sides of a daylight-saving change), never in the street's quiet hours, and reading the
-times and days people type."""
+10:00 on both sides of a daylight-saving change), moved out of the street's quiet hours (which its
+settings know), and reading the times and days people type."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from handlers.kernel.checkin_records import Checkin, Schedule
+from handlers.kernel.street_settings import StreetSettings
 from handlers.kernel.wording import tokens
 from handlers.street.day_names import lookup
 
@@ -38,35 +39,17 @@ def next_occurrence(schedule: Schedule, zone: ZoneInfo, not_before: datetime) ->
     return None
 
 
-def in_quiet_hours(at: time, quiet_from: time, quiet_until: time) -> bool:
-    if quiet_from == quiet_until:
-        return False
-    if quiet_from < quiet_until:
-        return quiet_from <= at < quiet_until
-    return at >= quiet_from or at < quiet_until
-
-
-def outside_quiet(moment: datetime, zone: ZoneInfo, quiet_from: time, quiet_until: time) -> datetime:
-    """`moment`, or the end of the quiet hours it falls in."""
-    local = moment.astimezone(zone)
-    wall = local.time().replace(tzinfo=None)
-    if not in_quiet_hours(wall, quiet_from, quiet_until):
-        return moment
-    ends_today = quiet_from > quiet_until and wall < quiet_until or quiet_from < quiet_until
-    end_day = local.date() if ends_today else local.date() + timedelta(days=1)
-    return max(moment, local_moment(end_day, quiet_until, zone))
-
-
-def next_time(checkin: Checkin, zone: ZoneInfo, quiet: tuple[time, time], after: datetime) -> datetime | None:
+def next_time(checkin: Checkin, street: StreetSettings, after: datetime) -> datetime | None:
     """When this check-in should next go out, at or after `after`: by its schedule, once any pause is
-    over, moved out of quiet hours. None when paused until they say, or a one-off that has passed."""
+    over, moved out of the street's quiet hours. None when paused until they say, or a one-off that
+    has passed."""
     if checkin.paused_indefinitely:
         return None
     not_before = after
     if checkin.paused and checkin.paused_until is not None:
         not_before = max(after, checkin.paused_until)
-    moment = next_occurrence(checkin.schedule, zone, not_before)
-    return None if moment is None else outside_quiet(moment, zone, *quiet)
+    moment = next_occurrence(checkin.schedule, street.timezone, not_before)
+    return None if moment is None else street.next_allowed(moment)
 
 
 def once_day(at: time, zone: ZoneInfo, now: datetime) -> date:

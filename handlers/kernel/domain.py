@@ -1,8 +1,10 @@
-"""The few things Doorstep knows about: streets, neighbours, posts and responses."""
+"""The few things Doorstep knows about: streets, neighbours, posts and responses. A post or a response
+changes status only through its own methods, named after what happened; a change its status doesn't
+allow is refused."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any
@@ -23,6 +25,18 @@ class PostStatus(StrEnum):
     @property
     def live(self) -> bool:
         return self in (PostStatus.OPEN, PostStatus.MATCHED)
+
+
+class WrongStatus(ValueError):
+    """A post or response was asked to change in a way its status doesn't allow (a bug, not a neighbour's doing)."""
+
+
+def _only_from(thing: Post | Response, allowed: tuple[PostStatus, ...] | tuple[ResponseStatus, ...], happened: str) -> None:
+    if thing.status not in allowed:
+        raise WrongStatus(f"{type(thing).__name__.lower()} {thing.id} is {thing.status.value}: it can't have {happened}")
+
+
+_LIVE = (PostStatus.OPEN, PostStatus.MATCHED)
 
 
 class ResponseStatus(StrEnum):
@@ -81,6 +95,36 @@ class Post:
     def is_ask(self) -> bool:
         return self.kind is PostKind.ASK
 
+    def _now(self, status: PostStatus, now: datetime) -> Post:
+        # Closing stamps the time (retention counts from it); opening again clears it.
+        return replace(self, status=status, closed_at=None if status.live else now)
+
+    def sorted(self, now: datetime) -> Post:
+        """Its author said yes to someone: the card shows it is sorted."""
+        _only_from(self, (PostStatus.OPEN,), "been sorted")
+        return self._now(PostStatus.MATCHED, now)
+
+    def reopened(self, now: datetime) -> Post:
+        """The one it was sorted with handed it back (or went): it waits for someone again."""
+        _only_from(self, _LIVE, "been reopened")
+        return self._now(PostStatus.OPEN, now)
+
+    def done(self, now: datetime) -> Post:
+        """Either side said it's done."""
+        _only_from(self, _LIVE, "been done")
+        return self._now(PostStatus.DONE, now)
+
+    def withdrawn(self, now: datetime) -> Post:
+        """Taken down for good, by its author or an organiser (or its author went)."""
+        _only_from(self, _LIVE, "been withdrawn")
+        return self._now(PostStatus.WITHDRAWN, now)
+
+    def closed(self, now: datetime) -> Post:
+        """Its time is up (or its author closed it when asked): one that was sorted is done, the
+        rest expire."""
+        _only_from(self, _LIVE, "been closed")
+        return self._now(PostStatus.DONE if self.status is PostStatus.MATCHED else PostStatus.EXPIRED, now)
+
 
 @dataclass(frozen=True)
 class Response:
@@ -89,6 +133,26 @@ class Response:
     neighbour_id: int | None
     status: ResponseStatus
     created_at: datetime
+
+    def confirmed(self) -> Response:
+        """The author said yes to this one."""
+        _only_from(self, (ResponseStatus.PENDING,), "been confirmed")
+        return replace(self, status=ResponseStatus.CONFIRMED)
+
+    def declined(self) -> Response:
+        """The author said "not this time"."""
+        _only_from(self, (ResponseStatus.PENDING,), "been declined")
+        return replace(self, status=ResponseStatus.DECLINED)
+
+    def withdrawn(self) -> Response:
+        """The post closed (or someone else was chosen) while this waited; or it was taken down after."""
+        _only_from(self, (ResponseStatus.PENDING, ResponseStatus.CONFIRMED), "been withdrawn")
+        return replace(self, status=ResponseStatus.WITHDRAWN)
+
+    def handed_back(self) -> Response:
+        """The one who said yes can't make it (or went)."""
+        _only_from(self, (ResponseStatus.CONFIRMED,), "been handed back")
+        return replace(self, status=ResponseStatus.HANDED_BACK)
 
 
 @dataclass(frozen=True)

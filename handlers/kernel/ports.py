@@ -14,7 +14,6 @@ from handlers.kernel.domain import (
     PersonalData,
     Post,
     PostKind,
-    PostStatus,
     QuietNeighbour,
     Recurrence,
     Relay,
@@ -96,7 +95,8 @@ class PostRepository(Protocol):
         anonymous: bool, now: datetime, expires_at: datetime, for_neighbour: bool = False,
     ) -> Post: ...
     async def get(self, post_id: int) -> Post | None: ...
-    async def set_status(self, post_id: int, status: PostStatus, now: datetime) -> None: ...
+    async def save_status(self, post: Post) -> None:
+        """Store the post's status and closing time, as one of its own changes left them."""
     async def open_in_street(self, street_id: int, limit: int) -> list[Post]: ...
     async def count_open_in_street(self, street_id: int) -> int: ...
     async def live_by_author(self, neighbour_id: int) -> list[Post]: ...
@@ -132,7 +132,8 @@ class ResponseRepository(Protocol):
     async def of_post(self, post_id: int, status: ResponseStatus) -> list[Response]: ...
     async def live_of_neighbour(self, neighbour_id: int) -> list[Response]:
         """Their answers still waiting for a yes, or said yes to."""
-    async def set_status(self, response_id: int, status: ResponseStatus, now: datetime) -> None: ...
+    async def save_status(self, response: Response, now: datetime) -> None:
+        """Store the response's status, as one of its own changes left it, changed `now`."""
     async def commitments(self, neighbour_ids: Collection[int], category: str, since: datetime) -> dict[int, int]:
         """How many asks each said "I can help" to (or takers each said yes to) in a category lately."""
     async def waiting_among(self, post_ids: Collection[int]) -> set[int]:

@@ -5,8 +5,9 @@ default and a line in `_READERS`; organisers change them through `set_setting`."
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta, timezone
 from typing import Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -32,6 +33,60 @@ class StreetSettings:
     def lifetime(self, kind: PostKind) -> timedelta:
         """How long a post of this kind stays up before its author is asked about it."""
         return timedelta(days=self.ask_expiry_days if kind is PostKind.ASK else self.offer_expiry_days)
+
+    # Quiet hours: the one place they are worked out. Everything the bot starts on its own asks here.
+
+    def is_quiet_time(self, at: time) -> bool:
+        """Whether a clock time on the street's walls is in its quiet hours. They may run overnight
+        (21:00–08:00); equal ends mean there are none."""
+        start, end = self.quiet_from, self.quiet_until
+        if start == end:
+            return False
+        if start < end:
+            return start <= at < end
+        return at >= start or at < end
+
+    def is_quiet(self, moment: datetime) -> bool:
+        return self.is_quiet_time(moment.astimezone(self.timezone).time())
+
+    def next_allowed(self, moment: datetime) -> datetime:
+        """The first moment at or after `moment` outside quiet hours: `moment` itself, or (in UTC) when
+        the street's clocks next leave them. Clocks that change inside the quiet hours are followed:
+        an end the clocks skip comes as they jump, and one they pass twice counts where `moment` is."""
+        at = moment
+        for _ in range(_CLOCK_CHANGES_LOOKED_AT):
+            local = at.astimezone(self.timezone)
+            wall = local.replace(tzinfo=None)
+            if not self.is_quiet_time(wall.time()):
+                return at if at is moment else at.astimezone(timezone.utc)
+            end = datetime.combine(wall.date(), self.quiet_until)
+            if end <= wall:
+                end += timedelta(days=1)
+            at_end = at + (end - wall)  # while the clocks keep their offset
+            change = _offset_change(self.timezone, at, at_end)
+            if change is None:
+                return at_end.astimezone(timezone.utc)
+            at = change  # the clocks change first: carry on from there, on the new offset
+        raise AssertionError("quiet hours shorter than a day end before the clocks change this often")
+
+
+_CLOCK_CHANGES_LOOKED_AT = 4
+
+
+def _offset_change(zone: ZoneInfo, start: datetime, end: datetime) -> datetime | None:
+    """The first moment after `start`, up to `end` (less than a day later), at which `zone`'s clocks
+    differ from `start`'s; None if they don't change between. Changes fall on whole seconds."""
+    offset = start.astimezone(zone).utcoffset()
+    if end.astimezone(zone).utcoffset() == offset:
+        return None  # (no zone changes its clocks and back again within a day)
+    low, high = int(start.timestamp()), math.ceil(end.timestamp())  # low keeps start's offset
+    while high - low > 1:
+        middle = (low + high) // 2
+        if datetime.fromtimestamp(middle, zone).utcoffset() == offset:
+            low = middle
+        else:
+            high = middle
+    return datetime.fromtimestamp(high, timezone.utc)
 
 
 def defaults(settings: CoreSettings) -> StreetSettings:

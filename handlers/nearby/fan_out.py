@@ -12,7 +12,6 @@ from handlers.kernel.street_settings import for_street
 from handlers.kernel.turn import Effects, Services
 from handlers.nearby import matching
 from handlers.nearby.candidates import place_of
-from handlers.street.quiet_hours import quiet_until
 
 
 async def start(services: Services, effects: Effects, post: Post, now: datetime, *, first_round: bool = True) -> None:
@@ -39,9 +38,9 @@ async def run_due(services: Services, effects: Effects, now: datetime) -> None:
         if post is None or post.status is not PostStatus.OPEN:
             await store.fan_outs.set_next_round(post_id, None)
             continue
-        quiet_end = quiet_until(await for_street(services, post.street_id), now)
-        if quiet_end is not None:
-            await store.fan_outs.set_next_round(post_id, quiet_end)
+        street = await for_street(services, post.street_id)
+        if street.is_quiet(now):
+            await store.fan_outs.set_next_round(post_id, street.next_allowed(now))
             continue
         # Someone has said yes and is waiting for the author: no need to ask more people yet.
         if await store.responses.of_post(post.id, ResponseStatus.PENDING):

@@ -20,7 +20,6 @@ from handlers.nearby.candidates import place_of
 from handlers.nearby.geo import cells_within, metres_between, within
 from handlers.posts.cards import card, card_choices, subject
 from handlers.street.people import author, street_name
-from handlers.street.quiet_hours import quiet_until
 
 MOST_STREETS = 5
 
@@ -69,9 +68,9 @@ async def run_due(services: Services, effects: Effects, now: datetime) -> None:
         if await store.responses.of_post(post.id, ResponseStatus.PENDING):
             await store.fan_outs.set_widen_at(post_id, now + services.settings.next_round_after)
             continue
-        quiet_end = quiet_until(await for_street(services, post.street_id), now)
-        if quiet_end is not None:
-            await store.fan_outs.set_widen_at(post_id, quiet_end)
+        street = await for_street(services, post.street_id)
+        if street.is_quiet(now):
+            await store.fan_outs.set_widen_at(post_id, street.next_allowed(now))
             continue
         streets = await nearby_streets(services, post)
         asker = await author(store, post)

@@ -20,7 +20,6 @@ from handlers.organisers import gate as organisers
 from handlers.organisers import texts
 from handlers.posts.cards import card, card_choices, details, words
 from handlers.street import weekly
-from handlers.street.local_time import in_quiet_hours, quiet_hours_end
 from handlers.street.people import author, street_name
 
 log = logging.getLogger(__name__)
@@ -45,10 +44,8 @@ async def run_due(services: Services, effects: Effects, now: datetime) -> None:
             await store.posts.mark_unmet_alerted(post.id, now)
             continue
         local = await for_street(services, street)
-        if in_quiet_hours(now, local.timezone, local.quiet_from, local.quiet_until):
-            await store.posts.put_off_unmet_check(
-                post.id, quiet_hours_end(now, local.timezone, local.quiet_from, local.quiet_until)
-            )
+        if local.is_quiet(now):
+            await store.posts.put_off_unmet_check(post.id, local.next_allowed(now))
             continue
         try:
             organiser_ids = await services.organisers.organisers_of(street)

@@ -37,15 +37,12 @@ class Close(Payload, code="cl"):
 async def run_due(services: Services, effects: Effects, now: datetime) -> None:
     store = services.store
     for post in await store.posts.due_for_keep_open_question(now):
-        if post.status is PostStatus.MATCHED:
-            await close_post(services, effects, post, PostStatus.DONE, now)
-        elif post.author_id is None:
-            await close_post(services, effects, post, PostStatus.EXPIRED, now)
+        if post.status is PostStatus.MATCHED or post.author_id is None:  # sorted ones are done; nobody to ask
+            await close_post(services, effects, post, now)
         else:
             await _ask_to_keep(services, effects, post, now)
     for post in await store.posts.unanswered_keep_open(now - services.settings.keep_open_answer_window):
-        status = PostStatus.DONE if post.status is PostStatus.MATCHED else PostStatus.EXPIRED
-        await close_post(services, effects, post, status, now)
+        await close_post(services, effects, post, now)
 
 
 async def next_due(services: Services) -> datetime | None:
@@ -70,12 +67,13 @@ async def _ask_to_keep(services: Services, effects: Effects, post: Post, now: da
     effects.tell(poster, msg(texts.KEEP_OPEN_QUESTION, subject=subject(post), days=days), choices)
 
 
-async def close_post(services: Services, effects: Effects, post: Post, status: PostStatus, now: datetime) -> None:
+async def close_post(services: Services, effects: Effects, post: Post, now: datetime) -> None:
+    """Its time is up (see `Post.closed`): answers still waiting are withdrawn, and an open card shows it closed."""
     store = services.store
-    await store.posts.set_status(post.id, status, now)
+    await store.posts.save_status(post.closed(now))
     await relay.end_for_post(store, post.id)
     for response in await store.responses.of_post(post.id, ResponseStatus.PENDING):
-        await store.responses.set_status(response.id, ResponseStatus.WITHDRAWN, now)
+        await store.responses.save_status(response.withdrawn(), now)
     closed = await store.posts.get(post.id)
     if closed is not None and post.status is PostStatus.OPEN:
         effects.add(card_update(closed, await author(store, closed)))
@@ -103,6 +101,6 @@ async def close(turn: Turn, pressed: Close) -> None:
     post = await _own_open_post(turn, pressed.post_id)
     if post is None:
         return
-    await close_post(turn.services, turn.effects, post, PostStatus.EXPIRED, turn.now)
+    await close_post(turn.services, turn.effects, post, turn.now)
     await note_activity(turn.services, post.street_id, turn.neighbour.id, turn.now)
     turn.reply(texts.CLOSED_BY_AUTHOR)

@@ -110,7 +110,7 @@ async def _next_occurrence(services: Services, effects: Effects, series: Recurre
         return
     met = current.status in (PostStatus.MATCHED, PostStatus.DONE)
     if current.status.live:
-        await close_post(services, effects, current, PostStatus.DONE if met else PostStatus.EXPIRED, now)
+        await close_post(services, effects, current, now)
     unmet = 0 if met else series.unmet + 1
     if unmet >= PAUSE_AFTER_UNMET:
         await store.recurrences.end(series.id)

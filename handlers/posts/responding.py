@@ -177,13 +177,13 @@ async def _confirm(turn: Turn, response_id: int, *, through_bot: bool) -> None:
         return
     store = turn.store
     handed_back_before = bool(await store.responses.of_post(post.id, ResponseStatus.HANDED_BACK))
-    await store.responses.set_status(response.id, ResponseStatus.CONFIRMED, turn.now)
-    await store.posts.set_status(post.id, PostStatus.MATCHED, turn.now)
+    await store.responses.save_status(response.confirmed(), turn.now)
+    await store.posts.save_status(post.sorted(turn.now))
     await _active(turn, post)
     if post.is_ask and not handed_back_before:  # an ask is met once, however many helpers it took
         await weekly.count(turn.services, post.street_id, weekly.ASKS_MET, turn.now)
     for other in await store.responses.of_post(post.id, ResponseStatus.PENDING):
-        await store.responses.set_status(other.id, ResponseStatus.WITHDRAWN, turn.now)
+        await store.responses.save_status(other.withdrawn(), turn.now)
         if (someone := await person(store, other.neighbour_id)) is not None:
             turn.effects.tell(someone, msg(texts.SOMEONE_ELSE_CHOSEN, subject=subject(post)))
     await _put_in_touch(turn, post, response, through_bot)
@@ -218,7 +218,7 @@ async def not_this_time(turn: Turn, pressed: NotThisTime) -> None:
         turn.answer(common.ALREADY_DONE)
         return
     someone_offered_before = await _someone_offered(turn, post)
-    await turn.store.responses.set_status(response.id, ResponseStatus.DECLINED, turn.now)
+    await turn.store.responses.save_status(response.declined(), turn.now)
     await _active(turn, post)
     if (responder := await person(turn.store, response.neighbour_id)) is not None:
         turn.effects.tell(responder, msg(texts.DECLINED_FOR_RESPONDER, subject=subject(post)))
@@ -243,7 +243,7 @@ async def done(turn: Turn, pressed: Done) -> None:
         turn.answer(common.POST_NOT_OPEN)
         return
     was_open = post.status is PostStatus.OPEN
-    await turn.store.posts.set_status(post.id, PostStatus.DONE, turn.now)
+    await turn.store.posts.save_status(post.done(turn.now))
     await _active(turn, post)
     await relay.end_for_post(turn.store, post.id)
     await _close_pending(turn, post)
@@ -262,7 +262,7 @@ async def done(turn: Turn, pressed: Done) -> None:
 async def _close_pending(turn: Turn, post: Post) -> list[Response]:
     closed = await turn.store.responses.of_post(post.id, ResponseStatus.PENDING)
     for response in closed:
-        await turn.store.responses.set_status(response.id, ResponseStatus.WITHDRAWN, turn.now)
+        await turn.store.responses.save_status(response.withdrawn(), turn.now)
     return closed
 
 
@@ -283,11 +283,11 @@ async def take_down(turn: Turn, post: Post) -> None:
     """Close a live post for good (its author, or an organiser, took it down): whoever answered it
     is thanked and told, and its card shows it has closed."""
     confirmed = await _confirmed(turn, post)
-    await turn.store.posts.set_status(post.id, PostStatus.WITHDRAWN, turn.now)
+    await turn.store.posts.save_status(post.withdrawn(turn.now))
     await relay.end_for_post(turn.store, post.id)
     answered = await _close_pending(turn, post)
     if confirmed is not None:
-        await turn.store.responses.set_status(confirmed.id, ResponseStatus.WITHDRAWN, turn.now)
+        await turn.store.responses.save_status(confirmed.withdrawn(), turn.now)
         answered.append(confirmed)
     for response in answered:
         if (someone := await person(turn.store, response.neighbour_id)) is not None:
@@ -310,8 +310,8 @@ async def hand_back(turn: Turn, pressed: CantMakeIt) -> None:
         turn.answer(common.NOT_FOR_YOU)
         return
     store = turn.store
-    await store.responses.set_status(confirmed.id, ResponseStatus.HANDED_BACK, turn.now)
-    await store.posts.set_status(post.id, PostStatus.OPEN, turn.now)
+    await store.responses.save_status(confirmed.handed_back(), turn.now)
+    await store.posts.save_status(post.reopened(turn.now))
     await _active(turn, post)
     await relay.end_for_post(store, post.id)
     if post.is_ask:

@@ -16,7 +16,7 @@ from handlers.checkins.escalation import private
 from handlers.kernel import languages
 from handlers.kernel import texts as common
 from handlers.kernel.checkin_records import Tell
-from handlers.kernel.domain import Post, PostStatus, Response, ResponseStatus
+from handlers.kernel.domain import Post, Response, ResponseStatus
 from handlers.kernel.messages import CardUpdate, Choice, Lines, Msg, Outgoing, Param, Person, ToPerson, lines, msg
 from handlers.kernel.ownership import pressed_by_owner
 from handlers.kernel.payloads import Payload
@@ -70,7 +70,7 @@ async def forget(turn: Turn) -> None:
     own_posts = await store.posts.by_author(me.id)
     for post in own_posts:  # first, so none of their offers is suggested for a post reopened below
         if post.status.live:
-            await store.posts.set_status(post.id, PostStatus.WITHDRAWN, turn.now)
+            await store.posts.save_status(post.withdrawn(turn.now))
     for post in own_posts:
         await _own_post_closes(turn, post)
     for response in await store.responses.live_of_neighbour(me.id):
@@ -105,11 +105,11 @@ async def _answer_goes(turn: Turn, response: Response) -> None:
     if post is None or not post.status.live:
         return
     if response.status is ResponseStatus.PENDING:
-        await store.responses.set_status(response.id, ResponseStatus.WITHDRAWN, turn.now)
+        await store.responses.save_status(response.withdrawn(), turn.now)
         await refresh_card(turn, post.id)
         return
-    await store.responses.set_status(response.id, ResponseStatus.HANDED_BACK, turn.now)
-    await store.posts.set_status(post.id, PostStatus.OPEN, turn.now)
+    await store.responses.save_status(response.handed_back(), turn.now)
+    await store.posts.save_status(post.reopened(turn.now))
     if (author := await person(store, post.author_id)) is not None:
         turn.effects.tell(author, msg(texts.FORGOTTEN_MATCH_REOPENED, subject=subject(post)))
     await refresh_card(turn, post.id)

@@ -1,4 +1,4 @@
-"""Dates and clock times as a street lives them: its weeks, weekly schedules, quiet hours, and how
+"""Dates and clock times as a street lives them: its weeks, weekly schedules, and how
 days and times are said. Everything is computed in the street's time zone with zoneinfo, so a
 19:00 reminder is at 19:00 on both sides of a daylight-saving change."""
 
@@ -58,26 +58,6 @@ def fortnight_after(previous: datetime, at: time, zone: ZoneInfo, after: datetim
     while (moment := at_local(day, at, zone)) <= after:
         day += timedelta(days=14)
     return moment
-
-
-def in_quiet_hours(moment: datetime, zone: ZoneInfo, start: time, end: time) -> bool:
-    """Quiet hours may run overnight (21:00-08:00); equal ends mean there are none."""
-    now = moment.astimezone(zone).time()
-    if start == end:
-        return False
-    if start < end:
-        return start <= now < end
-    return now >= start or now < end
-
-
-def quiet_hours_end(moment: datetime, zone: ZoneInfo, start: time, end: time) -> datetime:
-    """When the quiet hours around `moment` end; `moment` itself if it isn't in them."""
-    if not in_quiet_hours(moment, zone, start, end):
-        return moment
-    day = local_date(moment, zone)
-    if start > end and moment.astimezone(zone).time() >= start:
-        day += timedelta(days=1)
-    return at_local(day, end, zone)
 
 
 def clock_words(at: time) -> str:

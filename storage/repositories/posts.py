@@ -60,11 +60,9 @@ class PostRepository:
         found = await self._many("WHERE p.id = ?", (post_id,))
         return found[0] if found else None
 
-    async def set_status(self, post_id: int, status: PostStatus, now: datetime) -> None:
-        """Closing stamps the time (retention counts from it); reopening clears it."""
-        closed_at = None if status.live else to_db(now)
+    async def save_status(self, post: Post) -> None:
         await self._db.execute(
-            "UPDATE posts SET status = ?, closed_at = ? WHERE id = ?", (status.value, closed_at, post_id)
+            "UPDATE posts SET status = ?, closed_at = ? WHERE id = ?", (post.status.value, to_db(post.closed_at), post.id)
         )
 
     async def open_in_street(self, street_id: int, limit: int) -> list[Post]:

@@ -57,9 +57,9 @@ class ResponseRepository:
         )
         return [_response(row) for row in rows]
 
-    async def set_status(self, response_id: int, status: ResponseStatus, now: datetime) -> None:
+    async def save_status(self, response: Response, now: datetime) -> None:
         await self._db.execute(
-            "UPDATE responses SET status = ?, updated_at = ? WHERE id = ?", (status.value, to_db(now), response_id)
+            "UPDATE responses SET status = ?, updated_at = ? WHERE id = ?", (response.status.value, to_db(now), response.id)
         )
 
     async def commitments(self, neighbour_ids: Collection[int], category: str, since: datetime) -> dict[int, int]:

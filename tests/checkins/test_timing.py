@@ -1,5 +1,5 @@
 """The pure arithmetic of check-in times: local wall-clock times through daylight-saving changes,
-quiet hours across midnight, and reading what people type."""
+out of quiet hours (their rule is tested with the street's settings), and reading what people type."""
 
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone
@@ -7,19 +7,19 @@ from datetime import date, datetime, time, timedelta, timezone
 import pytest
 
 from handlers.checkins.timing import (
-    in_quiet_hours,
     local_moment,
     next_occurrence,
     next_time,
     once_day,
-    outside_quiet,
     parse_clock,
     parse_days,
 )
 from handlers.kernel.checkin_records import EVERY_DAY, WEEKDAYS, Checkin, Schedule, Tell
+from handlers.kernel.settings import CoreSettings
+from handlers.kernel.street_settings import defaults
 from tests.checkins.helpers import LONDON, local
 
-QUIET = (time(21), time(8))
+STREET = defaults(CoreSettings(timezone=LONDON, quiet_from=time(21), quiet_until=time(8)))
 
 
 def utc(text: str) -> datetime:
@@ -56,37 +56,14 @@ def test_next_occurrence_follows_the_days() -> None:
     assert next_occurrence(once, LONDON, local("2026-03-02 16:01")) is None
 
 
-@pytest.mark.parametrize(
-    ("at", "quiet"),
-    [(time(21), True), (time(23, 59), True), (time(0), True), (time(7, 59), True), (time(8), False), (time(20, 59), False)],
-)
-def test_quiet_hours_across_midnight(at: time, quiet: bool) -> None:
-    assert in_quiet_hours(at, *QUIET) is quiet
-
-
-def test_quiet_hours_within_a_day_and_none_at_all() -> None:
-    assert in_quiet_hours(time(13), time(12), time(14))
-    assert not in_quiet_hours(time(14), time(12), time(14))
-    assert not in_quiet_hours(time(3), time(0), time(0))
-
-
-def test_outside_quiet_moves_to_the_end_of_the_quiet_hours() -> None:
-    assert outside_quiet(local("2026-03-02 21:30"), LONDON, *QUIET) == local("2026-03-03 08:00")
-    assert outside_quiet(local("2026-03-03 02:00"), LONDON, *QUIET) == local("2026-03-03 08:00")
-    assert outside_quiet(local("2026-03-03 08:00"), LONDON, *QUIET) == local("2026-03-03 08:00")
-    # The night the clocks go forward is an hour shorter, and 08:00 is still 08:00.
-    assert outside_quiet(local("2026-03-28 22:00"), LONDON, *QUIET) == local("2026-03-29 08:00")
-    assert local("2026-03-29 08:00") == utc("2026-03-29 07:00")
-
-
 def test_next_time_respects_a_pause() -> None:
     checkin = Checkin(1, 1, 1, Schedule(EVERY_DAY, time(10)), Tell.NOBODY, timedelta(hours=3))
     after = local("2026-03-02 09:00")
-    assert next_time(checkin, LONDON, QUIET, after) == local("2026-03-02 10:00")
+    assert next_time(checkin, STREET, after) == local("2026-03-02 10:00")
     paused = replace(checkin, paused=True, paused_until=local("2026-03-04 12:00"))
-    assert next_time(paused, LONDON, QUIET, after) == local("2026-03-05 10:00")
+    assert next_time(paused, STREET, after) == local("2026-03-05 10:00")
     for_ever = replace(checkin, paused=True)
-    assert next_time(for_ever, LONDON, QUIET, after) is None
+    assert next_time(for_ever, STREET, after) is None
 
 
 def test_once_is_today_while_the_time_is_ahead() -> None:

@@ -1,19 +1,13 @@
-"""Cells, the radius rule, nearness in words (never metres), capacity from words, quiet hours."""
-
-from datetime import datetime, time, timezone
-from zoneinfo import ZoneInfo
+"""Cells, the radius rule, nearness in words (never metres), capacity from words."""
 
 import h3
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handlers.kernel.settings import CoreSettings
-from handlers.kernel.street_settings import defaults
 from handlers.nearby.geo import CELL_SLACK_M, RESOLUTION, cells_within, is_cell, metres_between, within
 from handlers.nearby.nearness import Nearness, Place, nearness, radius_minutes, where_words
 from handlers.posts.capacity import Capacity, parse_capacity
-from handlers.street.quiet_hours import quiet_until
 from tests.fakes import plain
 
 ELM = h3.latlng_to_cell(51.5007, -0.1246, RESOLUTION)
@@ -89,25 +83,3 @@ def test_radius_in_minutes() -> None:
 ])
 def test_capacity_from_words(text: str, capacity: Capacity | None) -> None:
     assert parse_capacity(text) == capacity
-
-
-def _street(quiet_from: time, quiet_until_: time, zone: str = "Europe/London"):  # type: ignore[no-untyped-def]
-    return defaults(CoreSettings(timezone=ZoneInfo(zone), quiet_from=quiet_from, quiet_until=quiet_until_))
-
-
-def test_quiet_hours_overnight() -> None:
-    street = _street(time(21), time(8))
-    utc = timezone.utc
-    assert quiet_until(street, datetime(2026, 3, 2, 20, 59, tzinfo=utc)) is None
-    assert quiet_until(street, datetime(2026, 3, 2, 21, 0, tzinfo=utc)) == datetime(2026, 3, 3, 8, 0, tzinfo=utc)
-    assert quiet_until(street, datetime(2026, 3, 3, 7, 59, tzinfo=utc)) == datetime(2026, 3, 3, 8, 0, tzinfo=utc)
-    assert quiet_until(street, datetime(2026, 3, 3, 8, 0, tzinfo=utc)) is None
-    # In summer, London is an hour ahead of UTC.
-    assert quiet_until(street, datetime(2026, 7, 1, 20, 30, tzinfo=utc)) == datetime(2026, 7, 2, 7, 0, tzinfo=utc)
-
-
-def test_quiet_hours_within_a_day_and_none() -> None:
-    utc = timezone.utc
-    assert quiet_until(_street(time(13), time(14)), datetime(2026, 3, 2, 13, 30, tzinfo=utc)) == datetime(2026, 3, 2, 14, tzinfo=utc)
-    assert quiet_until(_street(time(13), time(14)), datetime(2026, 3, 2, 14, 30, tzinfo=utc)) is None
-    assert quiet_until(_street(time(9), time(9)), datetime(2026, 3, 2, 9, 0, tzinfo=utc)) is None

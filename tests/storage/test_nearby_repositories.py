@@ -1,10 +1,11 @@
 """The queries behind nearby matching, against a real SQLite file."""
 
 from datetime import date, datetime, timedelta, timezone
+from typing import Callable
 
 import h3
 
-from handlers.kernel.domain import PostKind, PostStatus, ResponseStatus, ToldLately, When
+from handlers.kernel.domain import Post, PostKind, ToldLately, When
 from handlers.kernel.messages import MessageRef
 from storage import SqliteStore
 
@@ -21,6 +22,12 @@ async def _post(store: SqliteStore, street_id: int, author_id: int, kind: PostKi
         anonymous=False, now=NOW, expires_at=NOW + timedelta(days=7),
     )
     return post.id
+
+
+async def _change(store: SqliteStore, post_id: int, change: Callable[[Post], Post]) -> None:
+    post = await store.posts.get(post_id)
+    assert post is not None
+    await store.posts.save_status(change(post))
 
 
 async def _setup(store: SqliteStore):  # type: ignore[no-untyped-def]
@@ -45,7 +52,7 @@ async def test_open_near_finds_the_street_the_cells_and_nothing_else(store: Sqli
     await _post(store, mill.id, sam, category="pets")
     await _post(store, mill.id, sam, kind=PostKind.ASK)
     closed = await _post(store, mill.id, sam)
-    await store.posts.set_status(closed, PostStatus.DONE, NOW)
+    await _change(store, closed, lambda post: post.done(NOW))
 
     found = await store.posts.open_near(kind=PostKind.OFFER, category="shopping", street_id=elm.id, cells=[HERE, NEXT_DOOR])
     assert sorted((post.id, place) for post, place in found) == sorted(
@@ -89,10 +96,10 @@ async def test_who_was_told_lately_and_what_they_took_on(store: SqliteStore) -> 
     await store.responses.add(asks[0], sam, NOW - timedelta(days=10))  # too long ago
     await store.responses.add(asks[1], sam, NOW)
     handed_back = await store.responses.add(asks[2], sam, NOW)
-    await store.responses.set_status(handed_back.id, ResponseStatus.HANDED_BACK, NOW)
+    await store.responses.save_status(handed_back.confirmed().handed_back(), NOW)
     offer = await _post(store, elm.id, sam)
     taken = await store.responses.add(offer, kim, NOW)
-    await store.responses.set_status(taken.id, ResponseStatus.CONFIRMED, NOW)
+    await store.responses.save_status(taken.confirmed(), NOW)
     await store.responses.add(offer, ann, NOW)  # asked for, not yet said yes to: not taken on
     assert await store.responses.commitments([sam, kim], "shopping", NOW - timedelta(days=7)) == {sam: 2}
     assert await store.responses.commitments([sam], "pets", NOW - timedelta(days=7)) == {}
@@ -148,8 +155,8 @@ async def test_retention_of_own_cells_and_ended_chats(store: SqliteStore) -> Non
     assert await store.retention.delete_cells_untouched_without_street(NOW - timedelta(days=90)) == 1  # Sam's
     assert await store.cells.of_neighbour(ann) == HERE and await store.cells.of_neighbour(sam) is None
     matched, done = await _post(store, elm.id, ann, kind=PostKind.ASK), await _post(store, elm.id, ann, kind=PostKind.ASK)
-    await store.posts.set_status(matched, PostStatus.MATCHED, NOW)
-    await store.posts.set_status(done, PostStatus.DONE, NOW)
+    await _change(store, matched, lambda post: post.sorted(NOW))
+    await _change(store, done, lambda post: post.done(NOW))
     await store.relays.start(matched, ann, sam, NOW)
     await store.relays.start(done, ann, kim, NOW)
     assert await store.retention.delete_relays_of_closed_posts() == 1

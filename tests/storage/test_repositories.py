@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from handlers.kernel.domain import PostKind, PostStatus, ResponseStatus, When
+from handlers.kernel.domain import PostKind, PostStatus, When
 from handlers.kernel.messages import MessageRef
 from storage import SqliteStore
 from storage.repositories.neighbours import SEEN_WRITTEN_EVERY, NeighbourRepository
@@ -41,14 +41,16 @@ async def test_street_title_follows_the_group_but_is_not_erased(store: SqliteSto
     assert (await store.streets.get_or_create("t", "g", "Elm St", NOW)).title == "Elm St"
 
 
-async def test_closing_stamps_the_time_and_reopening_clears_it(store: SqliteStore) -> None:
+async def test_a_status_is_stored_with_the_closing_time_the_change_left(store: SqliteStore) -> None:
     street = await store.streets.get_or_create("t", "g", None, NOW)
     rosa = await store.neighbours.get_or_create("t", "rosa", NOW)
-    post_id = await _post(store, street.id, rosa.id)
-    await store.posts.set_status(post_id, PostStatus.DONE, NOW)
-    assert (await store.posts.get(post_id)).closed_at == NOW  # type: ignore[union-attr]
-    await store.posts.set_status(post_id, PostStatus.OPEN, NOW)
-    assert (await store.posts.get(post_id)).closed_at is None  # type: ignore[union-attr]
+    post = await store.posts.get(await _post(store, street.id, rosa.id))
+    assert post is not None
+    done = post.done(NOW)
+    await store.posts.save_status(done)
+    assert await store.posts.get(post.id) == done and done.closed_at == NOW
+    await store.posts.save_status(post.sorted(NOW))
+    assert (await store.posts.get(post.id)) == post.sorted(NOW) and post.sorted(NOW).closed_at is None
 
 
 async def test_an_ask_can_never_have_two_confirmed_helpers(store: SqliteStore) -> None:
@@ -57,9 +59,9 @@ async def test_an_ask_can_never_have_two_confirmed_helpers(store: SqliteStore) -
     post_id = await _post(store, street.id, rosa.id)
     first = await store.responses.add(post_id, sam.id, NOW)
     second = await store.responses.add(post_id, joe.id, NOW)
-    await store.responses.set_status(first.id, ResponseStatus.CONFIRMED, NOW)
+    await store.responses.save_status(first.confirmed(), NOW)
     with pytest.raises(sqlite3.IntegrityError):
-        await store.responses.set_status(second.id, ResponseStatus.CONFIRMED, NOW)
+        await store.responses.save_status(second.confirmed(), NOW)
 
 
 async def test_one_live_answer_per_neighbour_per_post(store: SqliteStore) -> None:
