@@ -16,7 +16,6 @@ from handlers.kernel import texts as common
 from handlers.kernel.checkin_records import EVERY_DAY, WEEKDAYS, Checkin, Schedule, Tell
 from handlers.kernel.flows import Flow, Waiting
 from handlers.kernel.messages import Choice, as_is, msg
-from handlers.kernel.ownership import pressed_by_owner
 from handlers.kernel.payloads import Payload
 from handlers.kernel.turn import Turn
 from handlers.street.people import person, street_name
@@ -291,13 +290,7 @@ async def picked_wait(turn: Turn, pressed: PickWait) -> None:
 
 
 async def cancelled(turn: Turn, pressed: Cancel) -> None:
-    if not pressed_by_owner(turn, pressed.owner_id):
-        return
-    if await flows.current(turn, FLOW) is None:
-        turn.answer(common.ALREADY_DONE)
-        return
-    await flows.end(turn, FLOW)
-    turn.reply(texts.CHECKIN_CANCELLED)
+    await flows.cancel_pressed(turn, FLOW, pressed.owner_id, texts.CHECKIN_CANCELLED)
 
 
 async def _finish(turn: Turn, state: Setup) -> None:

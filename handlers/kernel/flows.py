@@ -147,3 +147,22 @@ async def waiting_at(turn: Turn, flow: Flow[S], *steps: str, owner: int | None) 
         turn.answer(texts.BUTTON_EXPIRED)
         return None
     return waiting.state
+
+
+async def end_if_waiting(turn: Turn, flow: Flow) -> bool:
+    """End the flow if it is what waits in its slot; False (nothing changed) when it isn't."""
+    if await current(turn, flow) is None:
+        return False
+    await end(turn, flow)
+    return True
+
+
+async def cancel_pressed(turn: Turn, flow: Flow, owner: int, said: str) -> None:
+    """A flow's Cancel button: the presser's own flow ends and they hear `said`; a second press, or
+    one after the flow finished, hears that it's already done."""
+    if owner != turn.neighbour.id:
+        turn.answer(texts.NOT_FOR_YOU)
+    elif await end_if_waiting(turn, flow):
+        turn.reply(said)
+    else:
+        turn.answer(texts.ALREADY_DONE)

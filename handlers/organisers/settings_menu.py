@@ -184,22 +184,15 @@ async def reset_item(turn: Turn, pressed: ResetItem) -> None:
         await turn.store.street_settings.reset(street.id, name)
     if item == "tz":
         await _follow_time_zone(turn, street)
-    await _forget_typing(turn)
+    await flows.end_if_waiting(turn, FLOW)
     await _menu(turn, street, saved=True)
 
 
 async def cancel(turn: Turn, pressed: Cancel) -> None:
-    if await _forget_typing(turn):
+    if await flows.end_if_waiting(turn, FLOW):
         organisers.tell(turn, msg(texts.SETTING_UNCHANGED))
     else:
         turn.answer(common.ALREADY_DONE)
-
-
-async def _forget_typing(turn: Turn) -> bool:
-    if await flows.current(turn, FLOW) is None:
-        return False
-    await flows.end(turn, FLOW)
-    return True
 
 
 async def on_text(turn: Turn, text: str, waiting: Waiting[TypedSetting]) -> None:

@@ -11,7 +11,6 @@ from handlers.kernel import texts as common
 from handlers.kernel.domain import PostKind, Street, When
 from handlers.kernel.flows import Flow, Waiting
 from handlers.kernel.messages import Choice, as_is, msg
-from handlers.kernel.ownership import pressed_by_owner
 from handlers.kernel.payloads import Payload
 from handlers.kernel.street_settings import for_street
 from handlers.kernel.turn import Turn
@@ -221,13 +220,7 @@ async def picked_when(turn: Turn, pressed: PickWhen) -> None:
 
 
 async def cancelled(turn: Turn, pressed: Cancel) -> None:
-    if not pressed_by_owner(turn, pressed.owner_id):
-        return
-    if await flows.current(turn, FLOW) is None:
-        turn.answer(common.ALREADY_DONE)
-        return
-    await flows.end(turn, FLOW)
-    turn.reply(texts.FLOW_CANCELLED)
+    await flows.cancel_pressed(turn, FLOW, pressed.owner_id, texts.FLOW_CANCELLED)
 
 
 async def _paused(turn: Turn, street: Street) -> bool:
