@@ -1,4 +1,4 @@
-"""`doorstep run | demo | check-config | backup | restore | purge | healthcheck`, and `doorstep --version`."""
+"""`doorstep run | demo | check-config | backup | restore | purge | healthcheck | reset-cross-signing`, and `doorstep --version`."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from config import ConfigurationError, Settings, load_settings
 from config.inspect import describe_settings
 from storage import StorageError
 from storage.backup import backup, restore
+from storage.lock import DatabaseInUse, DatabaseLock
 
 EXIT_CONFIGURATION = 2
 EXIT_STORAGE = 3
@@ -51,6 +52,10 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("purge", help="delete now what has passed its retention period (prints counts only)")
     commands.add_parser("healthcheck", help="ask the running bot's /healthz: exit 0 when healthy, 1 when not "
                                             "(the container's health check)")
+    commands.add_parser(
+        "reset-cross-signing",
+        help="give the Matrix bot account a new cross-signing identity (only when the old one is lost; stop the bot first)",
+    )
     return parser
 
 
@@ -80,18 +85,25 @@ def _main(args: argparse.Namespace) -> int:
     try:
         if command == "check-config":
             print(describe_settings(settings))
+            if settings.matrix.enabled:
+                from bot.matrix.cross_signing_report import describe_cross_signing  # nio only when Matrix is set
+
+                print("\n".join(asyncio.run(describe_cross_signing(settings.matrix))))
             return 0
         if command == "demo":
             return _demo(settings, args.database, args.start)
         if command == "backup":
             summary = backup(settings.database.path, args.path)
             print(f"Backed up {summary.streets} street(s) and {summary.posts} post(s) to {summary.path}")
+            from bot.matrix.identity_backup import backup_identity
+
+            if (identity := backup_identity(settings.matrix.store_path, summary.path)) is not None:
+                print(f"Backed up the Matrix cross-signing identity to {identity} (keep it with the database backup)")
             return 0
         if command == "restore":
-            summary, kept = restore(args.path, settings.database.path)
-            where = f"; the previous database is kept at {kept}" if kept else ""
-            print(f"Restored {summary.streets} street(s) and {summary.posts} post(s) from {summary.path}{where}")
-            return 0
+            return _restore(settings, args.path)
+        if command == "reset-cross-signing":
+            return _reset_cross_signing(settings)
         if command == "purge":
             removed = asyncio.run(purge_now(settings))
             print("Deleted " + " ".join(f"{what}={count}" for what, count in removed.items()))
@@ -120,6 +132,52 @@ def _healthcheck(settings: Settings) -> int:
     healthy, said = check(settings.health.listen, settings.health.port)
     print(said.strip(), file=sys.stdout if healthy else sys.stderr)
     return 0 if healthy else 1
+
+
+def _restore(settings: Settings, path: Path) -> int:
+    from bot.matrix.identity import IdentityFileDamaged
+    from bot.matrix.identity_backup import restore_identity
+
+    try:
+        restore_identity(path, settings.matrix.store_path, dry_run=True)  # a damaged copy stops it before anything changes
+    except IdentityFileDamaged as problem:
+        print(f"doorstep: {problem}", file=sys.stderr)
+        return EXIT_STORAGE
+    summary, kept = restore(path, settings.database.path)
+    where = f"; the previous database is kept at {kept}" if kept else ""
+    print(f"Restored {summary.streets} street(s) and {summary.posts} post(s) from {summary.path}{where}")
+    source, kept_identity = restore_identity(path, settings.matrix.store_path)
+    if source is not None:
+        where = f"; the previous one is kept at {kept_identity}" if kept_identity else ""
+        print(f"Restored the Matrix cross-signing identity from {source}{where}")
+    return 0
+
+
+def _reset_cross_signing(settings: Settings) -> int:
+    if not settings.matrix.enabled:
+        print("doorstep: configuration problem: DOORSTEP_MATRIX__HOMESERVER: Matrix is not configured", file=sys.stderr)
+        return EXIT_CONFIGURATION
+    from bot.matrix.connect import reset_identity
+    from bot.matrix.session import build_client
+
+    async def reset() -> str:
+        client = build_client(settings.matrix)
+        try:
+            return (await reset_identity(client, settings.matrix)).master.public_key
+        finally:
+            await client.close()
+
+    settings.database.path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        lock = DatabaseLock.take(settings.database.path)  # the running bot holds it, and the Matrix store with it
+    except DatabaseInUse:
+        raise StorageError(f"{settings.database.path} is in use — stop Doorstep before resetting its identity") from None
+    try:
+        master = asyncio.run(reset())
+    finally:
+        lock.release()
+    print(f"The Matrix bot account has a new cross-signing identity (master key {master}); back it up with `doorstep backup`")
+    return 0
 
 
 def _demo(settings: Settings, database: Path | None, start: datetime | None) -> int:

@@ -72,6 +72,8 @@ class MatrixSettings(BaseModel):
     allowed_homeservers: list[str] = Field(default_factory=list)
     organiser_power_level: int = Field(default=50, ge=0, le=100)
     invite_wait_seconds: int = Field(default=120, ge=0, le=3600)
+    # The bot's own cross-signing identity, signing its device (docs/matrix-cross-signing.md).
+    cross_signing: bool = True
 
     @field_validator("homeserver")
     @classmethod

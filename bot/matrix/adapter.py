@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.matrix import retention
+from bot.matrix.connect import connect
 from bot.matrix.direct import DirectRooms
 from bot.matrix.inbound import UNDECRYPTABLE_NOTE_AFTER_S, Inbound
 from bot.matrix.markup import Markup
@@ -15,7 +16,7 @@ from bot.matrix.names import Names
 from bot.matrix.notifier import PLATFORM, MatrixNotifier
 from bot.matrix.organisers import MatrixOrganisers
 from bot.matrix.sender import Sender
-from bot.matrix.session import build_client, log_in
+from bot.matrix.session import build_client
 from bot.matrix.sync import KeyKeeper, SyncLoop
 from bot.matrix.tasks import Spawner
 from config.settings import MatrixSettings
@@ -80,7 +81,7 @@ class MatrixAdapter:
     async def start(self, core: Core) -> None:
         self._markup.know_commands(core.knows_command)
         try:
-            await log_in(self.client, self._settings, patience_s=self._patience.login_s)
+            await connect(self.client, self._settings, patience_s=self._patience.login_s)
             await self.direct.load()
         except BaseException:
             await self.client.close()  # the runner only stops adapters that started

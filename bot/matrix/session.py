@@ -64,7 +64,7 @@ def client_config() -> AsyncClientConfig:
     return AsyncClientConfig(encryption_enabled=True, store_sync_tokens=True, max_timeouts=0, request_timeout=60)
 
 
-async def _patiently(call: Callable[[], Awaitable[T]], patience_s: float, homeserver: str) -> T:
+async def patiently(call: Callable[[], Awaitable[T]], patience_s: float, homeserver: str) -> T:
     """Try again while the homeserver can't be reached, for up to `patience_s` seconds."""
     deadline = time.monotonic() + patience_s
     pause = 0.5
@@ -91,27 +91,41 @@ def build_client(settings: MatrixSettings) -> AsyncClient:
     return AsyncClient(settings.homeserver, settings.user_id, device_id=device_id, store_path=str(store_path), config=client_config())
 
 
-async def log_in(client: AsyncClient, settings: MatrixSettings, *, patience_s: float = 60) -> None:
-    """Log in (reusing the saved session when it still works), load the encryption store and
-    upload the device's keys if the homeserver lacks them."""
+async def log_in(client: AsyncClient, settings: MatrixSettings, *, patience_s: float = 60) -> bool:
+    """Log in (reusing the saved session when it still works) and load the encryption store. The
+    device's keys are uploaded by the caller (`bot.matrix.start`). True when this made a new device."""
     saved = load_session(settings.store_path)
     if saved is not None and saved.user_id != settings.user_id:
         log.warning("the saved Matrix session is for another account; logging in afresh")
         saved = None
+    new_device = False
     if settings.access_token is not None:
         await _with_token(client, settings, settings.access_token.get_secret_value(), patience_s)
     elif saved is None or not await _with_token(client, settings, saved.access_token, patience_s, quietly=True):
         await _with_password(client, settings, patience_s)
-    if client.should_upload_keys:
-        await _patiently(client.keys_upload, patience_s, str(settings.homeserver))
+        new_device = True
     log.info("matrix logged in device=%s", client.device_id)
+    return new_device
+
+
+async def upload_device_keys(client: AsyncClient, settings: MatrixSettings, *, patience_s: float = 60) -> None:
+    """The device's own keys, if the homeserver lacks them."""
+    if client.should_upload_keys:
+        await patiently(client.keys_upload, patience_s, str(settings.homeserver))
+
+
+async def forget_new_device(client: AsyncClient, settings: MatrixSettings) -> None:
+    """Sign out a device this start made, when the start can't go on: the account is left as it was."""
+    with contextlib.suppress(*TRANSIENT):
+        await client.logout()
+    (settings.store_path / SESSION_FILE).unlink(missing_ok=True)
 
 
 async def _with_token(
     client: AsyncClient, settings: MatrixSettings, token: str, patience_s: float, *, quietly: bool = False
 ) -> bool:
     client.access_token = token
-    answer = await _patiently(client.whoami, patience_s, str(settings.homeserver))
+    answer = await patiently(client.whoami, patience_s, str(settings.homeserver))
     if not isinstance(answer, WhoamiResponse) or not answer.device_id:
         client.access_token = ""
         if quietly:
@@ -130,7 +144,7 @@ async def _with_password(client: AsyncClient, settings: MatrixSettings, patience
     if settings.password is None:
         raise MatrixStartFailed("DOORSTEP_MATRIX__PASSWORD is needed: the saved session is no longer valid")
     password = settings.password.get_secret_value()
-    answer = await _patiently(
+    answer = await patiently(
         lambda: client.login(password, device_name=settings.device_name), patience_s, str(settings.homeserver)
     )
     if not isinstance(answer, LoginResponse):

@@ -100,13 +100,13 @@ class StreetOnMatrix:
     neighbours: list[Neighbour] = field(default_factory=list)
 
     async def bot(self, *, invite_wait_s: int = 15, organiser_level: int = 50, homeserver: str | None = None,
-                  allowed_homeservers: tuple[str, ...] = (), start: bool = True) -> Bot:
+                  allowed_homeservers: tuple[str, ...] = (), start: bool = True, cross_signing: bool = True) -> Bot:
         account = self.server.register(unique("doorstep"))
         folder = self.directory / account.localpart
         settings = MatrixSettings(
             homeserver=homeserver or self.server.url, user_id=account.user_id, password=SecretStr(account.password),
             store_path=folder / "matrix", invite_wait_seconds=invite_wait_s, organiser_power_level=organiser_level,
-            allowed_homeservers=list(allowed_homeservers),
+            allowed_homeservers=list(allowed_homeservers), cross_signing=cross_signing,
         )
         store = await SqliteStore.open(folder / "doorstep.sqlite3")
         clock = ManualClock(START)
@@ -118,8 +118,9 @@ class StreetOnMatrix:
             await bot.start()
         return bot
 
-    async def neighbour(self, name: str, *, accept_invites: bool = True) -> Neighbour:
-        person = Neighbour(self.server, self.server.register(unique(name.lower())), name, accept_invites=accept_invites)
+    async def neighbour(self, name: str, *, accept_invites: bool = True, only_cross_signed: bool = False) -> Neighbour:
+        person = Neighbour(self.server, self.server.register(unique(name.lower())), name, accept_invites=accept_invites,
+                           only_cross_signed=only_cross_signed)
         await person.start()
         self.neighbours.append(person)
         return person

@@ -27,6 +27,7 @@ from nio.crypto.attachments import decrypt_attachment
 from nio.store import SqliteMemoryStore
 
 from bot.matrix.sync import KeyKeeper
+from tests.matrix.cross_signed import cross_signed_devices
 from tests.matrix.synapse import RegisteredUser, Synapse
 
 WAIT_S = 20.0
@@ -69,12 +70,16 @@ def choice_key(seen: Seen, label: str) -> str:
 
 
 class Neighbour:
-    def __init__(self, server: Synapse, account: RegisteredUser, name: str, *, accept_invites: bool = True) -> None:
+    def __init__(self, server: Synapse, account: RegisteredUser, name: str, *, accept_invites: bool = True,
+                 only_cross_signed: bool = False) -> None:
         self.server = server
         self.account = account
         self.name = name
         self.user_id = account.user_id
         self.accept_invites = accept_invites
+        # As MSC4153 clients do: room keys go only to devices their owner has cross-signed.
+        self.only_cross_signed = only_cross_signed
+        self.withheld_from: set[tuple[str, str]] = set()  # (user, device) left out of the last room key
         config = AsyncClientConfig(store=SqliteMemoryStore, encryption_enabled=True, max_timeouts=0)
         self.client = AsyncClient(server.url, account.user_id, device_id=account.device_id, config=config)
         self._keys = KeyKeeper(self.client)  # what any e2e client does between syncs, as the bot does
@@ -300,6 +305,37 @@ class Neighbour:
 
         return event_id, release
 
+    async def _share_only_with_cross_signed(self, room_id: str) -> None:
+        """Leave every device that isn't cross-signed out of a fresh room key (nio skips blacklisted
+        devices when it shares one)."""
+        client = self.client
+        room = client.rooms[room_id]
+        if not room.members_synced:
+            await client.joined_members(room_id)
+            await self._keep_keys()
+        self.withheld_from = set()
+        for user_id in list(room.users):
+            query = await asyncio.to_thread(self.server.query_keys, client.access_token, user_id)
+            trusted = cross_signed_devices(query, user_id)
+            for device in client.device_store.active_user_devices(user_id):
+                if device.id == client.device_id:
+                    continue
+                if device.id in trusted:
+                    client.unblacklist_device(device)
+                else:
+                    client.blacklist_device(device)
+                    self.withheld_from.add((user_id, device.id))
+        client.olm.outbound_group_sessions.pop(room_id, None)  # the next message starts a new room key
+
+    def share_with_every_device(self, room_id: str) -> None:
+        """From now on, as a client that shares room keys with every device; the next message in
+        `room_id` starts a new room key."""
+        self.only_cross_signed = False
+        for user_id in list(self.client.rooms[room_id].users):
+            for device in self.client.device_store.active_user_devices(user_id):
+                self.client.unblacklist_device(device)
+        self.client.olm.outbound_group_sessions.pop(room_id, None)
+
     async def share_location(self, room_id: str, content: dict[str, Any]) -> str:
         """An `m.location` message (encrypted in an encrypted room), content as given."""
         await self.until(lambda: room_id in self.client.rooms, what="the room to sync")
@@ -318,6 +354,8 @@ class Neighbour:
     async def _send(self, room_id: str, event_type: str, content: dict[str, Any]) -> str:
         if self.client.rooms[room_id].encrypted:
             await self._keep_keys()
+            if self.only_cross_signed:
+                await self._share_only_with_cross_signed(room_id)
         answer = await self.client.room_send(room_id, event_type, content, ignore_unverified_devices=True)
         assert isinstance(answer, RoomSendResponse), answer
         return answer.event_id

@@ -215,3 +215,14 @@ class Synapse:
         """Give one account a strict message rate limit (to see the bot honour M_LIMIT_EXCEEDED)."""
         path = f"/_synapse/admin/v1/users/{urllib.request.quote(user_id)}/override_ratelimit"
         self._request("POST", path, {"messages_per_second": per_second, "burst_count": burst}, token=self.admin().access_token)
+
+    # --- what the homeserver publishes ----------------------------------------------------------
+
+    def query_keys(self, token: str, user_id: str) -> dict:
+        """`/keys/query` for one account, as any client would ask it."""
+        return self._request("POST", "/_matrix/client/v3/keys/query", {"device_keys": {user_id: []}}, token=token)
+
+    def device_ids(self, user_id: str) -> set[str]:
+        """The account's devices (signed in), by the admin API."""
+        path = f"/_synapse/admin/v2/users/{urllib.request.quote(user_id)}/devices"
+        return {d["device_id"] for d in self._request("GET", path, token=self.admin().access_token)["devices"]}
