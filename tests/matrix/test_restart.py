@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 
+from bot.matrix.identity import identity_path
 from tests.matrix.conftest import StreetOnMatrix, StreetRoom
 
 
@@ -50,7 +51,12 @@ async def test_a_new_device_does_not_answer_history(street: StreetOnMatrix, stre
     await rosa.say(room, "!board")
     await rosa.say(room, "!offer I can lend a ladder")
 
-    shutil.rmtree(bot.settings.store_path)  # a fresh install: no session, no keys, no sync position
+    # A fresh install: no session, no keys, no sync position — only the cross-signing identity, put back
+    # from the backup (without it, start-up stops: tests/matrix/test_cross_signing.py).
+    identity = identity_path(bot.settings.store_path).read_text()
+    shutil.rmtree(bot.settings.store_path)
+    bot.settings.store_path.mkdir(parents=True)
+    identity_path(bot.settings.store_path).write_text(identity)
     old_device = bot.adapter.client.device_id
     await bot.restart()
     assert bot.adapter.client.device_id != old_device
