@@ -12,9 +12,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pydantic import SecretStr
 
 from bot.matrix.identity import identity_path
-from bot.matrix.session import MatrixStartFailed
+from bot.matrix.session import MatrixStartFailed, load_session
+from bot.matrix.signing import SigningKey, unpadded_base64
 from tests.matrix.conftest import Bot, StreetOnMatrix, StreetRoom, polled_until
 from tests.matrix.cross_signed import cross_signed_devices, only_key, signed_by
 from tests.matrix.neighbour import Neighbour
@@ -172,3 +174,32 @@ async def test_a_missing_identity_file_stops_start_up_and_changes_nothing(street
         await bot.restart()
     assert _published(bot, rosa) == before_keys
     assert street.server.device_ids(bot.user_id) == before_devices
+
+
+async def test_with_only_an_access_token_a_password_request_is_one_log_line_and_the_bot_runs(
+    street: StreetOnMatrix, street_room: StreetRoom, caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Synapse asks for the password whenever published keys would change (here: the file's
+    self-signing key differs from the published one). With an access token alone the bot says so in one
+    line, changes nothing, and carries on."""
+    caplog.set_level(logging.INFO, logger="bot")
+    bot = await street.bot()
+    rosa = await street.neighbour("Rosa")
+    await bot.stop()
+    published = _published(bot, rosa)
+    file = identity_path(bot.settings.store_path)
+    saved = json.loads(file.read_text())
+    other = SigningKey.generate()
+    file.write_text(json.dumps({**saved, "self_signing_seed": unpadded_base64(other.seed), "self_signing_key": other.public_key}))
+    token = load_session(bot.settings.store_path)
+    assert token is not None
+    bot.settings = bot.settings.model_copy(update={"password": None, "access_token": SecretStr(token.access_token)})
+
+    await bot.restart()
+    asking = [r for r in caplog.records if "confirm its password" in r.getMessage()]
+    assert len(asking) == 1 and "DOORSTEP_MATRIX__PASSWORD" in asking[0].getMessage()
+    assert _published(bot, rosa)["self_signing_keys"] == published["self_signing_keys"]
+    room = await street_room(rosa, bot)  # and it works as ever
+    mark = rosa.mark()
+    await rosa.say(room, "!board")
+    await rosa.notice(room, contains="Nothing open on the board", after=mark, sender=bot.user_id)
