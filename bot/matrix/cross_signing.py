@@ -176,7 +176,7 @@ class CrossSigning:
         if password is None or not offers_password:
             fix = ("set DOORSTEP_MATRIX__PASSWORD as well as the access token (it is used only for this)"
                    if offers_password else "this homeserver wants it approved in the account's settings first")
-            log.warning("matrix: the homeserver wants the bot to confirm its password to %s; %s (see README)", doing, fix)
+            log.warning("matrix homeserver wants the bot to confirm its password, see README action=%r fix=%r", doing, fix)
             return 401, body
         auth = {
             "type": PASSWORD_FLOW, "identifier": {"type": "m.id.user", "user": self._user_id},
