@@ -60,6 +60,7 @@ DEFAULT_UPDATES = {"message", "edited_message", "callback_query", "my_chat_membe
 COUNTED_METHODS = {"sendmessage", "sendphoto", "senddocument", "editmessagetext",
                    "editmessagereplymarkup"}  # under the flood limits
 GENERAL_TOPIC = 1
+SERVICE = {"forum_topic_created", "supergroup_chat_created"}  # service messages, not anything the bot said
 TOPIC_COLOURS = (7322096, 16766590, 13338331, 9367192, 16749490, 16478047)  # the only icon colours Telegram takes
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
@@ -456,6 +457,9 @@ class FakeBotApi:
         if owner is not None:
             chat.members[owner.id] = "creator"
         self.chats[chat.id] = chat
+        if forum:  # the group's first message, so that topics start at 2: id 1 is the General topic's
+            self.messages[chat.id].append(FakeMessage(chat.id, GENERAL_TOPIC, owner.id if owner else BOT_ID, "",
+                                                      extra={"supergroup_chat_created": True}))
         return chat
 
     def private_chat(self, user: FakeUser) -> FakeChat:
@@ -609,7 +613,7 @@ class FakeBotApi:
 
     def messages_in(self, chat: FakeChat | FakeUser) -> list[FakeMessage]:
         """The bot's messages in a group, or in a private chat with someone, still there."""
-        return [m for m in self.messages[chat.id] if m.by_bot and not m.deleted and "forum_topic_created" not in m.extra]
+        return [m for m in self.messages[chat.id] if m.by_bot and not m.deleted and not SERVICE.intersection(m.extra)]
 
     def messages_in_topic(self, chat: FakeChat, topic: FakeTopic | None) -> list[FakeMessage]:
         """The bot's messages in one topic of a forum (None: the General topic), still there."""
