@@ -55,13 +55,17 @@ async def offer(turn: Turn, street: Street, current: StreetSettings) -> tuple[Ms
     """The settings menu's line about where cards go, and its buttons. Shown only where it means
     something: once a home is chosen, or when /settings was said inside a topic or thread."""
     here = turn.thread if turn.street is not None and turn.street.id == street.id else None
+    home, gone = current.cards_home, current.cards_home != "" and current.cards_home == current.cards_home_gone
     choices: list[Choice] = []
-    if here is not None and here != current.cards_home:
+    if here is not None and (here != home or gone):  # the same one again, once it is open again
         await flows.save(turn, FLOW, "offered", PlaceOffered(street.id, here))
         choices.append(Choice(msg(texts.BUTTON_CARDS_HERE), CardsHere(street.id).pack()))
-    if current.cards_home:
+    if home:
         choices.append(Choice(msg(texts.BUTTON_CARDS_WHEREVER), CardsWherever(street.id).pack()))
-        line = msg(texts.SETTING_CARDS_HOME_HERE if here == current.cards_home else texts.SETTING_CARDS_HOME)
+    if gone:
+        line = msg(texts.SETTING_CARDS_HOME_GONE)
+    elif home:
+        line = msg(texts.SETTING_CARDS_HOME_HERE if here == home else texts.SETTING_CARDS_HOME)
     else:
         line = msg(texts.SETTING_CARDS_WHEREVER) if here is not None else None
     return line, tuple(choices)

@@ -190,6 +190,7 @@ SETTING_UNCHANGED = N_("No change.")
 SETTING_CARDS_WHEREVER = N_("New cards and notices: wherever they're asked")
 SETTING_CARDS_HOME = N_("New cards and notices: in the topic or thread you chose")
 SETTING_CARDS_HOME_HERE = N_("New cards and notices: in the topic or thread you typed /settings in")
+SETTING_CARDS_HOME_GONE = N_("New cards and notices: in the group's main chat, as the topic or thread you chose is closed or gone")
 BUTTON_CARDS_HERE = N_("📌 Where I typed /settings")
 BUTTON_CARDS_WHEREVER = N_("Wherever they're asked")
 CARDS_HOME_GONE = N_(
