@@ -197,22 +197,22 @@ class Courier:
         """A private message said openly in a street instead: in `thread`, else the street's home."""
         locale = await languages.of_street(self._services, street.id)
         to = await self._placed(ToStreet(street, thread=thread, homed=thread is None))
-        return await self._to_street(replace(outgoing, to=to, locale=locale, fallback=None, fallback_thread=None))
-
-    async def _to_street(self, outgoing: Outgoing) -> SendResult:
-        assert isinstance(outgoing.to, ToStreet)
-        result = await self._notifier.send(outgoing)
-        if result.fell_back_from is not None and self._on_thread_gone is not None:
-            await self._on_thread_gone(outgoing.to.street, result.fell_back_from)
+        result = await self._notifier.send(replace(outgoing, to=to, locale=locale, fallback=None, fallback_thread=None))
+        await self._report_thread_gone(street, result)
         return result
+
+    async def _report_thread_gone(self, street: Street, result: SendResult) -> None:
+        if result.fell_back_from is not None and self._on_thread_gone is not None:
+            await self._on_thread_gone(street, result.fell_back_from)
 
     async def _send(self, outgoing: Outgoing, neighbour: Neighbour | None) -> SendResult:
         """Send one prepared message; a private one to someone unreachable falls back (see the module)."""
         if isinstance(outgoing.to, ToStreet):
-            result = await self._to_street(outgoing)
+            result = await self._notifier.send(outgoing)
             if result.sent and result.ref is not None and outgoing.card_of is not None:
                 async with self._store.transaction():
                     await self._store.cards.remember(outgoing.card_of, result.ref)
+            await self._report_thread_gone(outgoing.to.street, result)
             return result
         person = outgoing.to.person
         if isinstance(outgoing.to, ToPresser):
