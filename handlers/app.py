@@ -73,7 +73,8 @@ class Doorstep:
             forget_hooks=self.router.forget_hooks,
         )
         self.private_messages = PrivateMessageLimit(self.services.settings.private_messages_per_hour)
-        self.courier = Courier(self.services, notifier, self._on_receipt, sends_at_once=sends_at_once)
+        self.courier = Courier(self.services, notifier, self._on_receipt, sends_at_once=sends_at_once,
+                               on_thread_gone=self._on_thread_gone)
         self.waker = waker
 
     @property
@@ -165,6 +166,17 @@ class Doorstep:
             return
         await self._finish(effects, ready)
 
+    async def _on_thread_gone(self, street: Street, thread: str) -> None:
+        for handler in self.router.thread_gone_handlers:
+            try:
+                effects, ready = await self._work(
+                    lambda effects, run=handler: run(self.services, effects, street, thread, self.services.clock.now())
+                )
+            except Exception:
+                log.exception("could not handle a closed or missing thread")
+                continue
+            await self._finish(effects, ready)
+
     async def _take_turn(self, incoming: Incoming, effects: Effects) -> None:
         store = self.services.store
         now = self.services.clock.now()
@@ -243,4 +255,4 @@ def _sorry(incoming: Incoming) -> Outgoing:
         return Outgoing(ToPresser(incoming.person, incoming.ref), text)
     if incoming.is_private:
         return Outgoing(ToPerson(incoming.person), text)
-    return Outgoing(ToStreet(Street(0, incoming.platform, incoming.chat_id)), text)
+    return Outgoing(ToStreet(Street(0, incoming.platform, incoming.chat_id), thread=incoming.thread), text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from handlers.kernel.domain import Street
 from handlers.kernel.messages import (
@@ -63,6 +63,7 @@ class RecordingNotifier:
     edits: list[Edit] = field(default_factory=list)
     unreachable: set[str] = field(default_factory=set)
     failing: bool = False
+    closed_threads: set[str] = field(default_factory=set)  # topics or threads said in the main place instead
     _counter: int = 0
 
     async def send(self, outgoing: Outgoing) -> SendResult:
@@ -71,11 +72,16 @@ class RecordingNotifier:
         to = outgoing.to
         if isinstance(to, ToPerson) and to.person.user_id in self.unreachable:
             return SendResult(SendStatus.UNREACHABLE)
+        fell_back_from = None
+        if isinstance(to, ToStreet) and to.thread in self.closed_threads:
+            fell_back_from, outgoing = to.thread, replace(outgoing, to=replace(to, thread=None))
+            to = outgoing.to
         self._counter += 1
         chat = to.street.chat_id if isinstance(to, ToStreet) else to.person.user_id
-        ref = None if isinstance(to, ToPresser) else MessageRef(to_platform(outgoing), chat, str(self._counter))
+        thread = to.thread if isinstance(to, ToStreet) else None
+        ref = None if isinstance(to, ToPresser) else MessageRef(to_platform(outgoing), chat, str(self._counter), thread)
         self.sent.append(Sent(outgoing, ref))
-        return SendResult(SendStatus.SENT, ref)
+        return SendResult(SendStatus.SENT, ref, fell_back_from)
 
     async def edit(self, ref: MessageRef, text: Msg, choices: tuple[Choice, ...], locale: str) -> bool:
         self.edits.append(Edit(ref, plain(text), choices, locale))

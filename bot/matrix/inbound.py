@@ -3,13 +3,18 @@ looks at the event and hands the real work to its own task (see `bot.matrix.task
 
 What the core hears: `!` commands, replies to the bot, mentions of it, everything in a private
 chat, reactions and typed answers to the bot's choices (as presses), locations shared privately or
-in answer to the bot (as a coarse cell only), and people joining or leaving a street room. Everything
+in answer to the bot (as a coarse cell only), and people joining or leaving a street room. (A
+redaction is only noted: a thread whose first message went is no place for the bot's messages.) Everything
 else said in a street room is neighbours talking among themselves: the bot doesn't read it, and
 doesn't note who said it. Its own events and every `m.notice` are ignored.
 
 nio hands a sync's events over while it reads the sync; they are routed once the whole sync is read,
 when it is known whether a room's timeline was cut short. Such a room catches up first on what the
 sync left out, and its events are handed over in order (`bot.matrix.backlog`).
+
+What happens in a thread carries the thread's root as its `thread`: a message (`m.thread`), and a
+reaction or typed answer to one of the bot's messages in a thread (the thread its prompt was sent
+in), so that the answer goes back there.
 
 An encrypted message whose key hasn't arrived yet is kept in memory for a while and answered when
 the key comes (nio tells of each room key arriving). In a private chat, if the key is still missing
@@ -30,6 +35,7 @@ from nio import (
     MegolmEvent,
     PowerLevelsEvent,
     ReactionEvent,
+    RedactionEvent,
     RoomKeyEvent,
     RoomMemberEvent,
     RoomMessageNotice,
@@ -53,6 +59,7 @@ from bot.matrix.notifier import PLATFORM, MatrixNotifier, press_ref
 from bot.matrix.organisers import MatrixOrganisers
 from bot.matrix.session import TRANSIENT
 from bot.matrix.tasks import Spawner
+from bot.matrix.threads import thread_of
 from handlers.kernel import texts
 from handlers.kernel.incoming import Incoming, IncomingKind
 from handlers.kernel.messages import Person, msg
@@ -142,7 +149,7 @@ class Inbound:
             self._on_event,
             # Notices only to know the bot's own (a reply to one is said to the bot); others' are ignored.
             (RoomMessageText, RoomMessageNotice, RoomMessageUnknown, ReactionEvent, RoomMemberEvent, MegolmEvent,
-             PowerLevelsEvent, UnknownEvent),
+             PowerLevelsEvent, RedactionEvent, UnknownEvent),
         )
         client.add_global_account_data_callback(self._on_account_data, UnknownAccountDataEvent)
         client.add_to_device_callback(self._on_room_key, RoomKeyEvent)  # forwarded keys too (a subclass)
@@ -227,6 +234,8 @@ class Inbound:
         spawn = self._spawner.spawn
         if isinstance(event, PowerLevelsEvent):
             self._organisers.forget(room.room_id)
+        elif isinstance(event, RedactionEvent):
+            self._notifier.roots.redacted(event.redacts)  # a thread's first message, maybe: the thread is gone
         elif isinstance(event, RoomMemberEvent):
             return self._membership(room, event)
         elif self.catching_up:
@@ -315,6 +324,9 @@ class Inbound:
             return  # an edit: the command it edits was answered already
         text = without_reply_fallback(event.body or "")
         reply_to = replied_to(relation)
+        thread = thread_of(content)
+        if thread is not None:
+            self._notifier.threads.note(thread, event.event_id)
         private = self._direct.is_private(room.room_id)
         prompt = await self._prompt_answered(room.room_id, reply_to, private)
         command = parse_command(text) is not None  # a command is never a typed answer (`!remove` on a card)
@@ -326,7 +338,7 @@ class Inbound:
             return
         text = self._without_mention(room, text)
         await self._hand_over(self._incoming(
-            room, event.sender, IncomingKind.MESSAGE, text=text, addressed_to_bot=True, reply_to=reply_to,
+            room, event.sender, IncomingKind.MESSAGE, text=text, addressed_to_bot=True, reply_to=reply_to, thread=thread,
         ))
 
     async def _location(self, room: MatrixRoom, sender: str, content: dict) -> None:
@@ -341,6 +353,7 @@ class Inbound:
             return
         await self._hand_over(self._incoming(
             room, sender, IncomingKind.LOCATION, cell=cell_of(content), addressed_to_bot=True, reply_to=reply_to,
+            thread=thread_of(content),
         ))
 
     async def _is_the_bots(self, room_id: str, event_id: str) -> bool:
@@ -391,7 +404,8 @@ class Inbound:
             await self._carry_on_privately(room, user_id, prompt, choice.payload)
             return
         incoming = self._incoming(
-            room, user_id, IncomingKind.PRESS, payload=choice.payload, ref=press_ref(room.room_id, prompt.event_id),
+            room, user_id, IncomingKind.PRESS, payload=choice.payload,
+            ref=press_ref(room.room_id, prompt.event_id, prompt.thread), thread=prompt.thread,
         )
         await self._hand_over(incoming)
 
@@ -399,7 +413,8 @@ class Inbound:
         """A button that opens a private chat: open (or reuse) it and carry on there."""
         private_room, joined = await self._direct.invite(user_id)
         if private_room is None:
-            await self._notifier.say(room.room_id, msg(texts.SOMETHING_WENT_WRONG), reply_to=prompt.event_id)
+            await self._notifier.say(room.room_id, msg(texts.SOMETHING_WENT_WRONG), reply_to=prompt.event_id,
+                                     thread=prompt.thread)
             return
         if joined:
             await self._start_privately(private_room, user_id, payload)
@@ -407,7 +422,8 @@ class Inbound:
         self._after_join[user_id] = payload
         member = room.users.get(user_id)
         who = Person(PLATFORM, user_id, member.display_name if member else None)
-        await self._notifier.say(room.room_id, msg(matrix_texts.MATRIX_PRIVATE_INVITE_SENT, who=who), reply_to=prompt.event_id)
+        await self._notifier.say(room.room_id, msg(matrix_texts.MATRIX_PRIVATE_INVITE_SENT, who=who), reply_to=prompt.event_id,
+                                 thread=prompt.thread)
 
     async def _private_chat_joined(self, room: MatrixRoom, user_id: str) -> None:
         """They accepted the private chat: carry on with what they asked for, or just deliver

@@ -12,6 +12,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 from bot.matrix import texts as matrix_texts
 from bot.matrix.choices import KEYCAPS, assign_keys, prompt_choices
+from bot.matrix.threads import in_thread
 from handlers.kernel.messages import Choice, Msg, Person, msg
 from handlers.kernel.render import Translate, no_translation, persons_in, render
 from storage.repositories.matrix_prompts import PromptChoice
@@ -91,8 +92,10 @@ class Markup:
 
     def compose(
         self, message: Msg, choices: Sequence[Choice], locale: str, names: Mapping[str, str], *,
-        reply_to: str | None = None,
+        reply_to: str | None = None, thread: str | None = None, latest: str | None = None,
     ) -> Composed:
+        """An `m.notice`, replying to `reply_to` if given, and in the thread whose root is `thread` if
+        given (`latest`: the thread's latest message, for clients without threads; see threads.py)."""
         body, formatted = self.plain(message, locale, names), self.html(message, locale, names)
         # A "share my location" button has no reaction: Matrix clients share a pin from their own menu.
         pressable = [choice for choice in choices if not choice.asks_location]
@@ -111,7 +114,9 @@ class Markup:
             "msgtype": "m.notice", "body": body, "format": HTML_FORMAT, "formatted_body": formatted,
             "m.mentions": {"user_ids": sorted({who.user_id for who in self.people(message, choices)})},
         }
-        if reply_to is not None:
+        if thread is not None:
+            content["m.relates_to"] = in_thread(thread, latest or thread, reply_to)
+        elif reply_to is not None:
             content["m.relates_to"] = {"m.in_reply_to": {"event_id": reply_to}}
         return Composed(content, prompt_choices(pressable, keys, labels))
 

@@ -1,11 +1,16 @@
 """Saying what the core decided, on Telegram: messages as HTML with inline keyboards (or, in private
 chats, a one-tap "share my location" keyboard), charts as photos and files as documents, card edits,
-and answers to button presses (each press answered exactly once)."""
+and answers to button presses (each press answered exactly once).
+
+In a forum supergroup a message goes to its topic (`ToStreet.thread`; none for the General topic).
+A topic closed or deleted since is no reason to lose the message: it is said in the General topic
+instead, and the core hears which topic it was meant for (`SendResult.fell_back_from`)."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import dataclass
 from typing import Awaitable, Callable, Union
 
 from telegram import (
@@ -25,6 +30,7 @@ from bot.telegram.keyboards import LocationKeyboards, location_keyboard
 from bot.telegram.names import NameBook
 from bot.telegram.presses import PressBook
 from bot.telegram.sending import GaveUp, Refused, Sender
+from bot.telegram.updates import GENERAL_TOPIC, topic_of
 from handlers.kernel import texts
 from handlers.kernel.messages import (
     Choice,
@@ -45,6 +51,7 @@ log = logging.getLogger(__name__)
 
 PLATFORM = "telegram"
 UNREACHABLE_PRIVATELY = ("chat not found", "user not found")  # 400s that mean the same as a 403 in private
+TOPIC_GONE = ("message thread not found", "topic_closed", "topic_deleted")  # 400s for a topic closed or deleted
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)  # a link in someone's post shouldn't fill the group
 _UNNAMED = "\ue000"  # marks where someone Telegram can't name goes, until it is known whether a sentence starts there
 
@@ -74,13 +81,19 @@ class TelegramNotifier:
             where = outgoing.fallback.chat_id if outgoing.fallback else None
         names = await self._names_for(outgoing.text, where)
         keys = self._reply_markup(outgoing.choices, outgoing.locale, chat_id if private else None)
-        reply_to = to.reply_to if isinstance(to, ToStreet) else None
+        place = _Place(chat_id, _topic(to.thread) if isinstance(to, ToStreet) else None,
+                       to.reply_to if isinstance(to, ToStreet) else None)
         uploads = await self._uploads(outgoing)
+        fell_back_from = None
         try:
-            if uploads:
-                sent = await self._send_with_uploads(chat_id, outgoing, names, keys, reply_to, uploads)
-            else:
-                sent = await self._send_pieces(chat_id, outgoing, names, keys, reply_to)
+            try:
+                sent = await self._deliver(place, outgoing, names, keys, uploads)
+            except Refused as refusal:
+                if place.topic is None or not refusal.says(*TOPIC_GONE):
+                    raise
+                log.info("a forum topic is closed or gone; saying it in the General topic")
+                fell_back_from = str(place.topic)
+                sent = await self._deliver(_Place(chat_id), outgoing, names, keys, uploads)
         except Refused as refusal:
             if isinstance(to, ToPerson) and (refusal.forbidden or refusal.says(*UNREACHABLE_PRIVATELY)):
                 log.info("can't message privately user=%s", hashed(chat_id))
@@ -90,7 +103,14 @@ class TelegramNotifier:
             return SendResult(SendStatus.FAILED)
         if isinstance(keys, ReplyKeyboardMarkup):
             self.keyboards.shown(chat_id)
-        return SendResult(SendStatus.SENT, MessageRef(PLATFORM, str(sent.chat_id), str(sent.message_id)))
+        ref = MessageRef(PLATFORM, str(sent.chat_id), str(sent.message_id), topic_of(sent))
+        return SendResult(SendStatus.SENT, ref, fell_back_from)
+
+    async def _deliver(self, place: _Place, outgoing: Outgoing, names: Names, keys: ReplyMarkup | None,
+                       uploads: list[media.Upload]) -> Message:
+        if uploads:
+            return await self._send_with_uploads(place, outgoing, names, keys, uploads)
+        return await self._send_pieces(place, outgoing, names, keys, place.reply_to)
 
     async def edit(self, ref: MessageRef, text: Msg, choices: tuple[Choice, ...], locale: str) -> bool:
         if ref.platform != PLATFORM:
@@ -124,7 +144,7 @@ class TelegramNotifier:
 
     # --- messages ---
 
-    async def _send_pieces(self, chat_id: str, outgoing: Outgoing, names: Names,
+    async def _send_pieces(self, place: _Place, outgoing: Outgoing, names: Names,
                            keys: ReplyMarkup | None, reply_to: str | None) -> Message:
         """One message, or a few if it is too long; the buttons go under the last piece."""
         pieces = markup.split_message(self._render(outgoing.text, outgoing.locale, names, html=True))
@@ -133,7 +153,7 @@ class TelegramNotifier:
             last = index == len(pieces) - 1
             replying = reply_to if index == 0 else None
             try:
-                sent = await self._send_one(chat_id, piece, keys if last else None, replying, ParseMode.HTML)
+                sent = await self._send_one(place, piece, keys if last else None, replying, ParseMode.HTML)
             except Refused as refusal:
                 if not refusal.says("can't parse entities"):
                     raise
@@ -141,22 +161,22 @@ class TelegramNotifier:
                 log.error("telegram could not read the message markup; sending it as plain text")
                 plain = self._render(outgoing.text, outgoing.locale, names, html=False)
                 for rest in markup.split_plain(plain):
-                    sent = await self._send_one(chat_id, rest, keys, replying, None)
+                    sent = await self._send_one(place, rest, keys, replying, None)
                 break
         assert sent is not None
         return sent
 
-    async def _send_one(self, chat_id: str, text: str, keys: ReplyMarkup | None,
+    async def _send_one(self, place: _Place, text: str, keys: ReplyMarkup | None,
                         reply_to: str | None, parse_mode: str | None) -> Message:
         replying = _replying(reply_to)
 
         async def send_message(target: str) -> Message:
             return await self._bot.send_message(
                 int(target), text, parse_mode=parse_mode, reply_markup=keys, reply_parameters=replying,
-                link_preview_options=NO_PREVIEW,
+                link_preview_options=NO_PREVIEW, message_thread_id=place.topic,
             )
 
-        return await self._sender.message("sendMessage", chat_id, send_message)
+        return await self._sender.message("sendMessage", place.chat_id, send_message)
 
     # --- photos and files ---
 
@@ -171,8 +191,8 @@ class TelegramNotifier:
             log.exception("could not prepare a message's files; sending the words without them")
             return []
 
-    async def _send_with_uploads(self, chat_id: str, outgoing: Outgoing, names: Names, keys: ReplyMarkup | None,
-                                 reply_to: str | None, uploads: list[media.Upload]) -> Message:
+    async def _send_with_uploads(self, place: _Place, outgoing: Outgoing, names: Names, keys: ReplyMarkup | None,
+                                 uploads: list[media.Upload]) -> Message:
         """The files first; the words as the last one's caption (with the buttons) when they fit,
         else as a message of their own after them."""
         caption = self._render(outgoing.text, outgoing.locale, names, html=True)
@@ -182,21 +202,21 @@ class TelegramNotifier:
             with_words = captioned and index == len(uploads) - 1
             try:
                 sent = await self._send_upload(
-                    chat_id, upload, caption if with_words else None, keys if with_words else None,
-                    reply_to if sent is None else None,
+                    place, upload, caption if with_words else None, keys if with_words else None,
+                    place.reply_to if sent is None else None,
                 )
             except Refused as refusal:
-                if refusal.forbidden or refusal.says(*UNREACHABLE_PRIVATELY):
+                if refusal.forbidden or refusal.says(*UNREACHABLE_PRIVATELY, *TOPIC_GONE):
                     raise
                 # Should never happen (a picture we drew, refused); the words still go.
                 log.error("telegram refused a file; sending the words without it method=%s", upload.method)
                 captioned = False
         if not captioned:
-            sent = await self._send_pieces(chat_id, outgoing, names, keys, reply_to if sent is None else None)
+            sent = await self._send_pieces(place, outgoing, names, keys, place.reply_to if sent is None else None)
         assert sent is not None
         return sent
 
-    async def _send_upload(self, chat_id: str, upload: media.Upload, caption: str | None,
+    async def _send_upload(self, place: _Place, upload: media.Upload, caption: str | None,
                            keys: ReplyMarkup | None, reply_to: str | None) -> Message:
         method: Callable[..., Awaitable[Message]] = (
             self._bot.send_photo if upload.method == "sendPhoto" else self._bot.send_document
@@ -206,10 +226,10 @@ class TelegramNotifier:
         async def send_file(target: str) -> Message:
             return await method(
                 int(target), upload.input_file(), caption=caption, parse_mode=ParseMode.HTML if caption else None,
-                reply_markup=keys, reply_parameters=replying,
+                reply_markup=keys, reply_parameters=replying, message_thread_id=place.topic,
             )
 
-        return await self._sender.message(upload.method, chat_id, send_file)
+        return await self._sender.message(upload.method, place.chat_id, send_file)
 
     # --- press answers ---
 
@@ -285,6 +305,23 @@ class TelegramNotifier:
 
 def _as_is(text: str) -> str:
     return text
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a message goes: the chat, its forum topic (None: the General topic, or a chat without
+    topics) and the message it answers, if any."""
+
+    chat_id: str
+    topic: int | None = None
+    reply_to: str | None = None
+
+
+def _topic(thread: str | None) -> int | None:
+    """The core's thread as the topic to send to; the General topic is sent to without one."""
+    if thread is None or not thread.isdigit() or int(thread) == GENERAL_TOPIC:
+        return None
+    return int(thread)
 
 
 def _replying(reply_to: str | None) -> ReplyParameters | None:

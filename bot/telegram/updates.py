@@ -6,7 +6,14 @@ commands meant for another bot are left out. In groups a message counts as addre
 when it is a command, a reply to the bot, or mentions it (with privacy mode on, the usual setting,
 Telegram only delivers those anyway). A live location counts once, when it is first shared: its
 later positions come as edits, which the bot never asks for. A group becoming a supergroup is not
-something anyone said: `migration_of` reads it, for the adapter to follow."""
+something anyone said: `migration_of` reads it, for the adapter to follow.
+
+In a forum supergroup, what happens in a topic carries the topic's id as its `thread` (a press, the
+topic of the message pressed). The General topic is the group's main place (no thread), as Telegram
+treats it: its messages carry no topic, and id 1 can't be sent to. Elsewhere `message_thread_id`
+names a thread of replies, not a place to post, and is left out. Every message in a topic answers
+the topic's first message (the service message that created it) unless it answers another: that is
+no reply, to the bot or anyone."""
 
 from __future__ import annotations
 
@@ -19,6 +26,7 @@ from bot.telegram.markup import decode_start
 from handlers.kernel.incoming import Incoming, IncomingKind
 
 PLATFORM = "telegram"
+GENERAL_TOPIC = 1  # a forum's General topic: messages are sent there without a topic
 
 
 @dataclass(frozen=True)
@@ -58,7 +66,24 @@ def _is_group(chat: Chat) -> bool:
     return chat.type in (Chat.GROUP, Chat.SUPERGROUP)
 
 
-def _base(chat: Chat, user: User) -> dict:
+def topic_of(message: Message | None) -> str | None:
+    """The forum topic a message is in, as the core's `thread`; None for the General topic and
+    for groups without topics."""
+    if message is None or not message.is_topic_message or message.message_thread_id in (None, GENERAL_TOPIC):
+        return None
+    return str(message.message_thread_id)
+
+
+def _replied(message: Message) -> Message | None:
+    """The message this one really answers: not a topic's first message, which every message in a
+    topic names when it answers nothing else."""
+    replied = message.reply_to_message
+    if replied is None or replied.forum_topic_created is not None:
+        return None
+    return replied
+
+
+def _base(chat: Chat, user: User, thread: str | None = None) -> dict:
     private = chat.type == Chat.PRIVATE
     return {
         "platform": PLATFORM,
@@ -68,6 +93,7 @@ def _base(chat: Chat, user: User) -> dict:
         "user_name": user.first_name or None,
         "chat_title": None if private else chat.title,
         "language": user.language_code or None,
+        "thread": None if private else thread,
     }
 
 
@@ -80,7 +106,9 @@ def _press(update: Update, me: BotIdentity) -> list[Incoming]:
     chat = message.chat
     if chat.type != Chat.PRIVATE and not _is_group(chat):
         return []
-    return [Incoming(**_base(chat, query.from_user), kind=IncomingKind.PRESS, payload=query.data or "", ref=query.id)]
+    pressed_on = message if isinstance(message, Message) else None  # an inaccessible message has no topic
+    return [Incoming(**_base(chat, query.from_user, topic_of(pressed_on)), kind=IncomingKind.PRESS,
+                     payload=query.data or "", ref=query.id)]
 
 
 def _message(message: Message, me: BotIdentity) -> list[Incoming]:
@@ -96,7 +124,8 @@ def _message(message: Message, me: BotIdentity) -> list[Incoming]:
     if message.migrate_to_chat_id or message.migrate_from_chat_id or not _is_person(message.from_user, me):
         return []
     assert message.from_user is not None
-    reply_to = str(message.reply_to_message.message_id) if message.reply_to_message is not None else None
+    replied = _replied(message)
+    reply_to = str(replied.message_id) if replied is not None else None
     if message.location is not None:
         return [_location(message, me, reply_to)]
     text = message.text if message.text is not None else message.caption
@@ -109,7 +138,8 @@ def _message(message: Message, me: BotIdentity) -> list[Incoming]:
     addressed = command_for is not None or _replies_to_me(message, me)
     if not addressed and text:
         text, addressed = _without_mention(text, entities, me)
-    return [Incoming(**_base(chat, message.from_user), text=text, addressed_to_bot=addressed, reply_to=reply_to)]
+    return [Incoming(**_base(chat, message.from_user, topic_of(message)), text=text, addressed_to_bot=addressed,
+                     reply_to=reply_to)]
 
 
 def _location(message: Message, me: BotIdentity, reply_to: str | None) -> Incoming:
@@ -119,7 +149,7 @@ def _location(message: Message, me: BotIdentity, reply_to: str | None) -> Incomi
     private = message.chat.type == Chat.PRIVATE
     return located(
         latitude=message.location.latitude, longitude=message.location.longitude,
-        **_base(message.chat, message.from_user), addressed_to_bot=private or _replies_to_me(message, me),
+        **_base(message.chat, message.from_user, topic_of(message)), addressed_to_bot=private or _replies_to_me(message, me),
         reply_to=reply_to,
     )
 
@@ -136,7 +166,7 @@ def _command_addressee(text: str | None, entities: tuple[MessageEntity, ...]) ->
 
 
 def _replies_to_me(message: Message, me: BotIdentity) -> bool:
-    replied = message.reply_to_message
+    replied = _replied(message)
     return replied is not None and replied.from_user is not None and replied.from_user.id == me.id
 
 

@@ -9,6 +9,10 @@ message to someone the bot can't reach is said in the street instead when that's
 so they know (unless it only makes sense now: `Outgoing.hold_if_unreachable`). Cards remember
 where they were shown so they can be updated.
 
+Cards and the street's notices (`ToStreet.homed`) go to the home its organisers chose for them, if
+they chose one. When a topic or thread turns out closed or gone, the adapter says the message in
+the group's main place instead (`SendResult.fell_back_from`) and `on_thread_gone` hears of it.
+
 With `sends_at_once` above one, messages to different chats go out side by side (up to that many
 at a time), so that hundreds of check-ins due together aren't each kept waiting for the platform's
 answer to the one before; the platform's own pacing keeps within its limits. Messages to the same
@@ -37,6 +41,7 @@ from handlers.kernel.messages import (
 )
 from handlers.kernel.ports import Notifier
 from handlers.kernel.serialize import decode_private, encode_private
+from handlers.kernel.street_settings import for_street
 from handlers.kernel.turn import Effect, Services
 
 log = logging.getLogger(__name__)
@@ -44,6 +49,7 @@ log = logging.getLogger(__name__)
 INBOX = "inbox"  # the private-chat payload that collects waiting messages
 
 OnReceipt = Callable[[str, SendResult], Awaitable[None]]
+OnThreadGone = Callable[[Street, str], Awaitable[None]]  # (the street, the topic or thread found closed or gone)
 
 
 @dataclass(frozen=True)
@@ -78,11 +84,12 @@ def _lane(effect: Effect) -> tuple[str, ...]:
 
 class Courier:
     def __init__(self, services: Services, notifier: Notifier, on_receipt: OnReceipt | None = None, *,
-                 sends_at_once: int = 1) -> None:
+                 sends_at_once: int = 1, on_thread_gone: OnThreadGone | None = None) -> None:
         self._services = services
         self._store = services.store
         self._notifier = notifier
         self._on_receipt = on_receipt
+        self._on_thread_gone = on_thread_gone
         self._sends_at_once = max(1, sends_at_once)
 
     async def deliver(self, effects: list[Effect]) -> None:
@@ -124,7 +131,7 @@ class Courier:
         to = effect.to
         if isinstance(to, ToStreet):
             locale = effect.locale or await languages.of_street(services, to.street.id)
-            return Ready(replace(effect, locale=locale))
+            return Ready(replace(effect, to=await self._placed(to), locale=locale))
         neighbour = await self._store.neighbours.find(to.person.platform, to.person.user_id)
         if effect.locale is None:
             locale = await languages.of_neighbour(services, neighbour) if neighbour else services.settings.locale
@@ -179,9 +186,24 @@ class Courier:
         """Messages that waited for this neighbour to open a private chat (call inside a transaction)."""
         return [decode_private(raw) for raw in await self._store.outbox.take_all(neighbour.id)]
 
-    async def _in_street(self, street: Street, outgoing: Outgoing) -> SendResult:
+    async def _placed(self, to: ToStreet) -> ToStreet:
+        """Where in its group a message goes: a card or notice to the street's chosen home, if any."""
+        if not to.homed:
+            return to
+        home = (await for_street(self._services, to.street.id)).cards_home
+        return replace(to, thread=home or to.thread, homed=False)
+
+    async def _in_street(self, street: Street, outgoing: Outgoing, thread: str | None = None) -> SendResult:
+        """A private message said openly in a street instead: in `thread`, else the street's home."""
         locale = await languages.of_street(self._services, street.id)
-        return await self._notifier.send(replace(outgoing, to=ToStreet(street), locale=locale, fallback=None))
+        to = await self._placed(ToStreet(street, thread=thread, homed=thread is None))
+        result = await self._notifier.send(replace(outgoing, to=to, locale=locale, fallback=None, fallback_thread=None))
+        await self._report_thread_gone(street, result)
+        return result
+
+    async def _report_thread_gone(self, street: Street, result: SendResult) -> None:
+        if result.fell_back_from is not None and self._on_thread_gone is not None:
+            await self._on_thread_gone(street, result.fell_back_from)
 
     async def _send(self, outgoing: Outgoing, neighbour: Neighbour | None) -> SendResult:
         """Send one prepared message; a private one to someone unreachable falls back (see the module)."""
@@ -190,6 +212,7 @@ class Courier:
             if result.sent and result.ref is not None and outgoing.card_of is not None:
                 async with self._store.transaction():
                     await self._store.cards.remember(outgoing.card_of, result.ref)
+            await self._report_thread_gone(outgoing.to.street, result)
             return result
         person = outgoing.to.person
         if isinstance(outgoing.to, ToPresser):
@@ -223,7 +246,7 @@ class Courier:
         if outgoing.fallback is not None and outgoing.attachment is None and outgoing.chart is None:
             # Words about a post they made openly may be said openly; a file or a picture never is.
             said_openly = replace(outgoing, text=msg(texts.ADDRESSED, who=person, text=outgoing.text))
-            await self._in_street(outgoing.fallback, said_openly)
+            await self._in_street(outgoing.fallback, said_openly, outgoing.fallback_thread)
             return
         async with self._store.transaction():
             first = await self._store.outbox.hold(neighbour.id, encode_private(outgoing), self._services.clock.now())

@@ -32,6 +32,9 @@ class Incoming:
     language: str | None = None  # the language the platform says the person uses (e.g. "pl"), if any
     reply_to: str | None = None  # the platform's id of the message this one replies to, if any
     cell: str | None = None  # LOCATION: the coarse cell (bot/location.py); never coordinates. None: unreadable
+    # Where in the group it happened: a forum topic (Telegram) or a thread (Matrix), as the adapter names
+    # it; None for the group's main place (Telegram's General topic, Matrix's main timeline).
+    thread: str | None = None
 
     @property
     def person(self) -> Person:

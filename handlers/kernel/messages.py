@@ -81,6 +81,11 @@ class Choice:
 class ToStreet:
     street: Street
     reply_to: str | None = None  # the adapter's id of a message to reply to, if any
+    # Where in the group: a forum topic or a thread (see `Incoming.thread`); None: its main place.
+    thread: str | None = None
+    # A card or one of the street's notices: it goes to the home its organisers chose for them, if
+    # they chose one (else to `thread`). Worked out when it is sent (handlers/kernel/delivery.py).
+    homed: bool = False
 
 
 @dataclass(frozen=True)
@@ -128,6 +133,8 @@ class Outgoing:
     # For a private message: a street where it may be said openly, addressed to the person, if
     # they can't be reached privately. None keeps it private: it waits until they open a chat.
     fallback: Street | None = None
+    # Where in that street: a topic or thread; None: the street's home for notices, if it has one.
+    fallback_thread: str | None = None
     # A payload-like code ("ci:42") whose registered handler hears how the send went.
     receipt: str | None = None
     # For a private message to someone who can't be reached: False sends it now or never (no waiting in
@@ -159,6 +166,7 @@ class MessageRef:
     platform: str
     chat_id: str
     message_id: str
+    thread: str | None = None  # the topic or thread it is in, if any
 
 
 class SendStatus(StrEnum):
@@ -171,6 +179,8 @@ class SendStatus(StrEnum):
 class SendResult:
     status: SendStatus
     ref: MessageRef | None = None
+    # Sent to the group's main place instead, because this topic or thread was closed or gone.
+    fell_back_from: str | None = None
 
     @property
     def sent(self) -> bool:

@@ -10,6 +10,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Awaitable, Callable
 
+from handlers.kernel.domain import Street
 from handlers.kernel.flows import Flow, FlowRegistry, Waiting
 from handlers.kernel.messages import SendResult
 from handlers.kernel.payloads import Kinds, Payload
@@ -23,6 +24,8 @@ DueTime = Callable[[Services], Awaitable[datetime | None]]  # when it next has s
 ReceiptHandler = Callable[[Services, Effects, Any, SendResult, datetime], Awaitable[None]]  # Any: the receipt's payload
 LocationHandler = Callable[[Turn], Awaitable[None]]  # (turn) with `turn.incoming.cell`, a coarse cell or None
 WordsHandler = Callable[[Turn, str], Awaitable[bool]]  # (turn, the text) -> whether it took the words
+# (services, effects, the street, the topic or thread found closed or gone, now)
+ThreadGoneHandler = Callable[[Services, Effects, Street, str, datetime], Awaitable[None]]
 
 _COMMAND = re.compile(r"^[/!]([A-Za-z][A-Za-z0-9_]{0,31})(?:@[A-Za-z0-9_]+)?(?:\s+|$)(.*)$", re.DOTALL)
 
@@ -75,6 +78,7 @@ class Router:
         self._location: LocationHandler | None = None
         self._private_words: list[WordsHandler] = []
         self._forget_hooks: list[ForgetHook] = []
+        self._thread_gone: list[ThreadGoneHandler] = []
 
     def command(
         self, name: str, handler: CommandHandler, where: Where = Where.ANYWHERE, *, about: str | None = None,
@@ -110,6 +114,15 @@ class Router:
         """Who may take plain words in a private chat when no guided flow waits for them (tried in
         registration order; a handler returns False to pass them on)."""
         self._private_words.append(handler)
+
+    def thread_gone(self, handler: ThreadGoneHandler) -> None:
+        """What to do when a message meant for a topic or thread in a street's group had to be said in
+        its main place instead, because that topic or thread was closed or gone."""
+        self._thread_gone.append(handler)
+
+    @property
+    def thread_gone_handlers(self) -> list[ThreadGoneHandler]:
+        return list(self._thread_gone)
 
     def forgetting(self, hook: ForgetHook) -> None:
         """Something to delete, beyond the database's own references, when someone asks to be forgotten."""

@@ -29,6 +29,11 @@ class StreetSettings:
     digest_day: int  # when organisers' weekly summary usually comes (Monday = 0), local time
     digest_time: time
     radius_m: int  # how far the street's asks reach, between cells (200–2,000 m)
+    # Where new cards, reminders and the street's notices go: a forum topic or thread the organisers
+    # chose, as the platform names it; "" for wherever they were asked (the group's main place when
+    # nobody asked). `cards_home_gone`: the home the organisers were told is closed or gone.
+    cards_home: str
+    cards_home_gone: str
 
     def lifetime(self, kind: PostKind) -> timedelta:
         """How long a post of this kind stays up before its author is asked about it."""
@@ -101,6 +106,8 @@ def defaults(settings: CoreSettings) -> StreetSettings:
         digest_day=settings.digest_day,
         digest_time=settings.digest_time,
         radius_m=settings.radius_m,
+        cards_home="",
+        cards_home_gone="",
     )
 
 
@@ -159,6 +166,15 @@ def _radius(value: str) -> int:
     return int(value)
 
 
+THREAD_MAX_LENGTH = 255
+
+
+def _thread(value: str) -> str:
+    if not value or len(value) > THREAD_MAX_LENGTH or any(char.isspace() for char in value):
+        raise BadSetting("a topic or thread as the platform names it")
+    return value
+
+
 _READERS: dict[str, Callable[[str], object]] = {
     "timezone": _zone,
     "language": _language,
@@ -170,6 +186,8 @@ _READERS: dict[str, Callable[[str], object]] = {
     "digest_day": _weekday,
     "digest_time": _clock_time,
     "radius_m": _radius,
+    "cards_home": _thread,
+    "cards_home_gone": _thread,
 }
 
 

@@ -48,13 +48,18 @@ class Effects:
             self.wake_at = when
 
     def tell(
-        self, person: Person, text: Msg, choices: tuple[Choice, ...] = (), *, fallback: Street | None = None
+        self, person: Person, text: Msg, choices: tuple[Choice, ...] = (), *, fallback: Street | None = None,
+        thread: str | None = None,
     ) -> None:
-        """A private message. With `fallback`, it may be said in that street if they can't be reached."""
-        self.add(Outgoing(ToPerson(person), text, choices, fallback=fallback))
+        """A private message. With `fallback`, it may be said in that street (in `thread`, if given)
+        if they can't be reached."""
+        self.add(Outgoing(ToPerson(person), text, choices, fallback=fallback, fallback_thread=thread))
 
-    def post(self, street: Street, text: Msg, choices: tuple[Choice, ...] = (), card_of: int | None = None) -> None:
-        self.add(Outgoing(ToStreet(street), text, choices, card_of=card_of))
+    def post(self, street: Street, text: Msg, choices: tuple[Choice, ...] = (), card_of: int | None = None, *,
+             thread: str | None = None) -> None:
+        """A card or a notice for the whole street: to the home its organisers chose for them, else to
+        `thread` (where it was asked), else to the group's main place."""
+        self.add(Outgoing(ToStreet(street, thread=thread, homed=True), text, choices, card_of=card_of))
 
 
 @dataclass
@@ -83,12 +88,17 @@ class Turn:
     def is_private(self) -> bool:
         return self.incoming.is_private
 
+    @property
+    def thread(self) -> str | None:
+        """The topic or thread in the group where it happened (None: the main place, or a private chat)."""
+        return None if self.incoming.is_private else self.incoming.thread
+
     def reply(self, key: str, choices: tuple[Choice, ...] = (), **params: object) -> None:
-        """Answer in the chat it came from: the group, or the private chat."""
+        """Answer in the chat it came from: the group (in the topic or thread it came from), or the private chat."""
         self.reply_msg(msg(key, **params), choices)  # type: ignore[arg-type]
 
     def reply_msg(self, text: Msg, choices: tuple[Choice, ...] = ()) -> None:
-        to = ToStreet(self.street) if self.street is not None else ToPerson(self.person)
+        to = ToStreet(self.street, thread=self.thread) if self.street is not None else ToPerson(self.person)
         self.effects.add(Outgoing(to, text, choices))
 
     def answer(self, key: str, **params: object) -> None:

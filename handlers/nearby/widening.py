@@ -122,7 +122,8 @@ async def show_nearby(turn: Turn, pressed: WidenYes) -> None:
     home = street_name(await turn.store.streets.get(post.street_id))
     nearby_card = card(post, None, nearby_of=home)
     for street in streets:
-        turn.effects.add(Outgoing(ToStreet(street), nearby_card, card_choices(post), receipt=NearbyCardSent(post.id).pack()))
+        to = ToStreet(street, homed=True)  # to the home that street's organisers chose for cards, if any
+        turn.effects.add(Outgoing(to, nearby_card, card_choices(post), receipt=NearbyCardSent(post.id).pack()))
     turn.reply(texts.WIDENED, streets=_names(streets))
 
 

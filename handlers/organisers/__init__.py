@@ -1,5 +1,6 @@
 """Street organisers' tools: who is an organiser (the gate), hellos to quiet neighbours, unmet asks,
-reminders, the weekly summary, taking posts down and pausing, and the street's settings menu. Each
+reminders, the weekly summary, taking posts down and pausing, and the street's settings menu (with
+the home for cards in a group with topics or threads). Each
 handler checks who organises; the menus only decide what is listed."""
 
 from handlers.kernel.router import Router
@@ -8,7 +9,16 @@ from handlers.organisers import texts
 
 def register(router: Router) -> None:
     # Imported here, not above: importing any one module of a feature need not load all of it.
-    from handlers.organisers import digest, gate, moderation, quiet_neighbours, reminders, settings_menu, unmet
+    from handlers.organisers import (
+        cards_home,
+        digest,
+        gate,
+        moderation,
+        quiet_neighbours,
+        reminders,
+        settings_menu,
+        unmet,
+    )
 
     router.command("quiet", quiet_neighbours.quiet, about=texts.ABOUT_QUIET, for_organisers=True)
     router.command("remind", reminders.remind, about=texts.ABOUT_REMIND, for_organisers=True)
@@ -47,6 +57,10 @@ def register(router: Router) -> None:
     router.action(settings_menu.ResetItem, settings_menu.reset_item)
     router.action(settings_menu.Cancel, settings_menu.cancel)
     router.flow(settings_menu.FLOW, settings_menu.on_text)
+    router.action(cards_home.CardsHere, settings_menu.cards_here)
+    router.action(cards_home.CardsWherever, settings_menu.cards_wherever)
+    router.flow(cards_home.FLOW)
+    router.thread_gone(cards_home.thread_gone)
     router.flow(gate.STREET_PICK)
 
     router.due("unmet asks", unmet.run_due, unmet.next_due)

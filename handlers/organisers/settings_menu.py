@@ -1,6 +1,7 @@
 """/settings: a street's own settings, changed by its organisers privately, mostly with buttons —
-how long posts stay up, quiet hours, time zone, language, the hello to quiet neighbours and when
-the weekly summary usually comes. What must be typed (quiet hours, a time zone, the hello) is
+how long posts stay up, quiet hours, time zone, language, the hello to quiet neighbours, when
+the weekly summary usually comes and, in a group with topics or threads, where new cards go
+(handlers/organisers/cards_home.py). What must be typed (quiet hours, a time zone, the hello) is
 asked for, and the answer waits as a typed guided flow (handlers/kernel/flows.py)."""
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from handlers.kernel.payloads import Payload
 from handlers.kernel.street_settings import HELLO_MAX_LENGTH, BadSetting, for_street, set_setting
 from handlers.kernel.turn import Turn
 from handlers.kernel.wording import shorten
-from handlers.organisers import digest, reminders, texts
+from handlers.organisers import cards_home, digest, reminders, texts
 from handlers.organisers import gate as organisers
 from handlers.street.local_time import clock_words, parse_clock, weekday_words
 from handlers.street.people import street_name
@@ -91,6 +92,7 @@ async def _menu(turn: Turn, street: Street, words: str = "", *, saved: bool = Fa
         quiet = msg(texts.SETTING_QUIET_HOURS, start=clock_words(current.quiet_from), end=clock_words(current.quiet_until))
     hello = (msg(texts.SETTING_HELLO_OWN, text=Quote(shorten(current.hello_text, HELLO_SHOWN))) if current.hello_text
              else msg(texts.SETTING_HELLO_USUAL))
+    home, home_choices = await cards_home.offer(turn, street, current)
     text = lines(
         msg(texts.SETTINGS_SAVED) if saved else None,
         msg(texts.SETTINGS_HEADER, street=street_name(street)),
@@ -101,9 +103,10 @@ async def _menu(turn: Turn, street: Street, words: str = "", *, saved: bool = Fa
         msg(texts.SETTING_LANGUAGE, language=OWN_NAMES.get(current.language, current.language)),
         hello,
         msg(texts.SETTING_DIGEST, when=digest.schedule_words(current.digest_day, current.digest_time)),
+        home,
     )
     choices = tuple(Choice(msg(label), OpenItem(street.id, item).pack()) for item, (label, _) in ITEMS.items())
-    organisers.tell(turn, text, choices)
+    organisers.tell(turn, text, choices + home_choices)
 
 
 _FOR_A_STREET = organisers.ForAStreet(PickStreet, _menu)
@@ -186,6 +189,18 @@ async def reset_item(turn: Turn, pressed: ResetItem) -> None:
         await _follow_time_zone(turn, street)
     await flows.end_if_waiting(turn, FLOW)
     await _menu(turn, street, saved=True)
+
+
+async def cards_here(turn: Turn, pressed: cards_home.CardsHere) -> None:
+    street = await cards_home.choose_here(turn, pressed)
+    if street is not None:
+        await _menu(turn, street, saved=True)
+
+
+async def cards_wherever(turn: Turn, pressed: cards_home.CardsWherever) -> None:
+    street = await cards_home.wherever(turn, pressed)
+    if street is not None:
+        await _menu(turn, street, saved=True)
 
 
 async def cancel(turn: Turn, pressed: Cancel) -> None:

@@ -185,3 +185,16 @@ QUIET_HOURS_NOT_READ = N_("I couldn't read that — type the quiet hours like 21
 TIME_ZONE_NOT_READ = N_("I don't know that time zone — try one like Europe/London, Europe/Warsaw or America/New_York.")
 HELLO_NOT_READ = N_("Could you write it as a few friendly sentences, under {limit} characters?")
 SETTING_UNCHANGED = N_("No change.")
+
+# Where new cards go, in a group with forum topics or threads
+SETTING_CARDS_WHEREVER = N_("New cards and notices: wherever they're asked")
+SETTING_CARDS_HOME = N_("New cards and notices: in the topic or thread you chose")
+SETTING_CARDS_HOME_HERE = N_("New cards and notices: in the topic or thread you typed /settings in")
+SETTING_CARDS_HOME_GONE = N_("New cards and notices: in the group's main chat, as the topic or thread you chose is closed or gone")
+BUTTON_CARDS_HERE = N_("📌 Where I typed /settings")
+BUTTON_CARDS_WHEREVER = N_("Wherever they're asked")
+CARDS_HOME_GONE = N_(
+    "📌 The topic or thread you chose for {street}'s cards is closed or gone, so I'm putting new cards and "
+    "notices in the group's main chat for now. To choose another, type /settings in it — or tap below to "
+    "have them go wherever they're asked."
+)

@@ -245,7 +245,8 @@ async def publish(
         street_id=street.id, author_id=turn.neighbour.id, kind=kind, category=category, when=when,
         body=body, anonymous=anonymous, now=turn.now, expires_at=turn.now + lifetime, for_neighbour=for_neighbour,
     )
-    turn.effects.post(street, card(post, None if anonymous else turn.person), card_choices(post), card_of=post.id)
+    turn.effects.post(street, card(post, None if anonymous else turn.person), card_choices(post), card_of=post.id,
+                      thread=turn.thread if turn.street is not None and turn.street.id == street.id else None)
     await weekly.count(turn.services, street.id, weekly.ASKS_POSTED if post.is_ask else weekly.OFFERS_POSTED, turn.now)
     await note_activity(turn.services, street.id, turn.neighbour.id, turn.now)
     if anonymous:

@@ -149,8 +149,17 @@ async def _ask_author(turn: Turn, post: Post) -> None:
     )
     street = None if post.anonymous else await turn.store.streets.get(post.street_id)
     question = lines(msg(key, **{role: turn.person, "subject": subject(post)}), msg(texts.CONTACT_CHOICE))
-    turn.effects.tell(poster, question, choices, fallback=street)
+    turn.effects.tell(poster, question, choices, fallback=street, thread=await _beside_card(turn, post))
     await _refresh_card_if_changed(turn, post, someone_offered_before)
+
+
+async def _beside_card(turn: Turn, post: Post) -> str | None:
+    """Where in its group to say something about a post openly, if need be: where the press was, when
+    it was in that group; else beside the post's card (in the topic or thread it is in)."""
+    if turn.street is not None and turn.street.id == post.street_id:
+        return turn.thread
+    cards = await turn.store.cards.of_post(post.id)
+    return cards[0].thread if cards else None
 
 
 async def confirm(turn: Turn, pressed: Confirm) -> None:
@@ -204,9 +213,11 @@ async def _put_in_touch(turn: Turn, post: Post, response: Response, through_bot:
     if responder is None:
         return
     street = None if post.anonymous else await turn.store.streets.get(post.street_id)
-    about = subject(post)
-    turn.effects.tell(turn.person, msg(texts.IN_TOUCH_AUTHOR, other=responder, subject=about), author_choices, fallback=street)
-    turn.effects.tell(responder, msg(texts.IN_TOUCH_RESPONDER, other=turn.person, subject=about), responder_choices, fallback=street)
+    about, thread = subject(post), await _beside_card(turn, post)
+    turn.effects.tell(turn.person, msg(texts.IN_TOUCH_AUTHOR, other=responder, subject=about), author_choices,
+                      fallback=street, thread=thread)
+    turn.effects.tell(responder, msg(texts.IN_TOUCH_RESPONDER, other=turn.person, subject=about), responder_choices,
+                      fallback=street, thread=thread)
 
 
 async def not_this_time(turn: Turn, pressed: NotThisTime) -> None:

@@ -20,8 +20,8 @@ class CardRepository:
     async def remember(self, post_id: int, ref: MessageRef, nearby: bool = False) -> None:
         """`nearby`: an anonymous copy shown in a nearby street's group."""
         await self._db.execute(
-            "INSERT OR IGNORE INTO cards (post_id, platform, chat_id, message_id, nearby) VALUES (?, ?, ?, ?, ?)",
-            (post_id, ref.platform, ref.chat_id, ref.message_id, int(nearby)),
+            "INSERT OR IGNORE INTO cards (post_id, platform, chat_id, message_id, nearby, thread) VALUES (?, ?, ?, ?, ?, ?)",
+            (post_id, ref.platform, ref.chat_id, ref.message_id, int(nearby), ref.thread),
         )
 
     async def of_post(self, post_id: int) -> list[MessageRef]:
@@ -34,10 +34,10 @@ class CardRepository:
 
     async def _refs(self, post_id: int, nearby: bool) -> list[MessageRef]:
         rows = await self._db.fetch_all(
-            "SELECT platform, chat_id, message_id FROM cards WHERE post_id = ? AND nearby = ? ORDER BY rowid",
+            "SELECT platform, chat_id, message_id, thread FROM cards WHERE post_id = ? AND nearby = ? ORDER BY rowid",
             (post_id, int(nearby)),
         )
-        return [MessageRef(row["platform"], row["chat_id"], row["message_id"]) for row in rows]
+        return [MessageRef(row["platform"], row["chat_id"], row["message_id"], row["thread"]) for row in rows]
 
     async def post_shown_at(self, ref: MessageRef) -> int | None:
         return await self._db.fetch_value(

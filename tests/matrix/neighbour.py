@@ -18,6 +18,7 @@ from nio import (
     MemoryDownloadResponse,
     RoomCreateResponse,
     RoomPreset,
+    RoomRedactResponse,
     RoomSendResponse,
     ShareGroupSessionResponse,
     SyncResponse,
@@ -244,16 +245,26 @@ class Neighbour:
         answer = await self.client.join(room_id)
         assert isinstance(answer, JoinResponse), answer
 
+    async def redact(self, room_id: str, event_id: str) -> None:
+        answer = await self.client.room_redact(room_id, event_id, reason="tidying up")
+        assert isinstance(answer, RoomRedactResponse), answer
+
     async def leave(self, room_id: str) -> None:
         await self.client.room_leave(room_id)
 
     async def invite(self, room_id: str, user_id: str) -> None:
         await self.client.room_invite(room_id, user_id)
 
-    async def say(self, room_id: str, text: str, *, reply_to: str | None = None, mentions: list[str] | None = None) -> str:
+    async def say(self, room_id: str, text: str, *, reply_to: str | None = None, mentions: list[str] | None = None,
+                  thread: str | None = None) -> str:
+        """Words in a room; in `thread` (its root's event id), as Element says them there: a real reply
+        when `reply_to` is given, else the reply fallback to the root for clients without threads."""
         await self.until(lambda: room_id in self.client.rooms, what="the room to sync")
         content: dict[str, Any] = {"msgtype": "m.text", "body": text}
-        if reply_to is not None:
+        if thread is not None:
+            content["m.relates_to"] = {"rel_type": "m.thread", "event_id": thread, "is_falling_back": reply_to is None,
+                                       "m.in_reply_to": {"event_id": reply_to or thread}}
+        elif reply_to is not None:
             content["m.relates_to"] = {"m.in_reply_to": {"event_id": reply_to}}
         if mentions is not None:
             content["m.mentions"] = {"user_ids": mentions}

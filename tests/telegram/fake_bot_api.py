@@ -10,6 +10,15 @@ polling while a webhook is set, and 429 with `retry_after` when its flood limits
 per group per minute, per private chat per second; all configurable) are exceeded. Faults (5xx
 answers, slow answers) can be injected for as long as a test likes.
 
+Forum supergroups (`group(..., forum=True)`) have topics, as Telegram's do: a topic's id is the id
+of the service message that created it (`forum_topic_created`), every message in it carries
+`message_thread_id` and `is_topic_message` and, unless it answers another message, answers that
+first one; the General topic has no id on its messages and can't be sent to by id (1). Sending to a
+topic that doesn't exist or was deleted is a 400 "message thread not found", to a closed one a 400
+"TOPIC_CLOSED" (unless the bot may manage topics); deleting a topic deletes its messages. The bot
+can create, close, reopen and delete topics (`createForumTopic` and the rest) as an admin with
+the right to manage them; tests do the same as the group's people (`create_topic`, `close_topic`…).
+
 Tests act as neighbours through it (`say`, `dm`, `press`, `join`, `share_location`,
 `tap_location_button`…): with privacy mode on (Telegram's default) a group message reaches the bot
 only if it is a command, a reply to the bot or mentions it; service messages (joins, a group becoming
@@ -40,7 +49,7 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 INT_FIELDS = {
     "chat_id", "message_id", "user_id", "offset", "limit", "timeout", "max_connections", "cache_time",
-    "from_chat_id", "reply_to_message_id",
+    "from_chat_id", "reply_to_message_id", "message_thread_id", "icon_color",
 }
 BOOL_FIELDS = {"show_alert", "drop_pending_updates", "disable_notification", "protect_content",
                "disable_web_page_preview", "allow_sending_without_reply"}
@@ -50,6 +59,9 @@ DEFAULT_UPDATES = {"message", "edited_message", "callback_query", "my_chat_membe
                    "edited_channel_post", "inline_query", "chosen_inline_result"}  # not chat_member: ask for it
 COUNTED_METHODS = {"sendmessage", "sendphoto", "senddocument", "editmessagetext",
                    "editmessagereplymarkup"}  # under the flood limits
+GENERAL_TOPIC = 1
+SERVICE = {"forum_topic_created", "supergroup_chat_created"}  # service messages, not anything the bot said
+TOPIC_COLOURS = (7322096, 16766590, 13338331, 9367192, 16749490, 16478047)  # the only icon colours Telegram takes
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
@@ -102,6 +114,9 @@ class FakeChat:
     bot_present: bool = True
     migrated_to: int | None = None
     keyboard: ReplyKeyboard | None = None  # the reply keyboard the bot left open here, if any
+    is_forum: bool = False  # a supergroup with topics
+    topics: dict[int, FakeTopic] = field(default_factory=dict)  # by id (message_thread_id)
+    bot_can_manage_topics: bool = False  # may create, close and delete topics, and write in closed ones
 
     @property
     def is_group(self) -> bool:
@@ -113,7 +128,24 @@ class FakeChat:
             if self.user.last_name:
                 data["last_name"] = self.user.last_name
             return data
-        return {"id": self.id, "type": self.type, "title": self.title}
+        data = {"id": self.id, "type": self.type, "title": self.title}
+        if self.is_forum:
+            data["is_forum"] = True
+        return data
+
+
+@dataclass
+class FakeTopic:
+    """A forum topic: its id is that of the message that created it."""
+
+    id: int
+    name: str
+    icon_color: int = TOPIC_COLOURS[0]
+    closed: bool = False
+    deleted: bool = False
+
+    def json(self) -> dict:
+        return {"message_thread_id": self.id, "name": self.name, "icon_color": self.icon_color}
 
 
 @dataclass
@@ -172,6 +204,7 @@ class FakeMessage:
     document: FakeFile | None = None
     keyboard: ReplyKeyboard | None = None  # a reply keyboard sent with it
     removes_keyboard: bool = False  # sent with remove_keyboard
+    topic: int | None = None  # the forum topic it is in (None: the General topic, or no topics)
 
     @property
     def has_reply_keyboard_markup(self) -> bool:
@@ -410,9 +443,13 @@ class FakeBotApi:
         return user
 
     def group(self, title: str, members: Iterable[FakeUser] = (), *, admins: Iterable[FakeUser] = (),
-              owner: FakeUser | None = None, bot_is_admin: bool = False, supergroup: bool = True) -> FakeChat:
+              owner: FakeUser | None = None, bot_is_admin: bool = False, supergroup: bool = True,
+              forum: bool = False) -> FakeChat:
+        """A group; with `forum`, a supergroup with topics (an admin bot may manage them)."""
+        supergroup = supergroup or forum
         chat_id = -(1_000_000_000_000 + next(self._group_ids)) if supergroup else -next(self._group_ids) * 1000
-        chat = FakeChat(chat_id, "supergroup" if supergroup else "group", title, bot_is_admin=bot_is_admin)
+        chat = FakeChat(chat_id, "supergroup" if supergroup else "group", title, bot_is_admin=bot_is_admin,
+                        is_forum=forum, bot_can_manage_topics=forum and bot_is_admin)
         for member in members:
             chat.members[member.id] = "member"
         for admin in admins:
@@ -420,6 +457,9 @@ class FakeBotApi:
         if owner is not None:
             chat.members[owner.id] = "creator"
         self.chats[chat.id] = chat
+        if forum:  # the group's first message, so that topics start at 2: id 1 is the General topic's
+            self.messages[chat.id].append(FakeMessage(chat.id, GENERAL_TOPIC, owner.id if owner else BOT_ID, "",
+                                                      extra={"supergroup_chat_created": True}))
         return chat
 
     def private_chat(self, user: FakeUser) -> FakeChat:
@@ -430,12 +470,35 @@ class FakeBotApi:
 
     # --- neighbours acting ---
 
-    def say(self, user: FakeUser, chat: FakeChat, text: str, *, reply_to: FakeMessage | None = None) -> FakeMessage:
-        """`user` writes in a group (delivered to the bot only where privacy mode lets it through)."""
-        message = self._post(user, chat, text, reply_to)
+    def say(self, user: FakeUser, chat: FakeChat, text: str, *, reply_to: FakeMessage | None = None,
+            topic: FakeTopic | None = None) -> FakeMessage:
+        """`user` writes in a group (delivered to the bot only where privacy mode lets it through); in a
+        forum, in `topic` (the General topic when None), or in the topic of the message answered."""
+        where = topic.id if topic is not None else reply_to.topic if reply_to is not None else None
+        message = self._post(user, chat, text, reply_to, topic=where)
         if not self.privacy_mode or self._meant_for_bot(message, reply_to):
             self._queue("message", self._message_json(message, reply_to))
         return message
+
+    def create_topic(self, chat: FakeChat, name: str, *, by: FakeUser) -> FakeTopic:
+        """Someone in a forum makes a topic: the service message that creates it is its first message."""
+        return self._create_topic(chat, name, by)
+
+    def close_topic(self, chat: FakeChat, topic: FakeTopic) -> None:
+        topic.closed = True
+        self._notify()
+
+    def reopen_topic(self, chat: FakeChat, topic: FakeTopic) -> None:
+        topic.closed = False
+        self._notify()
+
+    def delete_topic(self, chat: FakeChat, topic: FakeTopic) -> None:
+        """A topic is deleted with every message in it."""
+        topic.deleted = True
+        for message in self.messages[chat.id]:
+            if message.topic == topic.id:
+                message.deleted = True
+        self._notify()
 
     def dm(self, user: FakeUser, text: str) -> FakeMessage:
         """`user` writes to the bot privately (which also opens the private chat)."""
@@ -550,7 +613,18 @@ class FakeBotApi:
 
     def messages_in(self, chat: FakeChat | FakeUser) -> list[FakeMessage]:
         """The bot's messages in a group, or in a private chat with someone, still there."""
-        return [m for m in self.messages[chat.id] if m.by_bot and not m.deleted]
+        return [m for m in self.messages[chat.id] if m.by_bot and not m.deleted and not SERVICE.intersection(m.extra)]
+
+    def messages_in_topic(self, chat: FakeChat, topic: FakeTopic | None) -> list[FakeMessage]:
+        """The bot's messages in one topic of a forum (None: the General topic), still there."""
+        wanted = topic.id if topic is not None else None
+        return [m for m in self.messages_in(chat) if m.topic == wanted]
+
+    async def next_in_topic(self, chat: FakeChat, topic: FakeTopic | None, after: int, timeout: float = 5.0) -> FakeMessage:
+        """The first bot message in a topic beyond the `after` already there."""
+        messages = await self.until(lambda: self.messages_in_topic(chat, topic)[after:], timeout,
+                                    f"a message in topic {topic.name if topic else 'General'}")
+        return messages[0]
 
     def answers(self, query_id: str) -> list[dict]:
         return self.queries[query_id].answers
@@ -594,11 +668,26 @@ class FakeBotApi:
         changed.set()
 
     def _post(self, user: FakeUser, chat: FakeChat, text: str, reply_to: FakeMessage | None,
-              extra: dict | None = None) -> FakeMessage:
+              extra: dict | None = None, topic: int | None = None) -> FakeMessage:
         message = FakeMessage(chat.id, self._next_message_id(chat.id), user.id, text,
-                              reply_to=reply_to.message_id if reply_to else None, extra=extra or {})
+                              reply_to=reply_to.message_id if reply_to else None, extra=extra or {}, topic=topic)
         self.messages[chat.id].append(message)
         return message
+
+    def _create_topic(self, chat: FakeChat, name: str, by: FakeUser, icon_color: int = TOPIC_COLOURS[0]) -> FakeTopic:
+        if not chat.is_forum:
+            raise bad_request("the chat is not a forum")
+        message_id = self._next_message_id(chat.id)
+        topic = FakeTopic(message_id, name, icon_color)
+        chat.topics[topic.id] = topic
+        created = FakeMessage(chat.id, message_id, by.id, "", extra={"forum_topic_created": {
+            "name": name, "icon_color": icon_color}}, topic=topic.id)
+        self.messages[chat.id].append(created)
+        self._notify()
+        return topic
+
+    def _topic_message(self, chat_id: int, topic: int) -> FakeMessage | None:
+        return next((m for m in self.messages[chat_id] if m.message_id == topic), None)
 
     def _next_message_id(self, chat_id: int) -> int:
         return len(self.messages[chat_id]) + 1
@@ -638,6 +727,10 @@ class FakeBotApi:
                 data.setdefault("entities", []).extend(mentions)
         if message.buttons:
             data["reply_markup"] = message.markup_json()
+        if message.topic is not None:
+            data.update(message_thread_id=message.topic, is_topic_message=True)
+            if reply_to is None and message.message_id != message.topic:
+                reply_to = self._topic_message(message.chat_id, message.topic)  # as Telegram does in a topic
         if reply_to is not None:
             data["reply_to_message"] = self._message_json(reply_to, None)
         return data
@@ -1033,15 +1126,29 @@ class FakeBotApi:
 
     def _keep_sent(self, chat: FakeChat, params: dict, visible: str, html: str | None, links: list[tuple[str, str]],
                    **files: FakeFile) -> dict:
-        buttons, keyboard, removes = self._markup(params)
         reply = params.get("reply_parameters") or {}
+        reply_to = reply.get("message_id") or params.get("reply_to_message_id")
+        topic = self._topic_to_send_to(chat, params.get("message_thread_id"), reply_to)
+        buttons, keyboard, removes = self._markup(params)
         message = FakeMessage(chat.id, self._next_message_id(chat.id), BOT_ID, visible, html, buttons, links,
-                              reply_to=reply.get("message_id") or params.get("reply_to_message_id"),
-                              keyboard=keyboard, removes_keyboard=removes, **files)
+                              reply_to=reply_to, keyboard=keyboard, removes_keyboard=removes, topic=topic, **files)
         self._keyboard_left(chat, keyboard, removes)
         self.messages[chat.id].append(message)
         self.sent.append(message)
         return self._message_json(message, None)
+
+    def _topic_to_send_to(self, chat: FakeChat, thread_id: int | None, reply_to: int | None) -> int | None:
+        """The topic a message goes to: the one named (which must be open, unless the bot may manage
+        topics), else that of the message it answers; the General topic can't be named."""
+        if thread_id is None:
+            answered = next((m for m in self.messages[chat.id] if m.message_id == reply_to), None) if reply_to else None
+            return answered.topic if answered is not None and chat.is_forum else None
+        topic = chat.topics.get(thread_id) if chat.is_forum else None
+        if topic is None or topic.deleted:
+            raise bad_request("message thread not found")
+        if topic.closed and not chat.bot_can_manage_topics:
+            raise bad_request("TOPIC_CLOSED")
+        return topic.id
 
     async def _api_editmessagetext(self, params: dict) -> dict:
         message = self._bot_message(params)
@@ -1170,6 +1277,53 @@ class FakeBotApi:
             where[language] = text
         else:
             where.pop(language, None)
+        return True
+
+    # Forum topics, managed by the bot as an admin allowed to manage them.
+
+    def _forum_for_topics(self, params: dict, action: str) -> FakeChat:
+        chat = self.chats.get(int(params.get("chat_id", 0)))
+        if chat is None:
+            raise bad_request("chat not found")
+        if not chat.is_forum:
+            raise bad_request("the chat is not a forum")
+        if not chat.bot_can_manage_topics:
+            raise bad_request(f"not enough rights to {action} a topic")
+        return chat
+
+    def _topic_named(self, chat: FakeChat, params: dict) -> FakeTopic:
+        topic = chat.topics.get(params.get("message_thread_id") or 0)
+        if topic is None or topic.deleted:
+            raise bad_request("TOPIC_ID_INVALID")
+        return topic
+
+    async def _api_createforumtopic(self, params: dict) -> dict:
+        chat = self._forum_for_topics(params, "create")
+        name = params.get("name") or ""
+        if not 1 <= len(name) <= 128:
+            raise bad_request("TOPIC_TITLE_EMPTY" if not name else "TOPIC_TITLE_TOO_LONG")
+        colour = params.get("icon_color") or TOPIC_COLOURS[0]
+        if colour not in TOPIC_COLOURS:
+            raise bad_request("invalid icon_color specified")
+        return self._create_topic(chat, name, self.bot, colour).json()
+
+    async def _api_closeforumtopic(self, params: dict) -> bool:
+        topic = self._topic_named(self._forum_for_topics(params, "close"), params)
+        if topic.closed:
+            raise bad_request("TOPIC_NOT_MODIFIED")
+        topic.closed = True
+        return True
+
+    async def _api_reopenforumtopic(self, params: dict) -> bool:
+        topic = self._topic_named(self._forum_for_topics(params, "reopen"), params)
+        if not topic.closed:
+            raise bad_request("TOPIC_NOT_MODIFIED")
+        topic.closed = False
+        return True
+
+    async def _api_deleteforumtopic(self, params: dict) -> bool:
+        chat = self._forum_for_topics(params, "delete")
+        self.delete_topic(chat, self._topic_named(chat, params))
         return True
 
     async def _api_close(self, params: dict) -> bool:
