@@ -6,6 +6,7 @@ default and a line in `_READERS`; organisers change them through `set_setting`."
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta, timezone
 from typing import Callable
@@ -29,6 +30,7 @@ class StreetSettings:
     digest_day: int  # when organisers' weekly summary usually comes (Monday = 0), local time
     digest_time: time
     radius_m: int  # how far the street's asks reach, between cells (200–2,000 m)
+    join_link: str  # the group's invite link, for newcomers who arrive through a leaflet; "" for none
 
     def lifetime(self, kind: PostKind) -> timedelta:
         """How long a post of this kind stays up before its author is asked about it."""
@@ -101,6 +103,7 @@ def defaults(settings: CoreSettings) -> StreetSettings:
         digest_day=settings.digest_day,
         digest_time=settings.digest_time,
         radius_m=settings.radius_m,
+        join_link="",
     )
 
 
@@ -159,6 +162,16 @@ def _radius(value: str) -> int:
     return int(value)
 
 
+JOIN_LINK_MAX_LENGTH = 200
+_JOIN_LINK = re.compile(r"https://[^\s<>\"']+")
+
+
+def _join_link(value: str) -> str:
+    if len(value) > JOIN_LINK_MAX_LENGTH or not _JOIN_LINK.fullmatch(value):
+        raise BadSetting("the group's invite link, starting https://")
+    return value
+
+
 _READERS: dict[str, Callable[[str], object]] = {
     "timezone": _zone,
     "language": _language,
@@ -170,6 +183,7 @@ _READERS: dict[str, Callable[[str], object]] = {
     "digest_day": _weekday,
     "digest_time": _clock_time,
     "radius_m": _radius,
+    "join_link": _join_link,
 }
 
 
