@@ -136,7 +136,10 @@ class MatrixNotifier:
             def say_in(text: Msg, language: str) -> str:
                 return self._markup.plain(text, locale=language, names={})
 
-            files += await asyncio.to_thread(printed_files, outgoing.printable, self._client.user_id, say_in)
+            try:
+                files += await asyncio.to_thread(printed_files, outgoing.printable, self._client.user_id, say_in)
+            except Exception:
+                log.exception("could not print a page; the words went without it")
         return files
 
     async def _send_file(self, room_id: str, file: MediaFile) -> None:

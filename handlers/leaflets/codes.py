@@ -14,9 +14,9 @@ ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # nothing that reads as another le
 DIGITS = "23456789"
 LENGTH = 8
 TRIES = 5  # a clash with another street's code is already a one-in-a-trillion chance
-# What a typed code may look like: "k7mq2xwp", "k7mq-2xwp", "K7MQ 2XWP". With at least one digit, so no
-# word someone types can be taken for one.
-_TYPED = re.compile(r"^\s*([a-z2-9]{4})[\s\-]?([a-z2-9]{4})\s*$")
+# What a typed code may look like: "k7mq2xwp", "k7mq-2xwp" (as printed), "K7MQ-2XWP". One word with at
+# least one digit, so nothing someone says ("meet 2day") is taken for one.
+_TYPED = re.compile(r"^\s*([a-z2-9]{4})-?([a-z2-9]{4})\s*$")
 
 
 def new_code() -> str:
