@@ -137,9 +137,7 @@ async def no_contact_line(turn: Turn, pressed: NoContactLine) -> None:
 
 
 async def cancel(turn: Turn, pressed: CancelLeaflet) -> None:
-    if await flows.waiting_at(turn, FLOW, owner=pressed.owner_id) is not None:
-        await flows.end(turn, FLOW)
-        organisers.tell(turn, msg(texts.LEAFLET_CANCELLED))
+    await flows.cancel_pressed(turn, FLOW, pressed.owner_id, texts.LEAFLET_CANCELLED)
 
 
 async def _make_leaflet(turn: Turn, draft: LeafletDraft, contact: str | None) -> None:

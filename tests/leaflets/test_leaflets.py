@@ -141,3 +141,13 @@ async def test_a_poster_of_this_weeks_offers_only(street: StreetKit) -> None:
     # Past their expiry, offers come off the poster.
     street.clock.advance(timedelta(days=30))
     assert only(await street.tell("olga", "/poster")).key == leaflet_texts.POSTER_NOTHING
+
+
+async def test_never_mind(street: StreetKit) -> None:
+    await street.say("olga", "/board")
+    question = only(await street.tell("olga", "/leaflet"))
+    asked = only(await street.press("olga", question.payload("English + Română")))
+    assert only(await street.press("olga", asked.payload("Never mind"))).key == leaflet_texts.LEAFLET_CANCELLED
+    assert only(await street.press("olga", asked.payload("Never mind"))).key == texts.ALREADY_DONE
+    assert only(await street.press("olga", asked.payload("No line"))).key == texts.BUTTON_EXPIRED
+    assert await street.count("street_codes") == 0
