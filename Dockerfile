@@ -12,7 +12,8 @@ COPY locales ./locales
 RUN pip wheel --no-cache-dir --constraint constraints.txt --wheel-dir /wheels .
 
 FROM python:3.11-slim
-# A font with wide coverage (Polish, Romanian, Cyrillic…) for the weekly summary's chart.
+# A font with wide coverage (Polish, Romanian, Cyrillic…) for the weekly summary's chart and the printed
+# leaflets and posters (embedded in their PDFs).
 RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 --home-dir /data --shell /usr/sbin/nologin doorstep \

@@ -1,5 +1,6 @@
 """Weekly charts as small PNG pictures, drawn with Pillow: a group of bars per week, a colour per
-series, a legend underneath. Shared by every adapter that sends pictures.
+series, a legend underneath. Shared by every adapter that sends pictures. A chart with nothing in it
+is not drawn (`worth_drawing`): an empty picture says less than no picture.
 
 The numbers drawn are also written into the PNG as a text chunk (`COUNTS_KEY`, JSON), so a test —
 or anyone curious — can read exactly what the picture shows."""
@@ -47,8 +48,20 @@ def _step(highest: int) -> int:
     return next((step for step in NICE_STEPS if highest / step <= 5), NICE_STEPS[-1])
 
 
+class NothingToDraw(ValueError):
+    """A chart whose every count is zero (a street with no numbers yet)."""
+
+
+def worth_drawing(chart: WeeklyChart | None) -> bool:
+    """Whether a message's chart should go with it as a picture."""
+    return chart is not None and chart.has_numbers
+
+
 def render_weekly_chart(chart: WeeklyChart, say: Callable[[Msg], str]) -> bytes:
-    """The chart as PNG bytes; `say` turns titles and labels into words in the reader's language."""
+    """The chart as PNG bytes; `say` turns titles and labels into words in the reader's language.
+    Raises NothingToDraw for a chart with no numbers (check `worth_drawing` first)."""
+    if not chart.has_numbers:
+        raise NothingToDraw(f"no numbers to draw in {chart.title.key!r}")
     title = say(chart.title)
     labels = [say(label) for label, _ in chart.series]
     counts = [list(values) for _, values in chart.series]

@@ -9,7 +9,7 @@ import logging
 from datetime import datetime
 from typing import Awaitable, Callable
 
-from handlers import checkins, help, nearby, organisers, posts, privacy
+from handlers import checkins, help, leaflets, nearby, organisers, posts, privacy
 from handlers.help import start
 from handlers.kernel import flows, texts
 from handlers.kernel.core import AdaptersOwn
@@ -34,7 +34,7 @@ def build_router() -> Router:
     """Every feature registers its commands, buttons, flows and due work; the order is the order of
     command menus and of due work (retention, in privacy, comes last)."""
     router = Router()
-    for feature in (help, posts, nearby, checkins, organisers, privacy):
+    for feature in (help, posts, nearby, checkins, organisers, leaflets, privacy):
         feature.register(router)
     return router
 

@@ -29,6 +29,7 @@ from storage.repositories.small import (
     SuggestionRepository,
 )
 from storage.repositories.stats import StatsRepository
+from storage.repositories.street_codes import StreetCodeRepository
 from storage.repositories.streets import StreetRepository
 from storage.repositories.weekly_counts import WeeklyCountRepository
 
@@ -47,6 +48,7 @@ class SqliteStore:
         self.questions = QuestionRepository(db)
         self.retention = RetentionRepository(db)
         self.street_settings = StreetSettingsRepository(db)
+        self.street_codes = StreetCodeRepository(db)
         self.stats = StatsRepository(db)
         self.checkins = CheckinRepository(db)
         self.hellos = HelloRepository(db)

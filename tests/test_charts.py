@@ -31,15 +31,16 @@ def test_a_valid_png_of_the_right_size_with_its_numbers() -> None:
 
 
 def test_bars_are_drawn_for_counts_and_not_for_zeros() -> None:
-    empty = render_weekly_chart(_chart({"Asks": (0,) * 8}), plain)
-    busy = render_weekly_chart(_chart({"Asks": (5,) * 8}), plain)
+    empty = render_weekly_chart(_chart({"Asks": (0,) * 8, "Offers": (1,) * 8}), plain)
+    busy = render_weekly_chart(_chart({"Asks": (5,) * 8, "Offers": (1,) * 8}), plain)
     blue = PALETTE[0]
 
     def blue_pixels(png: bytes) -> int:
         with Image.open(BytesIO(png)) as image:
             return next(count for count, colour in image.convert("RGB").getcolors(1 << 20) if colour == blue)
 
-    # With nothing to show, the first series' colour is only in the legend's little square.
+    # With nothing to show for it, the first series' colour is only in the legend's little square. (A chart
+    # with nothing at all to show is not drawn: tests/organisers/test_quiet_weeks.py.)
     assert blue_pixels(busy) > blue_pixels(empty) * 10
 
 

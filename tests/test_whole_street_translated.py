@@ -42,6 +42,7 @@ from handlers.kernel.messages import (
     ToStreet,
 )
 from handlers.kernel.render import render
+from handlers.leaflets import texts as leaflets_texts
 from handlers.nearby import texts as nearby_texts
 from handlers.organisers import texts as organisers_texts
 from handlers.posts import texts as posts_texts
@@ -59,7 +60,7 @@ LAYOUT_ONLY = {
     posts_texts.CARD_DETAILS, posts_texts.BOARD_ASK_LINE, posts_texts.BOARD_OFFER_LINE, posts_texts.BUTTON_HELP_NUMBER,
     posts_texts.BUTTON_TAKE_NUMBER, texts.ADDRESSED, checkins_texts.BUTTON_DAY_CHOSEN, checkins_texts.CHECKIN_LIST_COMMA,
     street_texts.DAY_OF_MONTH, street_texts.LIST_OF_THINGS, organisers_texts.HELLO_IN_GROUP_OWN, organisers_texts.REMINDER_POST, nearby_texts.BUTTON_RADIUS,
-    privacy_texts.MY_DATA_OTHER,
+    privacy_texts.MY_DATA_OTHER, leaflets_texts.POSTER_OFFER,
     DAY_AND_PART,
 }
 SAME_IN_BOTH = {

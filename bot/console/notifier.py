@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from bot.charts import render_weekly_chart
+from bot import printing
+from bot.charts import render_weekly_chart, worth_drawing
+from bot.printing import links
 from bot.console.directory import PLATFORM, ConsoleDirectory
 from handlers.kernel.messages import (
     Attachment,
@@ -93,10 +95,12 @@ class ConsoleNotifier:
             heading = f"[to {self._name(to.person)}, privately] Doorstep (#{self._counter}):"
         labels = self._labels(outgoing.choices, locale)
         self._print(heading, body, labels)
-        if outgoing.chart is not None:
+        if outgoing.chart is not None and worth_drawing(outgoing.chart):
             self._save_chart(outgoing, locale)
         if outgoing.attachment is not None:
             self._save_attachment(outgoing.attachment)
+        if outgoing.printable is not None:
+            self._save_printed(outgoing)
         self.shown.append(Shown(self._counter, where, key, outgoing.choices, labels, body, self._english(outgoing.choices)))
         return SendResult(SendStatus.SENT, MessageRef(PLATFORM, key, str(self._counter)))
 
@@ -120,6 +124,22 @@ class ConsoleNotifier:
         path.write_bytes(attachment.data)
         os.chmod(path, 0o600)  # it may be someone's own data
         self._out.write(f"    📎 {attachment.filename} saved to {path}\n")
+        self._out.flush()
+
+    def _save_printed(self, outgoing: Outgoing) -> None:
+        """A page to print: its PDF and the PNG of its first page; the QR code holds what a
+        neighbour would type here to arrive through it."""
+        assert outgoing.printable is not None
+        if self._charts is None:
+            self._out.write(f"    🖨 {outgoing.printable.filename}.pdf (not saved)\n")
+            return
+        link = links.console(outgoing.printable.street_code)
+        printed = printing.print_out(outgoing.printable, link, lambda text, language: self._text(text, language))
+        self._charts.mkdir(parents=True, exist_ok=True)
+        for filename, data in ((printed.pdf_filename, printed.pdf), (printed.png_filename, printed.png)):
+            path = self._charts / f"{self._counter}-{filename}"
+            path.write_bytes(data)
+            self._out.write(f"    🖨 {filename} saved to {path}\n")
         self._out.flush()
 
     async def edit(self, ref: MessageRef, text: Msg, choices: tuple[Choice, ...], locale: str) -> bool:

@@ -1,5 +1,6 @@
-"""Pictures and files on Matrix: the weekly summary's chart as an `m.image`, any other file as an
-`m.file`. The bytes go to the homeserver's media store first; in an encrypted room they are
+"""Pictures and files on Matrix: the weekly summary's chart as an `m.image`, a page to print as an
+`m.image` of its first page and the PDF as an `m.file` (bot/printing, its QR code holding a matrix.to
+link to the bot), any other file as an `m.file`. The bytes go to the homeserver's media store first; in an encrypted room they are
 encrypted before they leave, and the key travels inside the (encrypted) message, as `file`."""
 
 from __future__ import annotations
@@ -10,9 +11,13 @@ from typing import Any, Callable
 
 from PIL import Image
 
+from bot import printing
 from bot.charts import render_weekly_chart
 from bot.matrix.sender import Uploaded
+from bot.printing import links
+from bot.printing.pages import Say
 from handlers.kernel.messages import Attachment, Msg, WeeklyChart
+from handlers.kernel.printables import Printable
 
 CHART_FILENAME = "weekly-summary.png"
 
@@ -39,12 +44,24 @@ class MediaFile:
         return content
 
 
+def _size(png: bytes) -> tuple[int, int]:
+    with Image.open(BytesIO(png)) as image:
+        return image.size
+
+
 def chart_file(chart: WeeklyChart, say: Callable[[Msg], str]) -> MediaFile:
     """The chart drawn in the reader's language (`say`), captioned with its title."""
     png = render_weekly_chart(chart, say)
-    with Image.open(BytesIO(png)) as image:
-        size = image.size
-    return MediaFile("m.image", say(chart.title), CHART_FILENAME, "image/png", png, size)
+    return MediaFile("m.image", say(chart.title), CHART_FILENAME, "image/png", png, _size(png))
+
+
+def printed_files(item: Printable, bot_user_id: str, say: Say) -> list[MediaFile]:
+    """The page's preview, then the PDF to print."""
+    printed = printing.print_out(item, links.matrix(bot_user_id), say)
+    return [
+        MediaFile("m.image", printed.png_filename, printed.png_filename, printing.PNG, printed.png, _size(printed.png)),
+        MediaFile("m.file", printed.pdf_filename, printed.pdf_filename, printing.PDF, printed.pdf),
+    ]
 
 
 def attachment_file(attachment: Attachment) -> MediaFile:

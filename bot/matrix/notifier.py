@@ -1,7 +1,7 @@
 """What the core says, said on Matrix: `m.notice` messages, choices as seeded reactions (remembered
 in SQLite so a reaction still works after a restart), cards updated with `m.replace` edits,
-private messages in a direct room the neighbour has joined, and a message's chart or file as its
-own picture or file straight after the words.
+private messages in a direct room the neighbour has joined, and a message's chart, file or page to
+print as its own pictures and files straight after the words.
 
 A press has no private, fleeting answer on Matrix (Telegram shows one only to the presser). The
 answer goes where the press happened, as a reply to the message pressed on: straight after the
@@ -23,9 +23,10 @@ from typing import TYPE_CHECKING
 from nio import AsyncClient
 from nio.api import RelationshipType
 
+from bot.charts import worth_drawing
 from bot.matrix.direct import DirectRooms
 from bot.matrix.markup import Composed, Markup
-from bot.matrix.media import MediaFile, attachment_file, chart_file
+from bot.matrix.media import MediaFile, attachment_file, chart_file, printed_files
 from bot.matrix.names import Names
 from bot.matrix.sender import Sender
 from bot.matrix.session import TRANSIENT
@@ -137,14 +138,23 @@ class MatrixNotifier:
         return True
 
     async def _files(self, outgoing: Outgoing) -> list[MediaFile]:
-        """What goes with the words: the chart (drawn in the message's language), then any file."""
+        """What goes with the words: the chart (drawn in the message's language), then any file, then
+        a page to print (its preview and its PDF, in the page's own languages)."""
         files = []
-        if outgoing.chart is not None:
+        if outgoing.chart is not None and worth_drawing(outgoing.chart):
             locale = outgoing.locale or "en"
             say = partial(self._markup.plain, locale=locale, names={})
             files.append(await asyncio.to_thread(chart_file, outgoing.chart, say))
         if outgoing.attachment is not None:
             files.append(attachment_file(outgoing.attachment))
+        if outgoing.printable is not None:
+            def say_in(text: Msg, language: str) -> str:
+                return self._markup.plain(text, locale=language, names={})
+
+            try:
+                files += await asyncio.to_thread(printed_files, outgoing.printable, self._client.user_id, say_in)
+            except Exception:
+                log.exception("could not print a page; the words went without it")
         return files
 
     async def _send_file(self, room_id: str, file: MediaFile, thread: str | None) -> None:

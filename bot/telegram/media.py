@@ -1,6 +1,8 @@
 """Pictures and files that go with a message: a weekly chart becomes a photo (its PNG drawn by
-bot/charts.py in the reader's language), an attachment a document. The message's words go with the
-last of them as its caption when they fit (Telegram allows 1,024 characters there), else after them."""
+bot/charts.py in the reader's language), an attachment a document, a page to print a photo of its
+first page and the PDF as a document (bot/printing, its QR code holding the bot's deep link). The
+message's words go with the last of them as its caption when they fit (Telegram allows 1,024
+characters there), else after them."""
 
 from __future__ import annotations
 
@@ -8,7 +10,9 @@ from dataclasses import dataclass
 
 from telegram import InputFile
 
-from bot.charts import render_weekly_chart
+from bot import printing
+from bot.charts import render_weekly_chart, worth_drawing
+from bot.printing import links
 from handlers.kernel.messages import Outgoing
 from handlers.kernel.render import Translate, render
 
@@ -32,15 +36,20 @@ class Upload:
 
 
 def has_uploads(outgoing: Outgoing) -> bool:
-    return outgoing.chart is not None or outgoing.attachment is not None
+    return worth_drawing(outgoing.chart) or outgoing.attachment is not None or outgoing.printable is not None
 
 
-def uploads_for(outgoing: Outgoing, locale: str, translate: Translate) -> list[Upload]:
+def uploads_for(outgoing: Outgoing, locale: str, translate: Translate, bot_username: str) -> list[Upload]:
     uploads = []
-    if outgoing.chart is not None:
+    if outgoing.chart is not None and worth_drawing(outgoing.chart):
         png = render_weekly_chart(outgoing.chart, lambda label: render(label, locale, translate=translate))
         uploads.append(Upload("sendPhoto", "photo", CHART_FILENAME, "image/png", png))
     if outgoing.attachment is not None:
         attachment = outgoing.attachment
         uploads.append(Upload("sendDocument", "document", attachment.filename, attachment.mime, attachment.data))
+    if outgoing.printable is not None:
+        link = links.telegram(bot_username, outgoing.printable.street_code)
+        printed = printing.print_out(outgoing.printable, link, lambda text, language: render(text, language, translate=translate))
+        uploads.append(Upload("sendPhoto", "photo", printed.png_filename, printing.PNG, printed.png))
+        uploads.append(Upload("sendDocument", "document", printed.pdf_filename, printing.PDF, printed.pdf))
     return uploads

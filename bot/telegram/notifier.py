@@ -186,7 +186,7 @@ class TelegramNotifier:
         if not media.has_uploads(outgoing):
             return []
         try:
-            return await asyncio.to_thread(media.uploads_for, outgoing, outgoing.locale, self._translate)
+            return await asyncio.to_thread(media.uploads_for, outgoing, outgoing.locale, self._translate, self.bot_username)
         except Exception:
             log.exception("could not prepare a message's files; sending the words without them")
             return []

@@ -8,6 +8,7 @@ from handlers.help import texts
 from handlers.kernel.domain import PostKind
 from handlers.kernel.messages import Outgoing, ToPerson, msg
 from handlers.kernel.turn import Turn
+from handlers.leaflets import arrival, codes, making
 from handlers.nearby import areas, whereabouts
 from handlers.posts import board, posting
 from handlers.privacy import forgetting, my_data
@@ -19,6 +20,7 @@ CONTINUE_WITH = {
     "mine": board.mine, "board": board.board, "checkin": checkin_setup.checkin,
     areas.PIN_SCOPE: areas.ask_for_pin, whereabouts.SHOW: whereabouts.show,
     "mydata": my_data.my_data, "forgetme": forgetting.forget_me,
+    "leaflet": making.leaflet, "poster": making.poster,
 }
 
 
@@ -33,6 +35,8 @@ async def start(turn: Turn, text: str) -> None:
         await posting.start(turn, PostKind(carry_on), "")
     elif carry_on.startswith(buddy.INVITE_PREFIX):
         await buddy.open_invitation(turn, carry_on)
+    elif (street_code := codes.read_code(carry_on)) is not None:
+        await arrival.arrive(turn, street_code)  # from a street's leaflet or poster
     elif not turn.held_delivered:
         turn.reply(texts.WELCOME_PRIVATE)
 

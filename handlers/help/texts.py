@@ -48,5 +48,6 @@ HELP_ORGANISERS = N_(
     "/reminders — the street's reminders: pause or delete\n"
     "/digest — a weekly summary of the street, counts only\n"
     "/remove, /pause — take a post down, or pause someone's posting (reply to their card, or pick from a list)\n"
-    "/settings — how long posts stay up, quiet hours, time zone, language, the hello"
+    "/settings — how long posts stay up, quiet hours, time zone, language, the hello, the group's link\n"
+    "/leaflet, /poster — a leaflet to print for doors that aren't in the chat, and a poster of what's on offer"
 )

@@ -190,6 +190,7 @@ class DigestSubscription:
     weekday: int  # Monday = 0
     at: time
     next_at: datetime
+    tell_quiet_weeks: bool = False  # a week when nothing happened: one line (True) or nothing at all
 
 
 @dataclass(frozen=True)

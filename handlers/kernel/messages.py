@@ -7,9 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Mapping, NamedTuple, Union
+from typing import TYPE_CHECKING, Mapping, NamedTuple, Union
 
 from handlers.kernel.domain import Street
+
+if TYPE_CHECKING:
+    from handlers.kernel.printables import Printable
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,11 @@ class WeeklyChart:
     weeks: tuple[date, ...]  # the first day of each week, oldest first
     series: tuple[tuple[Msg, tuple[int, ...]], ...]  # (label, one count per week)
 
+    @property
+    def has_numbers(self) -> bool:
+        """Whether anything at all was counted: a chart of nothing but zeros is not worth a picture."""
+        return any(any(counts) for _, counts in self.series)
+
 
 @dataclass(frozen=True)
 class Attachment:
@@ -142,6 +150,9 @@ class Outgoing:
     hold_if_unreachable: bool = True
     chart: WeeklyChart | None = None  # a picture to send with the text
     attachment: Attachment | None = None  # a file to send with the text
+    # A page to print, made into a PDF and a PNG preview by the adapter. Never kept in the outbox (it
+    # may carry words typed for the file alone): send it with hold_if_unreachable=False.
+    printable: Printable | None = None
 
 
 @dataclass(frozen=True)

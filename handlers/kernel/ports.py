@@ -98,6 +98,8 @@ class PostRepository(Protocol):
     async def save_status(self, post: Post) -> None:
         """Store the post's status and closing time, as one of its own changes left them."""
     async def open_in_street(self, street_id: int, limit: int) -> list[Post]: ...
+    async def open_offers_in_street(self, street_id: int, now: datetime, limit: int) -> list[Post]:
+        """Offers still open and not yet past their expiry, newest first."""
     async def count_open_in_street(self, street_id: int) -> int: ...
     async def live_by_author(self, neighbour_id: int) -> list[Post]: ...
     async def by_author(self, neighbour_id: int) -> list[Post]:
@@ -198,6 +200,15 @@ class StreetSettingsRepository(Protocol):
     async def reset(self, street_id: int, name: str) -> None: ...
 
 
+class StreetCodeRepository(Protocol):
+    """Each street's code for its printed leaflets and posters (handlers/leaflets/codes.py)."""
+
+    async def of_street(self, street_id: int) -> str | None: ...
+    async def street_with(self, code: str) -> int | None: ...
+    async def put(self, street_id: int, code: str, now: datetime) -> bool:
+        """The street's code from now on; False if another street has it already."""
+
+
 class HelloRepository(Protocol):
     """When a street last said hello to someone (for the rate limit), and nothing else."""
 
@@ -222,6 +233,7 @@ class DigestRepository(Protocol):
     async def of_street(self, street_id: int) -> list[DigestSubscription]: ...
     async def due(self, now: datetime) -> list[DigestSubscription]: ...
     async def set_next(self, street_id: int, neighbour_id: int, next_at: datetime) -> None: ...
+    async def set_tell_quiet_weeks(self, street_id: int, neighbour_id: int, tell: bool) -> bool: ...
     async def next_at(self) -> datetime | None: ...
 
 
@@ -365,6 +377,7 @@ class Store(Protocol):
     outbox: OutboxRepository
     retention: RetentionRepository
     street_settings: StreetSettingsRepository
+    street_codes: StreetCodeRepository
     checkins: CheckinRepository
     hellos: HelloRepository
     weekly_counts: WeeklyCountRepository

@@ -6,6 +6,7 @@ default and a line in `_READERS`; organisers change them through `set_setting`."
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta, timezone
 from typing import Callable
@@ -34,6 +35,7 @@ class StreetSettings:
     # nobody asked). `cards_home_gone`: the home the organisers were told is closed or gone.
     cards_home: str
     cards_home_gone: str
+    join_link: str  # the group's invite link, for newcomers who arrive through a leaflet; "" for none
 
     def lifetime(self, kind: PostKind) -> timedelta:
         """How long a post of this kind stays up before its author is asked about it."""
@@ -108,6 +110,7 @@ def defaults(settings: CoreSettings) -> StreetSettings:
         radius_m=settings.radius_m,
         cards_home="",
         cards_home_gone="",
+        join_link="",
     )
 
 
@@ -175,6 +178,16 @@ def _thread(value: str) -> str:
     return value
 
 
+JOIN_LINK_MAX_LENGTH = 200
+_JOIN_LINK = re.compile(r"https://[^\s<>\"']+")
+
+
+def _join_link(value: str) -> str:
+    if len(value) > JOIN_LINK_MAX_LENGTH or not _JOIN_LINK.fullmatch(value):
+        raise BadSetting("the group's invite link, starting https://")
+    return value
+
+
 _READERS: dict[str, Callable[[str], object]] = {
     "timezone": _zone,
     "language": _language,
@@ -188,6 +201,7 @@ _READERS: dict[str, Callable[[str], object]] = {
     "radius_m": _radius,
     "cards_home": _thread,
     "cards_home_gone": _thread,
+    "join_link": _join_link,
 }
 
 

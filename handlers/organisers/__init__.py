@@ -41,6 +41,7 @@ def register(router: Router) -> None:
     router.action(digest.Start, digest.start)
     router.action(digest.SendNow, digest.send_now)
     router.action(digest.Stop, digest.stop)
+    router.action(digest.QuietWeeks, digest.quiet_weeks)
     router.action(reminders.PickStreetToAdd, reminders.picked_to_add)
     router.action(reminders.PickStreetToList, reminders.picked_to_list)
     router.action(reminders.Pause, reminders.pause)

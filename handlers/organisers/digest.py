@@ -1,5 +1,7 @@
 """The weekly summary for organisers who want it: counts only (new neighbours, asks posted, met and
-unmet, offers, check-ins answered) for last week, and a small chart of the last eight.
+unmet, offers, check-ins answered) for last week, and a small chart of the last eight. A week when
+nothing happened doesn't nag: no summary at all, or — if the organiser chose to hear anyway — one
+line. A chart with nothing in it is never sent.
 
 An organiser picks their day and time (local to the street); this is the one place an organiser's
 id is kept with a preference, and one tap on any summary stops it."""
@@ -98,6 +100,16 @@ class Stop(Payload, code="odx"):
     street_id: int
 
 
+@dataclass(frozen=True)
+class QuietWeeks(Payload, code="odq"):
+    street_id: int
+    tell: int  # 1: one line in a week when nothing happened; 0: nothing at all
+
+    def __post_init__(self) -> None:
+        if self.tell not in (0, 1):
+            raise ValueError(f"not a yes or a no: {self.tell}")
+
+
 def _stop(street_id: int) -> Choice:
     return Choice(msg(texts.BUTTON_STOP_DIGEST), Stop(street_id).pack())
 
@@ -106,13 +118,20 @@ def _now(street_id: int) -> Choice:
     return Choice(msg(texts.BUTTON_DIGEST_NOW), SendNow(street_id).pack())
 
 
+def _quiet_weeks(street_id: int, telling: bool) -> Choice:
+    """The other choice for quiet weeks than the one in force."""
+    label = texts.BUTTON_QUIET_WEEKS_SILENT if telling else texts.BUTTON_QUIET_WEEKS_TELL
+    return Choice(msg(label), QuietWeeks(street_id, int(not telling)).pack())
+
+
 async def _offer(turn: Turn, street: Street, words: str = "") -> None:
     name = street_name(street)
     current = await turn.store.digests.get(street.id, turn.neighbour.id)
     change = Choice(msg(texts.BUTTON_DIGEST_OTHER_TIME), ChooseDay(street.id).pack())
     if current is not None:
         when = schedule_words(current.weekday, current.at)
-        organisers.tell(turn, msg(texts.DIGEST_IS_ON, street=name, when=when), (change, _now(street.id), _stop(street.id)))
+        choices = (change, _now(street.id), _quiet_weeks(street.id, current.tell_quiet_weeks), _stop(street.id))
+        organisers.tell(turn, msg(texts.DIGEST_IS_ON, street=name, when=when), choices)
         return
     usual = await for_street(turn.services, street)
     usual_choice = Choice(
@@ -154,15 +173,31 @@ async def start(turn: Turn, pressed: Start) -> None:
     first = next_on_days((weekday,), at, zone, turn.now)
     await turn.store.digests.put(street.id, turn.neighbour.id, weekday, at, first)
     turn.effects.wake(first)
+    current = await turn.store.digests.get(street.id, turn.neighbour.id)
+    telling = current is not None and current.tell_quiet_weeks
     organisers.tell(
-        turn, msg(texts.DIGEST_STARTED, street=street_name(street), when=schedule_words(weekday, at)), (_stop(street.id),)
+        turn, msg(texts.DIGEST_STARTED, street=street_name(street), when=schedule_words(weekday, at)),
+        (_stop(street.id), _quiet_weeks(street.id, telling)),
     )
 
 
 async def send_now(turn: Turn, pressed: SendNow) -> None:
     street = await organisers.street_of_press(turn, pressed.street_id)
     if street is not None:
-        turn.effects.add(await summary(turn.services, street, turn.person, turn.now))
+        said = await summary(turn.services, street, turn.person, turn.now, quiet_line=True)  # asked for: always a word
+        assert said is not None
+        turn.effects.add(said)
+
+
+async def quiet_weeks(turn: Turn, pressed: QuietWeeks) -> None:
+    street = await organisers.street_of_press(turn, pressed.street_id)
+    if street is None:
+        return
+    if not await turn.store.digests.set_tell_quiet_weeks(street.id, turn.neighbour.id, bool(pressed.tell)):
+        turn.answer(common.ALREADY_DONE)
+        return
+    said = texts.QUIET_WEEKS_TELL if pressed.tell else texts.QUIET_WEEKS_SILENT
+    organisers.tell(turn, msg(said, street=street_name(street)), (_quiet_weeks(street.id, bool(pressed.tell)),))
 
 
 async def stop(turn: Turn, pressed: Stop) -> None:
@@ -176,9 +211,10 @@ async def stop(turn: Turn, pressed: Stop) -> None:
         turn.effects.tell(turn.person, msg(texts.DIGEST_STOPPED, street=street_name(street)))
 
 
-async def summary(services: Services, street: Street, to: Person, now: datetime) -> Outgoing:
-    """Last week's counts, and the last eight weeks as a chart. Sent now or not at all: a summary
-    kept waiting for someone the bot can't reach would only be out of date."""
+async def summary(services: Services, street: Street, to: Person, now: datetime, *, quiet_line: bool) -> Outgoing | None:
+    """Last week's counts, and the last eight weeks as a chart. In a week when nothing happened: one
+    line if `quiet_line`, else nothing (None). Sent now or not at all: a summary kept waiting for
+    someone the bot can't reach would only be out of date."""
     zone = (await for_street(services, street)).timezone
     last_week = week_start(now, zone) - WEEK
     weeks, counts = await weekly.recent_weeks(services, street.id, last_week, WEEKS_IN_CHART)
@@ -186,6 +222,12 @@ async def summary(services: Services, street: Street, to: Person, now: datetime)
 
     def last(what: str) -> int:
         return counts[what][-1]
+
+    if not any(last(what) for what in weekly.EVERYTHING):
+        if not quiet_line:
+            return None
+        quiet = msg(texts.DIGEST_QUIET_WEEK, street=name, week=date_words(last_week))
+        return Outgoing(ToPerson(to), quiet, (_stop(street.id),), hold_if_unreachable=False)
 
     hours = int(services.settings.unmet_after.total_seconds() // 3600)
     text = lines(
@@ -222,7 +264,9 @@ async def run_due(services: Services, effects: Effects, now: datetime) -> None:
             await store.digests.stop(street.id, subscription.neighbour_id)
             effects.tell(who, msg(texts.DIGEST_ENDED_NOT_ORGANISER, street=street_name(street)))
             continue
-        effects.add(await summary(services, street, who, now))
+        said = await summary(services, street, who, now, quiet_line=subscription.tell_quiet_weeks)
+        if said is not None:
+            effects.add(said)
         await store.digests.set_next(street.id, subscription.neighbour_id, await _next(services, subscription, now))
 
 

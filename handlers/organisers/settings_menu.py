@@ -1,7 +1,8 @@
 """/settings: a street's own settings, changed by its organisers privately, mostly with buttons —
 how long posts stay up, quiet hours, time zone, language, the hello to quiet neighbours, when
-the weekly summary usually comes and, in a group with topics or threads, where new cards go
-(handlers/organisers/cards_home.py). What must be typed (quiet hours, a time zone, the hello) is
+the weekly summary usually comes, the group's invite link (for newcomers who arrive through a
+printed leaflet) and, in a group with topics or threads, where new cards go
+(handlers/organisers/cards_home.py). What must be typed (quiet hours, a time zone, the hello, the link) is
 asked for, and the answer waits as a typed guided flow (handlers/kernel/flows.py)."""
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from handlers.street.people import street_name
 
 @dataclass
 class TypedSetting:
-    """A street setting the organiser was asked to type (quiet hours, time zone, hello)."""
+    """A street setting the organiser was asked to type (quiet hours, time zone, hello, invite link)."""
 
     street_id: int
     item: str
@@ -78,8 +79,12 @@ ITEMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "lang": (texts.BUTTON_SETTING_LANGUAGE, ("language",)),
     "hello": (texts.BUTTON_SETTING_HELLO, ("hello_text",)),
     "digest": (texts.BUTTON_SETTING_DIGEST, ("digest_day", "digest_time")),
+    "join": (texts.BUTTON_SETTING_JOIN_LINK, ("join_link",)),
 }
-_TYPED_QUESTIONS = {"quiet": texts.QUIET_HOURS_QUESTION, "tz": texts.TIME_ZONE_QUESTION, "hello": texts.HELLO_QUESTION}
+_TYPED_QUESTIONS = {
+    "quiet": texts.QUIET_HOURS_QUESTION, "tz": texts.TIME_ZONE_QUESTION, "hello": texts.HELLO_QUESTION,
+    "join": texts.JOIN_LINK_QUESTION,
+}
 _HOURS_SEPARATOR = re.compile(r"\s*(?:-|–|—|to|until)\s*", re.IGNORECASE)
 HELLO_SHOWN = 60
 
@@ -103,6 +108,7 @@ async def _menu(turn: Turn, street: Street, words: str = "", *, saved: bool = Fa
         msg(texts.SETTING_LANGUAGE, language=OWN_NAMES.get(current.language, current.language)),
         hello,
         msg(texts.SETTING_DIGEST, when=digest.schedule_words(current.digest_day, current.digest_time)),
+        msg(texts.SETTING_JOIN_LINK, link=Quote(current.join_link)) if current.join_link else msg(texts.SETTING_NO_JOIN_LINK),
         home,
     )
     choices = tuple(Choice(msg(label), OpenItem(street.id, item).pack()) for item, (label, _) in ITEMS.items())
@@ -211,7 +217,7 @@ async def cancel(turn: Turn, pressed: Cancel) -> None:
 
 
 async def on_text(turn: Turn, text: str, waiting: Waiting[TypedSetting]) -> None:
-    """Typed quiet hours, time zone or hello: saved if it reads, else a kind word and another go."""
+    """Typed quiet hours, time zone, hello or link: saved if it reads, else a kind word and another go."""
     street = await turn.store.streets.get(waiting.state.street_id)
     item = waiting.state.item
     if street is None or item not in _TYPED_QUESTIONS:
@@ -241,6 +247,11 @@ async def _save_typed(turn: Turn, street: Street, item: str, text: str) -> Msg |
             return msg(texts.TIME_ZONE_NOT_READ)
         await set_setting(turn.services, street, "timezone", zone)
         await _follow_time_zone(turn, street)
+    elif item == "join":
+        try:
+            await set_setting(turn.services, street, "join_link", text)
+        except BadSetting:
+            return msg(texts.JOIN_LINK_NOT_READ)
     else:
         try:
             await set_setting(turn.services, street, "hello_text", text)

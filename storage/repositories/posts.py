@@ -71,6 +71,14 @@ class PostRepository:
             (street_id, limit),
         )
 
+    async def open_offers_in_street(self, street_id: int, now: datetime, limit: int) -> list[Post]:
+        """Offers still open and not yet past their expiry, newest first."""
+        return await self._many(
+            "WHERE p.street_id = ? AND p.status = 'open' AND p.kind = 'offer' AND p.expires_at > ? "
+            "ORDER BY p.created_at DESC, p.id DESC LIMIT ?",
+            (street_id, to_db(now), limit),
+        )
+
     async def count_open_in_street(self, street_id: int) -> int:
         count = await self._db.fetch_value(
             "SELECT COUNT(*) FROM posts WHERE street_id = ? AND status = 'open'", (street_id,)

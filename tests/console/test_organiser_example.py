@@ -1,10 +1,14 @@
-"""examples/organiser.txt end to end: the real CLI and a real SQLite file, the chart saved as a PNG."""
+"""examples/organiser.txt end to end: the real CLI and a real SQLite file, the chart saved as a PNG, the
+leaflet and the poster as PDFs with their previews."""
 
 import re
 import sqlite3
 from pathlib import Path
 
+import pypdfium2
 import pytest
+import zxingcpp
+from PIL import Image
 
 from bot.charts import counts_in
 from tests.console.test_console_street import ROOT, doorstep
@@ -59,3 +63,28 @@ def test_no_names_in_the_database(run) -> None:  # type: ignore[no-untyped-def]
                     if isinstance(value, str):
                         found += [name for name in NAMES if re.search(rf"\b{name}\b", value, re.IGNORECASE)]
     assert found == []
+
+
+def test_a_leaflet_and_a_poster_are_made_and_the_line_is_not_kept(run) -> None:  # type: ignore[no-untyped-def]
+    result, database = run
+    saved = dict(re.findall(r"🖨 (leaflet|poster)-\w+\.pdf saved to (\S+)", result.stdout))
+    assert set(saved) == {"leaflet", "poster"}
+    with sqlite3.connect(database) as db:
+        (code,) = db.execute("SELECT code FROM street_codes").fetchone()
+        assert not [row for table in ("conversations", "questions", "outbox")
+                    for row in db.execute(f"SELECT * FROM {table}") if "number 12" in repr(row)]
+    for kind, pdf in saved.items():
+        document = pypdfium2.PdfDocument(Path(pdf).read_bytes())
+        try:
+            text = document[0].get_textpage().get_text_range()
+        finally:
+            document.close()
+        assert f"/start {code}" in text
+        preview = Path(pdf).with_suffix(".png")
+        assert [found.text for found in zxingcpp.read_barcodes(Image.open(preview))] == [f"/start {code}"]
+    leaflet = pypdfium2.PdfDocument(Path(saved["leaflet"]).read_bytes())
+    try:
+        text = " ".join(leaflet[0].get_textpage().get_text_range().split())
+    finally:
+        leaflet.close()
+    assert "Elm Street: sąsiedzi pomagają sąsiadom" in text and "or knock at number 12 — Olga" in text

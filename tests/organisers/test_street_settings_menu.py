@@ -41,10 +41,11 @@ async def test_the_menu_shows_what_is_set(street: StreetKit) -> None:
         "Time zone: Europe/London\n"
         "Language: English\n"
         "Hello to quiet neighbours: the usual one\n"
-        "Weekly summary, usually: every Monday at 09:00"
+        "Weekly summary, usually: every Monday at 09:00\n"
+        "The group's link for newcomers: none yet"
     )
     assert [plain(c.label) for c in menu.choices] == [
-        "Asks", "Offers", "Quiet hours", "Time zone", "Language", "Hello text", "Weekly summary",
+        "Asks", "Offers", "Quiet hours", "Time zone", "Language", "Hello text", "Weekly summary", "Group link",
     ]
 
 
@@ -98,6 +99,18 @@ async def test_the_streets_own_hello(street: StreetKit) -> None:
     assert (await _current(street)).hello_text == "Hi from Elm Street! Come to the Sunday coffee morning."
     await street.press("olga", question.payload("Back to the usual"))
     assert (await _current(street)).hello_text == ""
+
+
+async def test_the_groups_link_for_newcomers(street: StreetKit) -> None:
+    menu = await _menu(street)
+    question = only(await street.press("olga", menu.payload("Group link")))
+    assert question.key == organisers_texts.JOIN_LINK_QUESTION
+    assert only(await street.tell("olga", "ask Olga at number 12")).key == organisers_texts.JOIN_LINK_NOT_READ
+    saved = only(await street.tell("olga", " https://t.me/+ElmStreetAbc123 "))
+    assert "The group's link for newcomers: https://t.me/+ElmStreetAbc123" in saved.text
+    assert (await _current(street)).join_link == "https://t.me/+ElmStreetAbc123"
+    await street.press("olga", question.payload("Back to the usual"))
+    assert (await _current(street)).join_link == ""
 
 
 async def test_never_mind_leaves_everything_as_it_was(street: StreetKit) -> None:

@@ -53,16 +53,21 @@ def street(store: SqliteStore, notifier: Remembering, clock: ManualClock, core_s
 
 
 async def _everyone_elses(store: SqliteStore, eve_id: int) -> dict[str, list[tuple]]:
-    """Every row of every table, leaving out Eve's own (rows that refer to her, and her own row)."""
+    """Every row of every table, leaving out Eve's own (rows that refer to her, her own row, and the
+    street codes of Mill Road, which she organises: hers to renew)."""
     schema = await read_schema(store.db)
     people = {(key.table, key.column) for key in schema.referring_to("neighbours")}
+    her_street = await store.db.fetch_value("SELECT id FROM streets WHERE chat_id = ?", (MILL_ROAD,))
     found = {}
     for table, columns in schema.columns.items():
         hers = [column.name for column in columns if (table, column.name) in people]
         if table == "neighbours":
             hers = ["id"]
+        if table == "street_codes":
+            hers = ["street_id"]
         where = " AND ".join(f"{identifier(name)} IS NOT ?" for name in hers) or "1 = 1"
-        rows = await store.db.fetch_all(f"SELECT * FROM {identifier(table)} WHERE {where}", (eve_id,) * len(hers))
+        ids = [her_street if table == "street_codes" else eve_id] * len(hers)
+        rows = await store.db.fetch_all(f"SELECT * FROM {identifier(table)} WHERE {where}", ids)
         found[table] = sorted(tuple(row) for row in rows)
     return found
 
