@@ -13,7 +13,7 @@ SYNAPSE_VERSION := 1.163.2
 SYNAPSE_VENV := .test-servers/synapse/venv
 SYNAPSE_STAMP := $(SYNAPSE_VENV)/.installed-synapse-$(SYNAPSE_VERSION)
 
-.PHONY: run test demo demo-organiser check-config translations clean bench bench-quick synapse lock
+.PHONY: run test demo demo-organiser check-config translations clean bench bench-quick synapse lock fonts
 
 $(STAMP): pyproject.toml $(LOCK)
 	@test -n "$(PYTHON)" || { echo "Doorstep needs Python 3.11 or newer (python3 --version)"; exit 1; }
@@ -68,7 +68,14 @@ translations: $(STAMP)
 	$(BIN)/python -m bot.translations
 
 ## Everything: architecture contracts and the whole test suite.
-test: $(STAMP) $(SYNAPSE_STAMP)
+## Printed leaflets are set in DejaVu Sans (Polish and Romanian letters): Debian's fonts-dejavu-core,
+## installed here only when neither the system nor matplotlib has it.
+fonts:
+	@test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || $(BIN)/python -c 'import matplotlib' 2>/dev/null || \
+		{ command -v apt-get >/dev/null && apt-get update -qq && apt-get install -y -qq fonts-dejavu-core >/dev/null; } || \
+		echo "No DejaVu Sans: leaflets can't be printed (apt-get install fonts-dejavu-core)"
+
+test: $(STAMP) $(SYNAPSE_STAMP) fonts
 	$(BIN)/ruff check --quiet handlers bot storage config tests bench
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest

@@ -84,7 +84,7 @@ async def test_a_home_takes_new_cards_reminders_and_notices(street: StreetKit) -
     assert again.text.endswith(texts.SETTING_CARDS_HOME_HERE)
     assert [c.label.key for c in again.choices][-1:] == [texts.BUTTON_CARDS_WHEREVER]
     saved = only(await street.press("olga", again.payload("Wherever they're asked")))
-    assert saved.text.endswith("Weekly summary, usually: every Monday at 09:00")  # not in a thread: no line
+    assert saved.text.endswith("Weekly summary, usually: every Monday at 09:00\nThe group's link for newcomers: none yet")  # not in a thread: no line
     assert thread_of(card_of(await said_in(street, "rosa", "/ask could someone feed the cat?", "chat"))) == "chat"
 
 
