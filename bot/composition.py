@@ -31,6 +31,7 @@ def core_settings(settings: Settings, catalogues: Catalogues) -> CoreSettings:
         timezone=ZoneInfo(settings.timezone),
         locale=settings.language if settings.language in languages else languages[0],
         locales=languages,
+        translate=catalogues.translate,
         ask_lifetime=posts.ask_lifetime,
         offer_lifetime=posts.offer_lifetime,
         keep_open_answer_window=posts.keep_open_answer_window,

@@ -9,9 +9,9 @@ import logging
 from datetime import datetime
 from typing import Awaitable, Callable
 
-from handlers import checkins, help, leaflets, nearby, organisers, posts, privacy
+from handlers import checkins, help, leaflets, nearby, organisers, posts, privacy, words
 from handlers.help import start
-from handlers.kernel import flows, texts
+from handlers.kernel import flows, texts, typed_answers
 from handlers.kernel.core import AdaptersOwn
 from handlers.kernel.delivery import Courier, Ready
 from handlers.kernel.domain import Street
@@ -21,7 +21,7 @@ from handlers.kernel.limits import PrivateMessageLimit, Verdict
 from handlers.kernel.messages import Outgoing, SendResult, ToPerson, ToPresser, ToStreet, msg
 from handlers.kernel.ports import Clock, Notifier, OrganiserCheck, Store, Waker
 from handlers.kernel.questions import note_last_question
-from handlers.kernel.router import Command, Router, Where, parse_command
+from handlers.kernel.router import Command, Router, Where, WordsHandler, parse_command
 from handlers.kernel.settings import CoreSettings
 from handlers.kernel.turn import Effects, Services, Turn
 from handlers.posts import board
@@ -32,9 +32,10 @@ log = logging.getLogger(__name__)
 
 def build_router() -> Router:
     """Every feature registers its commands, buttons, flows and due work; the order is the order of
-    command menus and of due work (retention, in privacy, comes last)."""
+    command menus and of due work (retention, in privacy, comes last), and of who reads plain words
+    in a private chat (words, the reader of last resort, comes last)."""
     router = Router()
-    for feature in (help, posts, nearby, checkins, organisers, leaflets, privacy):
+    for feature in (help, posts, nearby, checkins, organisers, leaflets, privacy, words):
         feature.register(router)
     return router
 
@@ -230,20 +231,30 @@ class Doorstep:
             await command.handler(turn, parsed.rest)
 
     async def _typed_text(self, turn: Turn, text: str) -> None:
-        """Plain words: an answer to a guided flow, if one is waiting; in groups, otherwise, just chat."""
+        """Plain words: the answer a guided flow waits for (unless they clearly pick one of the choices
+        last offered: then they are that press); words passed on through the bot; an answer to the
+        bot's last question; then whoever reads plain words. In groups, unless addressed to the bot,
+        they are just chat."""
         if not turn.is_private and not turn.incoming.addressed_to_bot:
             return
+        find = self.router.find_action
         waiting = await flows.waiting_in_chat(turn, self.router.flows)
         on_text = self.router.find_flow_text(waiting.flow.name) if waiting is not None else None
         if waiting is not None and on_text is not None:
-            await on_text(turn, text, waiting)
-        elif turn.is_private and await self._private_words(turn, text):
+            if not await typed_answers.take(turn, text, find, only_if_clear=True):
+                await on_text(turn, text, waiting)
+        elif turn.is_private and await self._private_words(turn, text, self.router.private_words_before_answers):
+            return
+        elif await typed_answers.take(turn, text, find):
+            return
+        elif turn.is_private and await self._private_words(turn, text, self.router.private_words_handlers):
             return
         elif turn.is_private and not turn.held_delivered:
             turn.reply(texts.NOT_UNDERSTOOD)
 
-    async def _private_words(self, turn: Turn, text: str) -> bool:
-        for handler in self.router.private_words_handlers:
+    @staticmethod
+    async def _private_words(turn: Turn, text: str, handlers: list[WordsHandler]) -> bool:
+        for handler in handlers:
             if await handler(turn, text):
                 return True
         return False

@@ -48,7 +48,7 @@ class Resume(Payload, code="cr"):
 
 
 @dataclass(frozen=True)
-class Stop(Payload, code="cz"):
+class Stop(Payload, code="cz", destructive=True):
     checkin_id: int
 
 

@@ -54,12 +54,16 @@ class Payload:
     """Base of every kind of button (and of every receipt, which uses the same spelling)."""
 
     code: ClassVar[str]
+    # A press that can't be undone (forget me, take a post down, stop check-ins): typed, it needs a
+    # plain yes, never a guess (handlers/kernel/answers.py).
+    destructive: ClassVar[bool] = False
 
-    def __init_subclass__(cls, *, code: str, **kwargs: object) -> None:
+    def __init_subclass__(cls, *, code: str, destructive: bool = False, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
         if not _CODE.fullmatch(code):
             raise PayloadError(f"{cls.__name__}: a code is one to three lower-case letters, not {code!r}")
         cls.code = code
+        cls.destructive = destructive
 
     def pack(self) -> str:
         """The string a platform carries; raises PayloadError if it can't be a button."""

@@ -77,6 +77,7 @@ class Router:
         self._receipts = Kinds("receipt")
         self._location: LocationHandler | None = None
         self._private_words: list[WordsHandler] = []
+        self._private_words_first: list[WordsHandler] = []
         self._forget_hooks: list[ForgetHook] = []
         self._thread_gone: list[ThreadGoneHandler] = []
 
@@ -110,10 +111,12 @@ class Router:
         """What to do when someone shares a location (already reduced to a cell by the adapter)."""
         self._location = handler
 
-    def private_words(self, handler: WordsHandler) -> None:
+    def private_words(self, handler: WordsHandler, *, before_answers: bool = False) -> None:
         """Who may take plain words in a private chat when no guided flow waits for them (tried in
-        registration order; a handler returns False to pass them on)."""
-        self._private_words.append(handler)
+        registration order; a handler returns False to pass them on). Typed answers to the bot's last
+        question come first, unless `before_answers` (a chat passed on through the bot: the words
+        are for the other person, whatever was asked before)."""
+        (self._private_words_first if before_answers else self._private_words).append(handler)
 
     def thread_gone(self, handler: ThreadGoneHandler) -> None:
         """What to do when a message meant for a topic or thread in a street's group had to be said in
@@ -156,6 +159,10 @@ class Router:
     @property
     def private_words_handlers(self) -> list[WordsHandler]:
         return list(self._private_words)
+
+    @property
+    def private_words_before_answers(self) -> list[WordsHandler]:
+        return list(self._private_words_first)
 
     @property
     def due_work(self) -> list[DueWork]:

@@ -7,12 +7,16 @@ from dataclasses import dataclass
 from datetime import time, timedelta
 from zoneinfo import ZoneInfo
 
+from handlers.kernel.render import Translate, no_translation
+
 
 @dataclass(frozen=True)
 class CoreSettings:
     timezone: ZoneInfo = ZoneInfo("Europe/London")
     locale: str = "en"  # the default language of a street
     locales: tuple[str, ...] = ("en",)  # languages with a complete catalogue
+    # The catalogues' lookup, so typed answers can be read against buttons as the person saw them.
+    translate: Translate = no_translation
     quiet_from: time = time(21, 0)  # the street's quiet hours, local time
     quiet_until: time = time(8, 0)
     ask_lifetime: timedelta = timedelta(days=7)

@@ -51,6 +51,10 @@ GROUP_ONLY = N_("That one works in your street's group.")
 NOT_FOR_YOU = N_("That button is for someone else — nothing changed.")
 BUTTON_EXPIRED = N_("That button has expired — nothing changed.")
 ALREADY_DONE = N_("Already done 🙂")
+
+# Typed answers to the bot's own question (handlers/kernel/typed_answers.py)
+ANSWER_UNCLEAR = N_("Sorry, I didn't catch which one you meant — tap one, or type its number:")
+QUESTION_EXPIRED = N_("That question has expired — here it is again:")
 ADDRESSED = N_("{who}: {text}")
 
 # Telegram

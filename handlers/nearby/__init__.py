@@ -22,7 +22,7 @@ def register(router: Router) -> None:
     router.action(relay.EndChat, relay.end_pressed)
     router.flow(areas.PIN)
     router.location(whereabouts.shared)
-    router.private_words(relay.pass_on)
+    router.private_words(relay.pass_on, before_answers=True)
     router.receipt(widening.NearbyCardSent, widening.remember_nearby_card)
     router.receipt(relay.PassedOn, relay.after_send)
     router.due("fan_out", fan_out.run_due, fan_out.next_due)

@@ -35,7 +35,7 @@ class PickStreet(Payload, code="omp"):
 
 
 @dataclass(frozen=True)
-class Remove(Payload, code="omr"):
+class Remove(Payload, code="omr", destructive=True):
     post_id: int
 
 

@@ -30,7 +30,7 @@ class KeepOpen(Payload, code="kp"):
 
 
 @dataclass(frozen=True)
-class Close(Payload, code="cl"):
+class Close(Payload, code="cl", destructive=True):
     post_id: int
 
 

@@ -41,7 +41,7 @@ class Done(Payload, code="dn"):
 
 
 @dataclass(frozen=True)
-class Withdraw(Payload, code="wd"):
+class Withdraw(Payload, code="wd", destructive=True):
     post_id: int
 
 

@@ -31,7 +31,7 @@ from handlers.street.people import person
 
 
 @dataclass(frozen=True)
-class ForgetMe(Payload, code="fg"):  # yes, forget me
+class ForgetMe(Payload, code="fg", destructive=True):  # yes, forget me
     owner_id: int
 
 
