@@ -43,7 +43,7 @@ def _folded(*words: str) -> frozenset[str]:
 
 # Yes and no, as neighbours type them in English, Polish and Romanian (folded: no accents).
 YES = _folded(
-    "yes", "yeah", "yea", "yep", "yup", "ya", "y", "ok", "okay", "okey", "k", "sure", "aye", "please",
+    "yes", "yeah", "yea", "yep", "yup", "ya", "y", "ok", "okay", "okey", "sure", "aye",
     "definitely", "certainly", "course", "absolutely", "alright",
     "tak", "jasne", "pewnie", "oczywiście", "dobrze", "dobra", "zgoda", "poproszę",
     "da", "sigur", "desigur", "bine", "bineînțeles",
@@ -58,6 +58,7 @@ POLITE = _folded(
     "dziękuję", "dzięki", "proszę", "poproszę", "mulțumesc", "mersi", "multumesc", "vă", "te", "rog",
     "the", "a", "one", "option", "number", "nr", "numer", "opcja", "opcję", "numărul", "varianta", "opțiunea",
     "i", "id", "d", "t", "like", "want", "choose", "pick", "take", "wybieram", "chcę", "aleg", "vreau",
+    "go", "on", "ahead", "do", "it", "that", "this", "s", "that's", "is", "fine", "great", "lovely", "perfect",
 )
 # Words that make an answer a question: it is offered again rather than guessed.
 HEDGES = _folded(
@@ -102,10 +103,18 @@ def _label_tokens(choice: ChoiceWords) -> list[list[str]]:
 
 
 def _matches_label(words: list[str], choice: ChoiceWords, *, forgiving: bool) -> bool:
-    """Every typed word is in one rendering of the label (close enough, when forgiving)."""
+    """Every typed word is in one rendering of the label (close enough, when forgiving), and they say
+    enough: a word of three letters or more ("me" alone is not "Yes, forget me"); for a choice that
+    can't be undone, all of the label's own words."""
+    if not any(len(word) >= 3 for word in words):
+        return False
     for label in _label_tokens(choice):
-        if label and all(any(w == l or (forgiving and _close(w, l)) for l in label) for w in words):
-            return True
+        if label and all(any(typed == said or (forgiving and _close(typed, said)) for said in label) for typed in words):
+            own = [said for said in label if said not in YES and said not in NO and said not in POLITE]
+            if not choice.destructive or all(
+                any(typed == said or (forgiving and _close(typed, said)) for typed in words) for said in own
+            ):
+                return True
     return False
 
 
@@ -143,21 +152,21 @@ def read_answer(text: str, choices: list[ChoiceWords]) -> Answer:
         return Answer(Reading.NOT_AN_ANSWER)
     hedged = "?" in text or any(w in HEDGES for w in words)
     index, numbered = _number(text, words, len(choices))
-    said_yes = any(w in YES for w in words) and not (words[0] in POLITE and all(w in POLITE for w in words))
+    said_yes = any(w in YES for w in words)
     said_no = any(w in NO for w in words)
     rest = [w for w in words if w not in YES and w not in NO and w not in POLITE and w not in ORDINALS
             and w not in HEDGES and not w.isdigit()]
     if not (numbered or said_yes or said_no or rest):
-        return Answer(Reading.NOT_AN_ANSWER)  # only "thanks" or the like
+        # Only "maybe" (unclear), or only "thanks" or the like (about something else).
+        return Answer(Reading.UNCLEAR if hedged else Reading.NOT_AN_ANSWER)
 
     candidates = set(range(len(choices)))
     guessed = False  # a choice reached by a forgiving match or by elimination, not said plainly
     if numbered:
         candidates &= {index} if index is not None and 0 <= index < len(choices) else set()
     if said_yes and said_no:
-        # "no, yes please" or "not now, thanks": labels that contain both decide, else it is unclear.
-        candidates &= {i for i, c in enumerate(choices) if _matches_label([w for w in words if w in NO], c, forgiving=False)}
-    elif said_yes or said_no:
+        return Answer(Reading.UNCLEAR)  # "yes no", "ok, no thanks": both ways at once
+    if said_yes or said_no:
         wanted = "yes" if said_yes else "no"
         polar = {i for i, c in enumerate(choices) if _polarity_of_label(c) == wanted}
         if not polar and len(choices) == 2:
@@ -171,8 +180,8 @@ def read_answer(text: str, choices: list[ChoiceWords]) -> Answer:
         if not plain:
             plain = {i for i, c in enumerate(choices) if _matches_label(rest, c, forgiving=True)}
             guessed = guessed or bool(plain)
-        if not plain and not (numbered or said_yes or said_no):
-            return Answer(Reading.NOT_AN_ANSWER)  # words about something else ("milk tomorrow")
+        if not plain:
+            return Answer(Reading.NOT_AN_ANSWER)  # words about something else ("milk tomorrow", "oh no")
         candidates &= plain
     if len(candidates) != 1 or hedged:
         return Answer(Reading.UNCLEAR)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from handlers.kernel.wording import fold, tokens
+from handlers.kernel.wording import tokens
 
 
 class Talk(StrEnum):

@@ -7,11 +7,12 @@ from handlers.help import texts as help_texts
 from handlers.kernel import texts
 from handlers.kernel.incoming import Incoming, IncomingKind
 from handlers.posts import texts as posts_texts
+from handlers.words import texts as words_texts
 from tests.kit import StreetKit, only
 
 KIND_REPLIES = {
     posts_texts.TOO_LONG, texts.NO_WORDS, texts.CONTROL_CHARACTERS, help_texts.UNKNOWN_COMMAND, texts.BUTTON_EXPIRED,
-    texts.POST_NOT_FOUND, texts.NOT_UNDERSTOOD, texts.NO_STREET_YET,
+    texts.POST_NOT_FOUND, texts.NOT_UNDERSTOOD, texts.NO_STREET_YET, words_texts.HELLO, words_texts.NOT_SURE,
 }
 
 

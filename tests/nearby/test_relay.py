@@ -8,6 +8,7 @@ from handlers.kernel.messages import ToPerson
 from handlers.kernel.render import persons_in
 from handlers.nearby import texts as nearby_texts
 from handlers.posts import texts as posts_texts
+from handlers.words import texts as words_texts
 from tests.fakes import Sent
 from tests.kit import StreetKit, card_of, only
 
@@ -52,7 +53,7 @@ async def test_sharing_the_username_puts_them_in_touch_directly(street: StreetKi
     await street.press("rosa", only(street.notifier.to_person("rosa")).payload("share my username"))
     assert only(street.notifier.to_person("sam")).key == posts_texts.IN_TOUCH_RESPONDER
     assert "rosa" in _people_named(only(street.notifier.to_person("sam")))
-    assert only(await street.tell("rosa", "hello?")).key == texts.NOT_UNDERSTOOD  # nothing is passed on
+    assert only(await street.tell("rosa", "hello?")).key == words_texts.HELLO  # nothing is passed on
 
 
 async def test_either_can_end_it_and_then_nothing_is_passed_on(street: StreetKit) -> None:
@@ -62,7 +63,7 @@ async def test_either_can_end_it_and_then_nothing_is_passed_on(street: StreetKit
     sent = await street.press("sam", end)
     assert [s.key for s in sent] == [nearby_texts.RELAY_ENDED, nearby_texts.RELAY_ENDED]
     assert {s.outgoing.to.person.user_id for s in sent} == {"sam", "rosa"}  # type: ignore[union-attr]
-    assert only(await street.tell("rosa", "are you still there?")).key == texts.NOT_UNDERSTOOD
+    assert only(await street.tell("rosa", "are you still there?")).key == words_texts.NOT_SURE  # not passed on
     assert only(await street.press("rosa", end)).key == texts.ALREADY_DONE
     assert await street.count("relays") == 0
 
@@ -71,14 +72,14 @@ async def test_the_chat_ends_when_the_ask_is_done(street: StreetKit) -> None:
     post_id = await _in_touch_through_the_bot(street)
     await street.press("sam", f"dn:{post_id}")
     assert await street.count("relays") == 0
-    assert only(await street.tell("sam", "bye")).key == texts.NOT_UNDERSTOOD
+    assert only(await street.tell("sam", "bye")).key == words_texts.GOODBYE  # not passed on
 
 
 async def test_the_chat_ends_when_the_helper_hands_back(street: StreetKit) -> None:
     post_id = await _in_touch_through_the_bot(street)
     await street.press("sam", f"cm:{post_id}")
     assert await street.count("relays") == 0
-    assert only(await street.tell("rosa", "oh no")).key == texts.NOT_UNDERSTOOD
+    assert only(await street.tell("rosa", "oh no")).key == words_texts.NOT_SURE  # not passed on
 
 
 async def test_endchat_command(street: StreetKit) -> None:
