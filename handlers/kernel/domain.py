@@ -5,7 +5,7 @@ allow is refused."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -65,13 +65,30 @@ class Neighbour:
     language_chosen: bool = False  # they chose it with /language (the platform's hint no longer applies)
 
 
+WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
 @dataclass(frozen=True)
 class When:
     """A rough "when": a day (or none) and a part of the day, maybe every week."""
 
-    day: str = "any"  # any | today | tomorrow | this_week | weekend | mon..sun
+    day: str = "any"  # any | today | tomorrow | this_week | next_week | weekend | weekdays | mon..sun
     part: str = "any"  # any | morning | afternoon | evening
     recurring: bool = False
+    on: date | None = None  # the street's local date a one-day "when" fell on when posted ("tomorrow" -> 3 March)
+    at: time | None = None  # a time of day the neighbour gave ("10am", "o 10", "la ora 10")
+
+    def dated(self, today: date) -> When:
+        """This "when" as posted on `today` (the street's local date): a single day becomes its date."""
+        if self.recurring or self.on is not None:
+            return self
+        if self.day == "today":
+            return replace(self, on=today)
+        if self.day == "tomorrow":
+            return replace(self, on=today + timedelta(days=1))
+        if self.day in WEEKDAY_CODES:
+            return replace(self, on=today + timedelta(days=(WEEKDAY_CODES.index(self.day) - today.weekday()) % 7))
+        return self
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,18 @@
 """Posts don't linger: when one has been up its time, the author is asked first whether to keep it.
 
-Asks last a week and offers a month by default. No answer within the window closes the post
-quietly; a sorted post that reaches its time is simply done."""
+Asks last a week and offers a month by default; a post for one day ("tomorrow", "on Tuesday") only
+until that day is over. No answer within the window closes the post quietly; a sorted post that
+reaches its time is simply done."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from datetime import datetime
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from handlers.kernel import texts as common
-from handlers.kernel.domain import Post, PostStatus, ResponseStatus
+from handlers.kernel.domain import Post, PostStatus, ResponseStatus, When
 from handlers.kernel.messages import Choice, msg
 from handlers.kernel.ownership import its_author, presser_owns
 from handlers.kernel.payloads import Payload
@@ -19,7 +21,9 @@ from handlers.kernel.turn import Effects, Services, Turn
 from handlers.nearby import relay
 from handlers.posts import texts
 from handlers.posts.cards import card_update, subject
+from handlers.posts.when import describe
 from handlers.street.activity import note_activity
+from handlers.street.local_time import at_local, local_date
 from handlers.street.people import author
 
 
@@ -32,6 +36,19 @@ class KeepOpen(Payload, code="kp"):
 @dataclass(frozen=True)
 class Close(Payload, code="cl", destructive=True):
     post_id: int
+
+
+def expires(now: datetime, lifetime: timedelta, when: When, zone: ZoneInfo) -> datetime:
+    """When a post made `now` is due its "keep it open?" question: after its lifetime, or once the day it
+    was for is over (the street's local midnight), whichever comes first."""
+    if when.on is None:
+        return now + lifetime
+    day_over = at_local(when.on + timedelta(days=1), time(0), zone)
+    return max(now, min(now + lifetime, day_over))
+
+
+def _day_passed(post: Post, now: datetime, zone: ZoneInfo) -> bool:
+    return post.when.on is not None and post.when.on < local_date(now, zone)
 
 
 async def run_due(services: Services, effects: Effects, now: datetime) -> None:
@@ -64,7 +81,11 @@ async def _ask_to_keep(services: Services, effects: Effects, post: Post, now: da
         Choice(msg(texts.BUTTON_KEEP_OPEN), KeepOpen(post.id).pack()),
         Choice(msg(texts.BUTTON_CLOSE_IT), Close(post.id).pack()),
     )
-    effects.tell(poster, msg(texts.KEEP_OPEN_QUESTION, subject=subject(post), days=days), choices)
+    if _day_passed(post, now, (await for_street(services, post.street_id)).timezone):
+        question = msg(texts.DAY_PASSED_QUESTION, subject=subject(post), day=describe(post.when))
+    else:
+        question = msg(texts.KEEP_OPEN_QUESTION, subject=subject(post), days=days)
+    effects.tell(poster, question, choices)
 
 
 async def close_post(services: Services, effects: Effects, post: Post, now: datetime) -> None:

@@ -20,6 +20,7 @@ from handlers.posts import limits, recurring, texts
 from handlers.posts.cards import card, card_choices
 from handlers.posts.categories import BY_CODE, CATEGORIES, classify
 from handlers.posts.responding import Withdraw
+from handlers.posts.expiry import expires
 from handlers.posts.when import GUIDED_WHEN_CHOICES, decode, describe, encode, parse_when
 from handlers.street import weekly
 from handlers.street.activity import note_activity
@@ -239,11 +240,13 @@ async def publish(
     """Put the card up in the street. Posts made in private show as from "a neighbour"."""
     if await _paused(turn, street) or await limits.posting_refused(turn, street, kind, body, category, when):
         return
-    lifetime = (await for_street(turn.services, street)).lifetime(kind)
+    rules = await for_street(turn.services, street)
+    when = when.dated(local_date(turn.now, rules.timezone))
     anonymous = turn.is_private
     post = await turn.store.posts.add(
         street_id=street.id, author_id=turn.neighbour.id, kind=kind, category=category, when=when,
-        body=body, anonymous=anonymous, now=turn.now, expires_at=turn.now + lifetime, for_neighbour=for_neighbour,
+        body=body, anonymous=anonymous, now=turn.now, expires_at=expires(turn.now, rules.lifetime(kind), when, rules.timezone),
+        for_neighbour=for_neighbour,
     )
     turn.effects.post(street, card(post, None if anonymous else turn.person), card_choices(post), card_of=post.id,
                       thread=turn.thread if turn.street is not None and turn.street.id == street.id else None)

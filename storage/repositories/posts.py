@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from sqlite3 import Row
 from typing import Sequence
 
@@ -9,7 +9,8 @@ from storage.database import Database
 from storage.times import from_db, from_db_required, to_db
 
 _COLUMNS = (
-    "p.id, p.street_id, p.author_id, p.kind, p.category, p.when_day, p.when_part, p.when_recurring, p.body, "
+    "p.id, p.street_id, p.author_id, p.kind, p.category, p.when_day, p.when_part, p.when_recurring, p.when_on, "
+    "p.when_at, p.body, "
     "p.anonymous, p.status, p.created_at, p.expires_at, p.keep_open_asked_at, p.closed_at, p.for_neighbour"
 )
 _LIVE = "('open', 'matched')"
@@ -23,7 +24,11 @@ def _post(row: Row) -> Post:
         author_id=row["author_id"],
         kind=PostKind(row["kind"]),
         category=row["category"],
-        when=When(row["when_day"], row["when_part"], bool(row["when_recurring"])),
+        when=When(
+            row["when_day"], row["when_part"], bool(row["when_recurring"]),
+            on=date.fromisoformat(row["when_on"]) if row["when_on"] else None,
+            at=time.fromisoformat(row["when_at"]) if row["when_at"] else None,
+        ),
         body=row["body"],
         anonymous=bool(row["anonymous"]),
         status=PostStatus(row["status"]),
@@ -47,9 +52,11 @@ class PostRepository:
         anonymous: bool, now: datetime, expires_at: datetime, for_neighbour: bool = False,
     ) -> Post:
         post_id = await self._db.insert(
-            "INSERT INTO posts (street_id, author_id, kind, category, when_day, when_part, when_recurring, body, "
-            "anonymous, status, created_at, expires_at, for_neighbour) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)",
-            (street_id, author_id, kind.value, category, when.day, when.part, int(when.recurring), body,
+            "INSERT INTO posts (street_id, author_id, kind, category, when_day, when_part, when_recurring, when_on, "
+            "when_at, body, anonymous, status, created_at, expires_at, for_neighbour) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)",
+            (street_id, author_id, kind.value, category, when.day, when.part, int(when.recurring),
+             when.on.isoformat() if when.on else None, f"{when.at:%H:%M}" if when.at else None, body,
              int(anonymous), to_db(now), to_db(expires_at), int(for_neighbour)),
         )
         post = await self.get(post_id)

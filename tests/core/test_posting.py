@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 from handlers.help import texts as help_texts
 from handlers.kernel import texts
@@ -10,13 +10,19 @@ from tests.kit import GROUP, StreetKit, card_of, only
 async def test_an_ask_in_the_group_becomes_a_tidy_card(street: StreetKit) -> None:
     sent = await street.say("rosa", "/ask   Could someone pick up   milk tomorrow morning?")
     card = card_of(sent)
-    assert card.text == (
-        "🙋 Rosa could use a hand\n🛒 Shopping · tomorrow in the morning\n“Could someone pick up milk tomorrow morning?”"
+    assert card.text == (  # posted on Monday 2 March: "tomorrow" is the date it means
+        "🙋 Rosa could use a hand\n🛒 Shopping · Tuesday 3 March in the morning\n“Could someone pick up milk tomorrow morning?”"
     )
     assert card.payload("I can help").startswith("h:")
     post = await street.store.posts.get(card.outgoing.card_of)
     assert post is not None and post.status is PostStatus.OPEN and post.category == "shopping"
-    assert post.expires_at - post.created_at == street.core.services.settings.ask_lifetime
+    assert post.expires_at == datetime(2026, 3, 4, 0, 0, tzinfo=timezone.utc)  # once Tuesday is over, not a week on
+
+
+async def test_an_ask_for_no_day_in_particular_stays_up_its_lifetime(street: StreetKit) -> None:
+    card = card_of(await street.say("rosa", "/ask could someone lend me a ladder?"))
+    post = await street.store.posts.get(card.outgoing.card_of)
+    assert post is not None and post.expires_at - post.created_at == street.core.services.settings.ask_lifetime
 
 
 async def test_an_offer_card_has_yes_please(street: StreetKit) -> None:
@@ -60,7 +66,7 @@ async def test_guided_ask_takes_three_taps(street: StreetKit) -> None:
     when = only(await street.press("rosa", what.payload("Prescriptions"), private=False))
     assert when.key == posts_texts.ASK_WHEN
     card = card_of(await street.press("rosa", when.payload("tomorrow"), private=False))
-    assert card.text == "🙋 Rosa could use a hand\n💊 Prescriptions & pharmacy · tomorrow"
+    assert card.text == "🙋 Rosa could use a hand\n💊 Prescriptions & pharmacy · Tuesday 3 March"
     assert await street.count("conversations") == 0
 
 
