@@ -46,7 +46,7 @@ from handlers.leaflets import texts as leaflets_texts
 from handlers.nearby import texts as nearby_texts
 from handlers.organisers import texts as organisers_texts
 from handlers.posts import texts as posts_texts
-from handlers.posts.when import DAY_AND_PART
+from handlers.posts.when import DAY_AND_PART, WEEKDAY_AND_DATE
 from handlers.privacy import texts as privacy_texts
 from handlers.street import texts as street_texts
 
@@ -64,7 +64,7 @@ LAYOUT_ONLY = {
     DAY_AND_PART,
 }
 SAME_IN_BOTH = {
-    "pl": LAYOUT_ONLY,
+    "pl": LAYOUT_ONLY | {WEEKDAY_AND_DATE},  # "we wtorek 3 marca" (Romanian puts a comma between)
     "ro": LAYOUT_ONLY | {nearby_texts.WHERE_NEARBY},  # "📍 {street}, {walk}"
 }
 
