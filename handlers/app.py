@@ -20,8 +20,8 @@ from handlers.kernel.languages import note_platform_language
 from handlers.kernel.limits import PrivateMessageLimit, Verdict
 from handlers.kernel.messages import Outgoing, SendResult, ToPerson, ToPresser, ToStreet, msg
 from handlers.kernel.ports import Clock, Notifier, OrganiserCheck, Store, Waker
-from handlers.kernel.questions import note_last_question
-from handlers.kernel.router import Command, Router, Where, WordsHandler, parse_command
+from handlers.kernel.questions import note_last_question, note_told
+from handlers.kernel.router import Command, DueRunner, Router, Where, WordsHandler, parse_command
 from handlers.kernel.settings import CoreSettings
 from handlers.kernel.turn import Effects, Services, Turn
 from handlers.posts import board
@@ -128,11 +128,15 @@ class Doorstep:
         now = self.services.clock.now()
         for work in self.router.due_work:
             try:
-                effects, ready = await self._work(lambda effects, run=work.run: run(self.services, effects, now))
+                effects, ready = await self._work(lambda effects, run=work.run: self._due_work(run, effects, now))
             except Exception:
                 log.exception("scheduled work failed work=%s", work.name)
                 continue
             await self._finish(effects, ready)
+
+    async def _due_work(self, run: DueRunner, effects: Effects, now: datetime) -> None:
+        await run(self.services, effects, now)
+        await note_told(self.services.store, effects.items, now)
 
     async def next_due(self) -> datetime | None:
         """When there is next something to do on the bot's own initiative."""
@@ -159,9 +163,12 @@ class Doorstep:
             return
         marked, handler = found
         try:
-            effects, ready = await self._work(
-                lambda effects: handler(self.services, effects, marked, result, self.services.clock.now())
-            )
+            async def do(effects: Effects) -> None:
+                now = self.services.clock.now()
+                await handler(self.services, effects, marked, result, now)
+                await note_told(self.services.store, effects.items, now)
+
+            effects, ready = await self._work(do)
         except Exception:
             log.exception("receipt failed code=%s", marked.code)
             return

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from handlers.kernel.wording import fold, tokens
+from handlers.kernel.wording import fold, one_letter_off, tokens
 
 
 class Reading(Enum):
@@ -59,6 +59,8 @@ POLITE = _folded(
     "the", "a", "one", "option", "number", "nr", "numer", "opcja", "opcję", "numărul", "varianta", "opțiunea",
     "i", "id", "d", "t", "like", "want", "choose", "pick", "take", "wybieram", "chcę", "aleg", "vreau",
     "go", "on", "ahead", "do", "it", "that", "this", "s", "that's", "is", "fine", "great", "lovely", "perfect",
+    "any", "more", "anymore", "longer", "now", "just", "really", "actually", "already", "then", "still",
+    "już", "jeszcze", "teraz", "mai", "deja", "acum",
 )
 # Words that make an answer a question: it is offered again rather than guessed.
 HEDGES = _folded(
@@ -82,22 +84,6 @@ LONGEST_ANSWER = 8  # words; anything longer is about something else
 _DIGITS = re.compile(r"^\s*[#(]?\s*(\d{1,2})\s*[.)]?\s*$")
 
 
-def _close(typed: str, word: str) -> bool:
-    """The same word, or (for words of five letters or more) one letter off: added, dropped, changed or swapped."""
-    if typed == word:
-        return True
-    if min(len(typed), len(word)) < 5 or abs(len(typed) - len(word)) > 1:
-        return False
-    if len(typed) == len(word):
-        different = [i for i, (a, b) in enumerate(zip(typed, word)) if a != b]
-        return len(different) == 1 or (
-            len(different) == 2 and different[1] == different[0] + 1
-            and typed[different[0]] == word[different[1]] and typed[different[1]] == word[different[0]]
-        )
-    shorter, longer = sorted((typed, word), key=len)
-    return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
-
-
 def _label_tokens(choice: ChoiceWords) -> list[list[str]]:
     return [tokens(label) for label in choice.labels]
 
@@ -109,10 +95,10 @@ def _matches_label(words: list[str], choice: ChoiceWords, *, forgiving: bool) ->
     if not any(len(word) >= 3 for word in words):
         return False
     for label in _label_tokens(choice):
-        if label and all(any(typed == said or (forgiving and _close(typed, said)) for said in label) for typed in words):
+        if label and all(any(typed == said or (forgiving and one_letter_off(typed, said)) for said in label) for typed in words):
             own = [said for said in label if said not in YES and said not in NO and said not in POLITE]
             if not choice.destructive or all(
-                any(typed == said or (forgiving and _close(typed, said)) for typed in words) for said in own
+                any(typed == said or (forgiving and one_letter_off(typed, said)) for typed in words) for said in own
             ):
                 return True
     return False

@@ -15,7 +15,7 @@ from handlers.kernel.answers import Answer, ChoiceWords, Reading, label_texts, r
 from handlers.kernel.flows import chat_slot
 from handlers.kernel.incoming import IncomingKind
 from handlers.kernel.languages import of_neighbour
-from handlers.kernel.messages import lines, msg
+from handlers.kernel.messages import Outgoing, ToPerson, ToPresser, lines, msg
 from handlers.kernel.payloads import Payload
 from handlers.kernel.questions import Question, last_question
 from handlers.kernel.render import render
@@ -76,8 +76,15 @@ async def press(turn: Turn, payload: str, pressed: Payload, handler: Callable[[T
     short answers go to the person as messages)."""
     incoming = replace(turn.incoming, kind=IncomingKind.PRESS, payload=payload, ref=None)
     as_pressed = replace(turn, incoming=incoming)
+    said_before = len(turn.effects.items)
     await handler(as_pressed, pressed)
     turn.held_delivered = as_pressed.held_delivered
+    if turn.is_private:  # in a private chat, the short answer to a press is simply the next message
+        items = turn.effects.items
+        for position in range(said_before, len(items)):
+            item = items[position]
+            if isinstance(item, Outgoing) and isinstance(item.to, ToPresser):
+                items[position] = replace(item, to=ToPerson(item.to.person))
 
 
 async def _lapsed(turn: Turn, text: str, find_action: FindAction) -> bool:

@@ -20,6 +20,23 @@ def tokens(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+def one_letter_off(typed: str, word: str) -> bool:
+    """The same word, or (for words of five letters or more) one letter off: added, dropped, changed or
+    two swapped — the typos a thumb makes ("prescripton", "shoping", "recieve")."""
+    if typed == word:
+        return True
+    if min(len(typed), len(word)) < 5 or abs(len(typed) - len(word)) > 1:
+        return False
+    if len(typed) == len(word):
+        different = [i for i, (a, b) in enumerate(zip(typed, word)) if a != b]
+        return len(different) == 1 or (
+            len(different) == 2 and different[1] == different[0] + 1
+            and typed[different[0]] == word[different[1]] and typed[different[1]] == word[different[0]]
+        )
+    shorter, longer = sorted((typed, word), key=len)
+    return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
+
+
 class TextProblem(StrEnum):
     EMPTY = "empty"
     TOO_LONG = "too_long"

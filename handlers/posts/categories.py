@@ -7,11 +7,12 @@ adding its words to `KEYWORDS`; add a category by adding it to `CATEGORIES` and 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from handlers.kernel.texts import N_
-from handlers.kernel.wording import fold, tokens
+from handlers.kernel.wording import fold, one_letter_off, tokens
 
 
 @dataclass(frozen=True)
@@ -45,19 +46,29 @@ KEYWORDS: dict[str, dict[str, Keywords]] = {
     "en": {
         "shopping": Keywords(
             strong=("shopping", "groceries", "grocery", "supermarket", "food shop", "pick up some", "essentials"),
-            words=("shop", "shops", "milk", "bread", "eggs", "tesco*", "sainsbury*", "aldi", "lidl", "asda",
-                   "co op", "coop", "morrisons", "waitrose", "corner shop", "errand*", "toilet roll*", "bits"),
+            words=("shop", "shops", "milk", "bread", "loaf", "eggs", "tesco*", "sainsbury*", "aldi", "lidl", "asda",
+                   "co op", "coop", "morrisons", "waitrose", "corner shop", "errand*", "toilet roll*", "bits",
+                   "spar", "iceland", "m&s", "marks and spencer", "few bits", "butter", "teabags", "newspaper*", "paper",
+                   "veg", "fruit", "potatoes", "cat food", "dog food"),
         ),
         "pharmacy": Keywords(
-            strong=("prescription*", "pharmac*", "chemist*", "medication*"),
-            words=("medicine*", "meds", "pills", "tablets", "inhaler*", "paracetamol", "gp", "surgery"),
+            strong=("prescription*", "pharmac*", "chemist*", "medication*", "repeat prescription*"),
+            words=("medicine*", "meds", "pills", "tablets", "tabs", "inhaler*", "paracetamol", "gp", "surgery",
+                   "boots", "lloyds", "superdrug", "insulin", "dosette", "blister pack*"),
         ),
         "pets": Keywords(
-            strong=("dog walk*", "walk the dog", "walk my dog", "walk a dog", "walkies", "pet sit*", "cat sit*", "feed the cat"),
-            words=("dog*", "puppy", "pupp*", "cat", "cats", "kitten*", "pet", "pets", "vet", "vets", "rabbit*", "hamster*"),
+            strong=("dog walk*", "walk the dog", "walk my dog", "walk a dog", "walkies", "pet sit*", "cat sit*", "feed the cat",
+                    "needs a walk", "need a walk", "feed my cat", "feed the cats"),
+            words=("dog*", "puppy", "pupp*", "cat", "cats", "kitten*", "pet", "pets", "vet", "vets", "rabbit*", "hamster*",
+                   # Breeds and other pets, as people name them: "walk my spaniel", "feed the budgie".
+                   "spaniel*", "labrador*", "lab", "retriever*", "terrier*", "collie*", "poodle*", "dachshund*",
+                   "sausage dog", "greyhound*", "whippet*", "lurcher*", "jack russell*", "staffie*", "staffy", "pug",
+                   "pugs", "beagle*", "husky", "huskies", "cockapoo*", "cavapoo*", "labradoodle*", "schnauzer*",
+                   "westie*", "shih tzu", "chihuahua*", "alsatian*", "boxer", "corgi*", "budgie*", "parrot*",
+                   "guinea pig*", "tortoise*", "hens", "chickens", "goldfish", "litter tray", "cat flap"),
         ),
         "lifts": Keywords(
-            strong=("lift to", "a lift", "give me a lift", "ride to", "drive me", "driving"),
+            strong=("lift to", "a lift", "give me a lift", "ride to", "drive me", "driving", "run me", "run us"),
             words=("lift", "lifts", "ride", "drive", "car", "taxi", "station", "airport", "hospital",
                    "appointment*", "transport", "bus"),
         ),
@@ -72,7 +83,8 @@ KEYWORDS: dict[str, dict[str, Keywords]] = {
         ),
         "odd_jobs": Keywords(
             strong=("odd job*", "garden*", "diy", "flat pack", "fix*", "repair*"),
-            words=("weed*", "mow", "mowing", "lawn", "hedge*", "shelf", "shelves", "bulb*", "bins", "bin",
+            words=("weed*", "mow", "mowing", "lawn", "hedge*", "shelf", "shelves", "bulb*", "bins", "bin", "wheelie bin*",
+                   "recycling", "bin day",
                    "plumb*", "assembl*", "paint*", "leaf", "leaves", "gutter*", "snow", "grit*", "move", "carry"),
         ),
         "meals": Keywords(
@@ -90,14 +102,16 @@ KEYWORDS: dict[str, dict[str, Keywords]] = {
                    "warzyw*", "owoc*", "ziemniak*", "papier toaletowy"),
         ),
         "pharmacy": Keywords(
-            strong=("recept*", "aptek*", "lekarstw*", "leki", "leków", "lekami"),
+            # "w aptece" (at the pharmacy): the stem changes its last letter.
+            strong=("recept*", "aptek*", "aptec*", "lekarstw*", "leki", "leków", "lekami"),
             words=("lek", "tabletk*", "inhalator*", "przychodni*", "lekarz*", "witamin*", "syrop*", "maść", "maści"),
         ),
         "pets": Keywords(
             strong=("wyprowadz* psa", "wyprowadz* pieska", "spacer* z psem", "spacer* z pieskiem", "wyjść z psem",
                     "wyjdzie z psem", "opiek* nad psem", "opiek* nad kotem", "nakarmi* kota", "nakarmi* koty"),
             words=("pies", "psa", "psem", "psu", "psy", "psów", "piesek", "pieska", "pieskiem", "kot", "kota",
-                   "kotem", "koty", "kotów", "kotek", "kotka", "kotki", "zwierz*", "weteryn*", "królik*", "chomik*"),
+                   "kotem", "koty", "kotów", "kotek", "kotka", "kotki", "zwierz*", "weteryn*", "królik*", "chomik*",
+                   "spaniel*", "labrador*", "jamnik*", "owczar*", "terier*", "kundel*", "kundl*", "papu*"),
         ),
         "lifts": Keywords(
             strong=("podwózk*", "podwiez*", "podwieź*", "zawiez*", "zawieź*", "odwiez*", "odwieź*", "dowiez*",
@@ -138,13 +152,14 @@ KEYWORDS: dict[str, dict[str, Keywords]] = {
         ),
         "pharmacy": Keywords(
             strong=("farmaci*", "medicament*", "compensat*"),
-            words=("rețet*", "pastil*", "tablet*", "inhalator*", "doctor*", "medic", "medicul", "medicului",
+            words=("rețet*", "pastil*", "tablet*", "inhalator*", "doctor*", "medic", "medicul", "medicului", "medici*",
                    "dispensar*", "vitamin*", "sirop*"),
         ),
         "pets": Keywords(
             strong=("plimb* câine*", "plimb* cățel*", "plimbare cu câine*", "grijă de pisic*", "grijă de câine*",
                     "hrăni* pisic*", "hrăni* câine*"),
-            words=("câine*", "câini*", "cățel*", "pisic*", "animal*", "animăluț*", "veterinar*", "iepur*", "hamster*"),
+            words=("câine*", "câini*", "cățel*", "pisic*", "animal*", "animăluț*", "veterinar*", "iepur*", "hamster*",
+                   "ciobănesc", "labrador*", "maidanez*", "papagal*"),
         ),
         "lifts": Keywords(
             strong=("transport*", "cu mașina", "să mă duci", "să mă ducă", "să mă ia", "să mă aducă"),
@@ -231,19 +246,67 @@ def _index() -> _Index:
     return _Index(exact, by_prefix)
 
 
-def classify(text: str) -> str:
-    """The category code that fits the text best, or "other"."""
+# Taking someone somewhere is a lift, whatever the place: "take my neighbour to the GP", "drive mum to the
+# hospital", "zawieźć mamę do lekarza", "să o ducă pe mama la spital". The place alone (GP, doctor) would
+# read as the pharmacy.
+_TAKING_SOMEWHERE = re.compile(
+    r"\b(?:take|taking|took|drive|driving|run|bring|get|ferry|zawie\w*|podwie\w*|odwie\w*|dowie\w*|"
+    r"zabra\w*|duc\w*|duce|conduc\w*)\b(?:\s+\S+){0,4}?\s+(?:to|do|la|pana la|spre)\s+(?:the\s+|a\s+|my\s+)?"
+    r"(?:gp|doctor\w*|hospital\w*|dentist\w*|surgery|clinic|appointment\w*|station|airport|vet\w*|optician\w*|"
+    r"lekarz\w*|szpital\w*|przychodni\w*|dentyst\w*|dworc\w*|lotnisk\w*|medic\w*|spital\w*|dentist\w*|"
+    r"gar[aă]|aeroport\w*|policlinic\w*)"
+)
+_TYPOS_FROM = 6  # letters: a longer word one letter off a keyword still counts ("prescripton")
+
+
+def _close_rules(word: str) -> list[_Rule]:
+    """Rules whose first word is one letter off `word` (for words that matched nothing as typed)."""
+    found = []
+    for rule in _single_word_rules():
+        expected = rule.pattern[0]
+        if expected.endswith("*"):
+            stem = expected[:-1]
+            if len(stem) >= _TYPOS_FROM - 1 and (one_letter_off(word[: len(stem)], stem) or one_letter_off(word, stem)
+                                                 or one_letter_off(word[: len(stem) + 1], stem)):
+                found.append(rule)
+        elif len(expected) >= _TYPOS_FROM and one_letter_off(word, expected):
+            found.append(rule)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _single_word_rules() -> tuple[_Rule, ...]:
+    return tuple(
+        _Rule(_pattern(keyword), code, weight)
+        for per_language in KEYWORDS.values() for code, keywords in per_language.items()
+        for weight, group in ((_STRONG_WEIGHT, keywords.strong), (1, keywords.words))
+        for keyword in group if len(keyword.split()) == 1
+    )
+
+
+def scores(text: str) -> dict[str, int]:
+    """How strongly the text speaks of each category (codes it doesn't speak of are left out)."""
     words = tokens(text)
     index = _index()
-    scores: dict[str, int] = {}
+    found: dict[str, int] = {}
     for start, word in enumerate(words):
-        for rule in index.starting_with(word):
-            if _matches_at(words, start, rule.pattern):
-                scores[rule.code] = scores.get(rule.code, 0) + rule.weight
-    if not scores:
+        rules = [rule for rule in index.starting_with(word) if _matches_at(words, start, rule.pattern)]
+        if not rules and len(word) >= _TYPOS_FROM:
+            rules = _close_rules(word)
+        for rule in rules:
+            found[rule.code] = found.get(rule.code, 0) + rule.weight
+    if _TAKING_SOMEWHERE.search(fold(text)):
+        found["lifts"] = found.get("lifts", 0) + 2 * _STRONG_WEIGHT
+    return found
+
+
+def classify(text: str) -> str:
+    """The category code that fits the text best, or "other"."""
+    scores_found = scores(text)
+    if not scores_found:
         return OTHER
     order = {category.code: position for position, category in enumerate(CATEGORIES)}
-    return max(scores, key=lambda code: (scores[code], -order[code]))
+    return max(scores_found, key=lambda code: (scores_found[code], -order[code]))
 
 
 def label(code: str) -> str:

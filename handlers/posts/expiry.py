@@ -77,15 +77,13 @@ async def _ask_to_keep(services: Services, effects: Effects, post: Post, now: da
     if poster is None:
         return
     days = max(1, (now - post.created_at).days)
-    choices = (
-        Choice(msg(texts.BUTTON_KEEP_OPEN), KeepOpen(post.id).pack()),
-        Choice(msg(texts.BUTTON_CLOSE_IT), Close(post.id).pack()),
-    )
     if _day_passed(post, now, (await for_street(services, post.street_id)).timezone):
         question = msg(texts.DAY_PASSED_QUESTION, subject=subject(post), day=describe(post.when))
+        keep, close = texts.BUTTON_STILL_NEEDED, texts.BUTTON_NOT_NEEDED
     else:
         question = msg(texts.KEEP_OPEN_QUESTION, subject=subject(post), days=days)
-    effects.tell(poster, question, choices)
+        keep, close = texts.BUTTON_KEEP_OPEN, texts.BUTTON_CLOSE_IT
+    effects.tell(poster, question, (Choice(msg(keep), KeepOpen(post.id).pack()), Choice(msg(close), Close(post.id).pack())))
 
 
 async def close_post(services: Services, effects: Effects, post: Post, now: datetime) -> None:

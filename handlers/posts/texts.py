@@ -56,6 +56,8 @@ KEEP_OPEN_QUESTION = NP_(
     "Your post {subject} has been up for {days} days. Keep it open?", "days",
 )
 DAY_PASSED_QUESTION = N_("Your post {subject} was for {day}, which has passed. Is it still needed?")
+BUTTON_STILL_NEEDED = N_("Yes, still needed")
+BUTTON_NOT_NEEDED = N_("No, close it")
 BUTTON_KEEP_OPEN = N_("Keep it open")
 BUTTON_CLOSE_IT = N_("Close it")
 KEPT_OPEN = NP_("Keeping it open for another {days} day.", "Keeping it open for another {days} days.", "days")

@@ -5,8 +5,6 @@ there are several); anything else gets one gentle question back."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
-
 from handlers.kernel import flows
 from handlers.kernel import texts as common
 from handlers.kernel.domain import Post, PostKind, PostStatus, Street
@@ -14,6 +12,7 @@ from handlers.kernel.flows import Flow
 from handlers.kernel.messages import Choice, lines, msg
 from handlers.kernel.ownership import pressed_by_owner
 from handlers.kernel.payloads import Payload
+from handlers.kernel.street_settings import for_street
 from handlers.kernel.turn import Turn
 from handlers.kernel.wording import check_post_text, tidy, tokens
 from handlers.posts import posting
@@ -21,6 +20,7 @@ from handlers.posts.cards import card
 from handlers.posts.categories import classify
 from handlers.posts.when import decode, encode, parse_when
 from handlers.privacy import forgetting
+from handlers.street.local_time import local_date
 from handlers.street.people import street_name
 from handlers.words import texts
 from handlers.words.intent import kind_of
@@ -99,15 +99,17 @@ async def _restate(turn: Turn, reading: Reading) -> None:
         )
     leave = Choice(msg(texts.BUTTON_NO_THANKS), LeaveIt(owner).pack())
     head = texts.SHALL_I_POST_ASK if reading.kind == PostKind.ASK.value else texts.SHALL_I_POST_OFFER
-    turn.reply_msg(lines(msg(head), card(_preview(reading, streets[0], turn.now), None)), posts + (leave,))
+    preview = await _preview(turn, reading, streets[0])
+    turn.reply_msg(lines(msg(head), card(preview, None)), posts + (leave,))
 
 
-def _preview(reading: Reading, street: Street, now: datetime) -> Post:
-    """The post as it would be, for its card (never stored)."""
+async def _preview(turn: Turn, reading: Reading, street: Street) -> Post:
+    """The post as it would be if posted now, its day as a date (never stored)."""
+    zone = (await for_street(turn.services, street)).timezone
+    when = (decode(reading.when) or parse_when(reading.text)).dated(local_date(turn.now, zone))
     return Post(
         id=0, street_id=street.id, author_id=None, kind=PostKind(reading.kind), category=reading.category,
-        when=decode(reading.when) or parse_when(reading.text), body=reading.text, anonymous=True,
-        status=PostStatus.OPEN, created_at=now, expires_at=now,
+        when=when, body=reading.text, anonymous=True, status=PostStatus.OPEN, created_at=turn.now, expires_at=turn.now,
     )
 
 

@@ -8,10 +8,11 @@ from hypothesis import strategies as st
 
 from handlers.kernel import texts
 from handlers.kernel.answers import ChoiceWords, Reading, read_answer
+from handlers.posts import texts as posts_texts
 from handlers.privacy import texts as privacy_texts
 from handlers.words import texts as words_texts
 from tests.fakes import plain
-from tests.kit import StreetKit, only
+from tests.kit import StreetKit, card_of, only
 
 FORGET = [ChoiceWords(("🗑️ Yes, forget me",), destructive=True), ChoiceWords(("No, keep things as they are",))]
 LANGUAGES = [ChoiceWords(("English",)), ChoiceWords(("Polski",)), ChoiceWords(("Română",))]
@@ -153,3 +154,22 @@ async def test_the_answer_to_a_press_typed_comes_as_a_message(street: StreetKit)
 async def test_nothing_asked_and_a_yes(street: StreetKit) -> None:
     await _in_the_street(street, "sam")
     assert only(await street.tell("sam", "yes")).key in (words_texts.NOT_SURE, texts.NOT_UNDERSTOOD)
+
+
+async def test_a_question_asked_of_someone_else_in_a_turn_is_answered_by_typing(street: StreetKit) -> None:
+    await _in_the_street(street, "rosa", "sam")
+    post_id = card_of(await street.say("rosa", "/ask could someone pick up milk?")).outgoing.card_of
+    await street.press("sam", f"h:{post_id}", private=False)  # Rosa is asked "Shall I put you in touch?"
+    again = only(await street.tell("rosa", "yes please"))  # two of the choices say yes: which?
+    assert again.text.startswith("Sorry, I didn't catch which one you meant") and len(again.choices) == 3
+    sent = await street.tell("rosa", "yes please, share my username")
+    assert any(s.key == posts_texts.IN_TOUCH_RESPONDER for s in sent)
+
+
+async def test_a_question_the_bot_asked_on_its_own_is_answered_by_typing(street: StreetKit) -> None:
+    await _in_the_street(street, "rosa")
+    await street.say("rosa", "/ask could someone pick up milk tomorrow?")
+    asked = only(await street.wait(timedelta(days=2)))
+    assert asked.key == posts_texts.DAY_PASSED_QUESTION
+    assert only(await street.tell("rosa", "no, not any more")).key == posts_texts.CLOSED_BY_AUTHOR
+    assert await street.count("posts", "status = 'expired'") == 1

@@ -21,7 +21,7 @@ async def test_margarets_words_become_an_ask_in_one_tap(street: StreetKit) -> No
     assert restated.text.splitlines() == [
         "Shall I ask your street for you? It will show as from “a neighbour”:",
         "🙋 A neighbour could use a hand",
-        "🛒 Shopping · tomorrow",
+        "🛒 Shopping · Tuesday 3 March",
         "“could someone pick up my milk tomorrow please?”",
     ]
     assert [plain(choice.label) for choice in restated.choices] == ["📌 Yes, post it", "No thanks"]
@@ -73,7 +73,7 @@ async def test_someone_the_bot_knows_no_street_of(street: StreetKit) -> None:
 async def test_a_polish_ask(street: StreetKit) -> None:
     await _in_the_street(street, "ola")
     restated = only(await street.tell("ola", "Dzień dobry, czy ktoś mógłby odebrać moje leki jutro rano?"))
-    assert "💊 Prescriptions & pharmacy · tomorrow in the morning" in restated.text
+    assert "💊 Prescriptions & pharmacy · Tuesday 3 March in the morning" in restated.text
     assert "“czy ktoś mógłby odebrać moje leki jutro rano?”" in restated.text
     assert card_of(await street.tell("ola", "tak"))
 
