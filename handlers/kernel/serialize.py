@@ -105,11 +105,16 @@ def decode_question(raw: str) -> tuple[Msg, tuple[Choice, ...]]:
 
 
 def _nobody_named(message: Msg) -> Msg:
-    params = {
-        name: Msg(SOMEONE) if isinstance(value, Person) else _nobody_named(value) if isinstance(value, Msg) else value
-        for name, value in message.params.items()
-    }
-    return Msg(message.key, params, message.plural, message.count)
+    def unnamed(value: Param) -> Param:
+        if isinstance(value, Person):
+            return Msg(SOMEONE)
+        if isinstance(value, Msg):
+            return _nobody_named(value)
+        if isinstance(value, Lines):
+            return Lines(tuple(_nobody_named(item) for item in value.items))
+        return value
+
+    return Msg(message.key, {name: unnamed(value) for name, value in message.params.items()}, message.plural, message.count)
 
 
 def person_marker(platform: str, user_id: str) -> str:

@@ -20,7 +20,7 @@ async def test_a_private_chat_with_guided_posting_by_numbers_and_reactions(stree
     assert bot.adapter.direct.is_private(private)
     mark = rosa.mark()
     await rosa.say(private, "")
-    await rosa.notice(private, contains="I'm not sure what you mean", after=mark, sender=bot.user_id)
+    await rosa.notice(private, contains="I'm not sure I followed", after=mark, sender=bot.user_id)
 
     mark = rosa.mark()
     await rosa.say(private, "!ask")

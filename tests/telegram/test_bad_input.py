@@ -36,7 +36,7 @@ async def test_odd_words_in_the_group(tg: TelegramStreet, api: FakeBotApi, typed
 async def test_messages_without_words_in_private(tg: TelegramStreet, api: FakeBotApi) -> None:
     rosa = api.user("Rosa")
     api.dm(rosa, "")  # a sticker or a photo: no text at all
-    assert (await api.next_in(rosa, 0)).text.startswith("I'm not sure what you mean")
+    assert (await api.next_in(rosa, 0)).text.startswith("I'm not sure I followed")
 
 
 async def test_stale_and_strange_buttons(tg: TelegramStreet, api: FakeBotApi) -> None:

@@ -33,7 +33,7 @@ async def test_the_apps_language_is_the_one_doorstep_speaks(tg: TelegramStreet, 
     await api.next_in(elm, 0)
     api.say(ania, elm, "/ask Czy ktoś mógłby jutro rano kupić mleko?")
     card = await api.next_in(elm, 1)
-    assert card.text.splitlines()[:2] == ["🙋 Ania could use a hand", "🛒 Shopping · tomorrow in the morning"]
+    assert card.text.splitlines()[:2] == ["🙋 Ania could use a hand", "🛒 Shopping · Tuesday 3 March in the morning"]
     told = await api.next_in(sam, 0)
     assert told.text.startswith("🔔 A neighbour could use a hand")
     api.press(sam, told, "I can help")

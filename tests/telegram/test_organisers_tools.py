@@ -160,7 +160,7 @@ async def test_an_ask_for_a_neighbour_who_is_not_online(tg: TelegramStreet, api:
     elm = api.group("Elm Street", [priya, sam])
     api.say(priya, elm, "/ask for a neighbour: could someone pick up a few things from the shop on Thursday?")
     card = await said_to(api, elm, "Priya is asking for a neighbour who isn't online")
-    assert card.text.splitlines()[1:] == ["🛒 Shopping · Thursday",
+    assert card.text.splitlines()[1:] == ["🛒 Shopping · Thursday 5 March",
                                           "“could someone pick up a few things from the shop on Thursday?”"]
     hint = await said_to(api, elm, "Thank you for asking on their behalf")
     assert "keep addresses and health details off the card" in hint.text
