@@ -76,3 +76,27 @@ async def test_names_come_from_live_look_ups_when_not_at_hand(api: FakeBotApi, t
         assert question[0].mentions == [rosa.id, joe.id]  # the link still reaches her
     finally:
         await street.close()
+
+
+async def test_plain_words_become_an_ask_and_a_typed_yes_forgets(tg: TelegramStreet, api: FakeBotApi) -> None:
+    margaret, sam = api.user("Margaret"), api.user("Sam")
+    elm = api.group("Elm Street", [margaret, sam])
+    api.say(margaret, elm, "/board")
+    await api.next_in(elm, 0)
+    api.say(sam, elm, "/board")
+    await api.next_in(elm, 1)
+
+    api.dm(margaret, "Hello dear, could someone pick up my milk tomorrow please?")
+    restated = await api.next_in(margaret, 0)
+    assert restated.text.startswith("Shall I ask your street for you?")
+    assert "🛒 Shopping · Tuesday 3 March" in restated.text
+    assert [b.text for b in restated.flat_buttons] == ["📌 Yes, post it", "No thanks"]
+    api.dm(margaret, "yes")
+    card = await api.next_in(elm, 2)
+    assert card.text.splitlines()[0] == "🙋 A neighbour could use a hand" and "milk" in card.text
+
+    api.dm(sam, "/forgetme")
+    assert (await api.next_in(sam, 0)).text.startswith("🗑️ Shall I forget you?")
+    api.dm(sam, "yes")
+    assert "I've forgotten you" in (await api.next_in(sam, 1)).text
+    assert await tg.store.db.fetch_value("SELECT COUNT(*) FROM neighbours WHERE user_id = ?", (str(sam.id),)) == 0
