@@ -30,8 +30,8 @@ async def _ignore(turn: Turn, pressed: Payload) -> None:
 
 
 def test_every_button_and_receipt_is_a_kind() -> None:
-    assert len(ROUTER.action_kinds) == 81 and len(ROUTER.receipt_kinds) == 6
-    assert len({kind.code for kind in ROUTER.action_kinds}) == 81
+    assert len(ROUTER.action_kinds) == 83 and len(ROUTER.receipt_kinds) == 6
+    assert len({kind.code for kind in ROUTER.action_kinds}) == 83
 
 
 @settings(max_examples=400, deadline=None, derandomize=True)

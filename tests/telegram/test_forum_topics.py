@@ -124,7 +124,7 @@ async def test_a_press_in_a_topic_deleted_since_is_answered_in_general(tg: Teleg
     assert when.text == "And when?"
     api.press(rosa, when, "tomorrow")
     card = await api.next_in_topic(elm, None, 1)
-    assert card.text.splitlines()[:2] == ["🙋 Rosa could use a hand", "🛒 Shopping · tomorrow"]
+    assert card.text.splitlines()[:2] == ["🙋 Rosa could use a hand", "🛒 Shopping · Tuesday 3 March"]
     await eventually(lambda: _count(tg, "cards", "thread IS NULL"), "the card remembered in General")
     assert await tg.count("posts") == 1
 
