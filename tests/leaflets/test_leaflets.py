@@ -12,6 +12,7 @@ from handlers.leaflets import codes
 from handlers.leaflets import texts as leaflet_texts
 from handlers.organisers import texts as organisers_texts
 from handlers.posts import texts as post_texts
+from handlers.words import texts as words_texts
 from tests.fakes import Sent, plain
 from tests.kit import StreetKit, card_of, only
 
@@ -52,7 +53,7 @@ async def test_a_leaflet_in_two_languages_with_a_line_that_is_never_kept(street:
         for row in await street.store.db.fetch_all(f"SELECT * FROM {table}"):
             assert not any(isinstance(value, str) and "number 12" in value for value in tuple(row)), table
     # The flow is over: what she types next is just chat.
-    assert only(await street.tell("olga", "hello")).key == texts.NOT_UNDERSTOOD
+    assert only(await street.tell("olga", "hello")).key == words_texts.HELLO
 
 
 async def test_the_streets_own_hello_goes_on_the_leaflet(street: StreetKit) -> None:
@@ -117,7 +118,7 @@ async def test_a_typed_code_and_the_welcomes_buttons(street: StreetKit) -> None:
     assert offer.key == post_texts.OFFER_WHAT
     # Words that only look a little like a code are just words.
     for words in ("exchange", "meet 2day"):
-        assert only(await street.tell("sam", words)).key == texts.NOT_UNDERSTOOD
+        assert only(await street.tell("sam", words)).key == words_texts.NOT_SURE
 
 
 async def test_a_poster_of_this_weeks_offers_only(street: StreetKit) -> None:
