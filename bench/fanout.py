@@ -11,7 +11,7 @@ default limits) to the tests' fake Bot API in a process of its own, with its flo
 messages a second overall, 20 a minute per group, one a second per private chat; 429 with retry_after
 beyond them). The clock starts when the due work starts and stops when the last hello has been sent;
 every send receipt is checked to be recorded afterwards. The core sends side by side as `doorstep run`
-does (`bot.runner.SENDS_AT_ONCE`).
+does (`bot.composition.SENDS_AT_ONCE`).
 
 The fake server answers at once, being on the same machine; the real Telegram is a round trip away,
 and a check-in's hello waits for two (a name look-up, then the message). So a second, smaller run has
@@ -36,9 +36,9 @@ from bench.common import Deadline, Profiled, cpu_by_thread, cpu_seconds, hand_ba
 from bench.population import StreetPeople, add_checkins, add_streets, create_schema, midday_zone
 from bench.telegram_server import TelegramServer
 from bot.clock import SystemClock
-from bot.runner import SENDS_AT_ONCE
+from bot.composition import SENDS_AT_ONCE
 from bot.scheduler import DueScheduler
-from bot.telegram import TelegramAdapter, Tuning
+from bot.telegram.adapter import TelegramAdapter, Tuning
 from config.settings import TelegramSettings
 from handlers.app import Doorstep
 from handlers.kernel.messages import Choice, MessageRef, Msg, Outgoing, SendResult

@@ -29,10 +29,9 @@ from pydantic import SecretStr
 
 from bench.common import Deadline, Profiled, cpu_by_thread, cpu_seconds, hand_back, machine, part_arguments, spread
 from bot.clock import SystemClock
-from bot.matrix import MatrixAdapter
-from bot.matrix.adapter import Patience
+from bot.composition import SENDS_AT_ONCE
+from bot.matrix.adapter import MatrixAdapter, Patience
 from bot.matrix.sync import SYNC_FILTER, KeyKeeper
-from bot.runner import SENDS_AT_ONCE
 from config.settings import MatrixSettings
 from handlers.app import Doorstep
 from handlers.kernel.incoming import Incoming

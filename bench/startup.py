@@ -144,7 +144,7 @@ async def launch_once(server: TelegramServer, snapshot: Path, folder: Path, prob
 
 async def _import_seconds() -> float:
     """How long a bare `import` of what `doorstep run` loads takes in a fresh interpreter."""
-    code = "import time; t = time.perf_counter(); import bot.cli, bot.runner, bot.telegram; print(time.perf_counter() - t)"
+    code = "import time; t = time.perf_counter(); import bot.cli, bot.composition, bot.telegram.adapter; print(time.perf_counter() - t)"
     process = await asyncio.create_subprocess_exec(sys.executable, "-c", code, cwd=ROOT, stdout=asyncio.subprocess.PIPE)
     out, _ = await process.communicate()
     return float(out.decode().strip())

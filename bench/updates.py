@@ -37,8 +37,8 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHand
 from bench.common import Deadline, Profiled, hand_back, machine, part_arguments, spread
 from bench.telegram_server import TelegramServer
 from bot.clock import SystemClock
-from bot.runner import SENDS_AT_ONCE
-from bot.telegram import TelegramAdapter, Tuning
+from bot.composition import SENDS_AT_ONCE
+from bot.telegram.adapter import TelegramAdapter, Tuning
 from bot.telegram.pacing import Limits, Rate
 from bot.telegram.sending import Patience
 from config.settings import TelegramSettings

@@ -12,7 +12,7 @@ from typing import Sequence
 
 from bot import logs
 from bot.composition import purge_now, run_console
-from bot.platforms import PlatformStartFailed
+from bot.errors import PlatformStartFailed
 from config import ConfigurationError, Settings, load_settings
 from config.inspect import describe_settings
 from storage import StorageError
@@ -199,7 +199,7 @@ def _run(settings: Settings) -> int:
         print(CONSOLE_HINT, file=sys.stderr)
         asyncio.run(run_console(settings, settings.database.path, sys.stdin, sys.stdout, interactive=sys.stdin.isatty()))
         return 0
-    from bot.runner import run_platforms
+    from bot.composition import run_platforms
 
     asyncio.run(run_platforms(settings))
     return 0

@@ -1,22 +1,34 @@
-"""The composition root: settings -> storage -> core -> scheduler -> adapters, in one asyncio loop."""
+"""The composition root: settings -> storage -> core -> scheduler -> adapters, in one asyncio loop —
+for real (`run_platforms`, until SIGINT or SIGTERM), in the console street, and for `doorstep purge`."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import signal
 import sys
 from contextlib import asynccontextmanager
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import AsyncIterator, TextIO
 from zoneinfo import ZoneInfo
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.clock import ManualClock, SystemClock
 from bot.console.directory import ConsoleDirectory
 from bot.console.notifier import ConsoleNotifier
 from bot.console.script import echo
 from bot.console.street import ConsoleOrganisers, ConsoleStreet
+from bot.health import health_server
 from bot.i18n import Catalogues
+from bot.metrics import CountedCore, CountedNotifier, Metrics, version
+from bot.platforms import NotifierByPlatform, OrganisersByPlatform, PlatformAdapter, own_work_of
+from bot.scheduler import DueScheduler
 from config.settings import Settings
 from handlers.app import Doorstep, NobodyOrganises
+from handlers.kernel.ports import Clock
+from handlers.kernel.render import Translate
 from handlers.kernel.settings import CoreSettings
 from handlers.kernel.turn import Services
 from handlers.privacy import retention
@@ -122,3 +134,77 @@ async def purge_now(settings: Settings) -> dict[str, int]:
 
 def stdin_is_interactive() -> bool:
     return sys.stdin.isatty()
+
+
+log = logging.getLogger(__name__)
+
+# Messages to different chats in flight at once (see handlers.delivery): enough to keep Telegram's 30
+# a second going while each waits a round trip or two (a name look-up, the send), without a crowd.
+SENDS_AT_ONCE = 16
+
+
+def stop_on_signals() -> asyncio.Event:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    return stop
+
+
+async def run_platforms(settings: Settings, stop: asyncio.Event | None = None) -> None:
+    stop = stop or stop_on_signals()
+    clock = SystemClock()
+    backups = upgrade_backups(settings)
+    async with open_store(settings.database.path, backups) as store:
+        scheduler = AsyncIOScheduler(timezone=timezone.utc)
+        catalogues = Catalogues.load()
+        adapters = build_adapters(settings, store, clock, scheduler, catalogues.translate)
+        due = DueScheduler(scheduler)
+        metrics = Metrics()
+        core = Doorstep(
+            store, CountedNotifier(NotifierByPlatform(adapters), metrics), clock, core_settings(settings, catalogues),
+            OrganisersByPlatform(adapters),
+            waker=due, sends_at_once=SENDS_AT_ONCE, adapters_own=own_work_of(adapters),
+        )
+        due.attach(core)
+        if backups is not None:
+            scheduler.add_job(backups.prune, "interval", days=1, id="doorstep-upgrade-backups", replace_existing=True)
+        health = health_server(settings, store, adapters, scheduler, due, metrics)
+        started: list[PlatformAdapter] = []
+        try:
+            if health is not None:
+                await health.start()
+            counted = CountedCore(core, metrics)
+            for adapter in adapters:
+                await adapter.start(counted)  # type: ignore[arg-type]
+                started.append(adapter)
+            await due.start()
+            log.info("doorstep running platforms=%s version=%s", ",".join(a.platform for a in adapters), version())
+            await stop.wait()
+        finally:
+            log.info("doorstep stopping")
+            if scheduler.running:
+                scheduler.shutdown(wait=False)
+            for adapter in reversed(started):
+                try:
+                    await adapter.stop()
+                except Exception:
+                    log.exception("adapter did not stop cleanly platform=%s", adapter.platform)
+            if health is not None:
+                await health.stop()
+
+
+def build_adapters(
+    settings: Settings, store: SqliteStore, clock: Clock, scheduler: AsyncIOScheduler, translate: Translate,
+) -> list[PlatformAdapter]:
+    """The adapters the settings ask for (each platform is imported only when it is used)."""
+    adapters: list[PlatformAdapter] = []
+    if settings.telegram.enabled:
+        from bot.telegram.adapter import create_adapter as create_telegram
+
+        adapters.append(create_telegram(settings, store, clock, scheduler, translate=translate))
+    if settings.matrix.enabled:
+        from bot.matrix.adapter import create_adapter as create_matrix
+
+        adapters.append(create_matrix(settings, store, clock, scheduler, translate=translate))
+    return adapters

@@ -9,21 +9,13 @@ from typing import TYPE_CHECKING, Protocol
 from handlers.kernel.core import AdaptersOwn
 from handlers.kernel.domain import Street
 from handlers.kernel.messages import Choice, MessageRef, Msg, Outgoing, SendResult, SendStatus, ToStreet
-from handlers.kernel.ports import Clock, Notifier, OrganiserCheck
-from handlers.kernel.render import Translate
+from handlers.kernel.ports import Notifier, OrganiserCheck
 
 if TYPE_CHECKING:
-    from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-    from config.settings import Settings
     from handlers.kernel.core import Core
-    from storage import SqliteStore
 
 log = logging.getLogger(__name__)
-
-
-class PlatformStartFailed(Exception):
-    """An adapter can't connect (credentials refused, server unreachable); the message says why."""
 
 
 class PlatformAdapter(Protocol):
@@ -87,19 +79,3 @@ class OrganisersByPlatform:
     async def organisers_of(self, street: Street) -> list[str]:
         check = self._checks.get(street.platform)
         return await check.organisers_of(street) if check else []
-
-
-def build_adapters(
-    settings: Settings, store: SqliteStore, clock: Clock, scheduler: AsyncIOScheduler, translate: Translate,
-) -> list[PlatformAdapter]:
-    """The adapters the settings ask for. Each platform's package has `create_adapter`."""
-    adapters: list[PlatformAdapter] = []
-    if settings.telegram.enabled:
-        from bot.telegram import create_adapter as create_telegram
-
-        adapters.append(create_telegram(settings, store, clock, scheduler, translate=translate))
-    if settings.matrix.enabled:
-        from bot.matrix import create_adapter as create_matrix
-
-        adapters.append(create_matrix(settings, store, clock, scheduler, translate=translate))
-    return adapters

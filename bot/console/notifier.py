@@ -9,8 +9,8 @@ from typing import TextIO
 
 from bot import printing
 from bot.charts import render_weekly_chart, worth_drawing
-from bot.printing import links
 from bot.console.directory import PLATFORM, ConsoleDirectory
+from bot.printing import links
 from handlers.kernel.messages import (
     Attachment,
     Choice,

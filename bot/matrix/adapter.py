@@ -24,6 +24,9 @@ from handlers.kernel.ports import Clock
 from handlers.kernel.render import Translate, no_translation
 
 if TYPE_CHECKING:
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+    from config.settings import Settings
     from handlers.kernel.core import AdaptersOwn, Core
     from storage import SqliteStore
 
@@ -84,7 +87,7 @@ class MatrixAdapter:
             await connect(self.client, self._settings, patience_s=self._patience.login_s)
             await self.direct.load()
         except BaseException:
-            await self.client.close()  # the runner only stops adapters that started
+            await self.client.close()  # the composition root only stops adapters that started
             raise
         self._inbound = Inbound(
             self.client, self.direct, self.notifier, self._store, self.organisers, self._spawner,
@@ -125,3 +128,12 @@ class MatrixAdapter:
         await self._spawner.drain(self._patience.stop_s)
         await self.client.close()
         log.info("matrix stopped")
+
+
+def create_adapter(
+    settings: Settings, store: SqliteStore, clock: Clock, scheduler: AsyncIOScheduler, *,
+    translate: Translate = no_translation,
+) -> MatrixAdapter:
+    """The adapter the composition root runs. Due work (the prompts' retention) runs with the core's, which
+    the shared scheduler already drives, so the scheduler itself isn't needed here."""
+    return MatrixAdapter(settings.matrix, store, clock, translate=translate)

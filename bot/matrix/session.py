@@ -19,7 +19,7 @@ from typing import Awaitable, Callable, TypeVar
 from aiohttp import ClientError
 from nio import AsyncClient, AsyncClientConfig, LoginResponse, WhoamiResponse
 
-from bot.platforms import PlatformStartFailed
+from bot.errors import PlatformStartFailed
 from config.settings import MatrixSettings
 
 log = logging.getLogger(__name__)

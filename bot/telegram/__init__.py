@@ -18,40 +18,7 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
 # Opt in to PTB's coming behaviour (time periods as timedelta) so it stops warning on every 429;
 # sending.retry_after_seconds reads either form.
 os.environ.setdefault("PTB_TIMEDELTA", "true")
-
-from bot.telegram.adapter import TelegramAdapter, Tuning
-from bot.telegram.migration import street_mover
-from handlers.kernel.render import Translate, no_translation
-
-if TYPE_CHECKING:
-    from apscheduler.schedulers.asyncio import AsyncIOScheduler
-
-    from config.settings import Settings
-    from handlers.kernel.ports import Clock
-    from storage import SqliteStore
-
-__all__ = ["TelegramAdapter", "Tuning", "create_adapter"]
-
-
-CHECK_IN_EVERY_SECONDS = 30
-
-
-def create_adapter(
-    settings: Settings, store: SqliteStore, clock: Clock, scheduler: AsyncIOScheduler, *,
-    translate: Translate = no_translation, tuning: Tuning | None = None,
-) -> TelegramAdapter:
-    """The adapter the composition root runs. Telegram needs no storage of its own: everything it
-    remembers (names, admins, open location keyboards) is short-lived and in memory; the store is
-    only used to move a street when its group becomes a supergroup. The shared scheduler checks in
-    with Telegram while calls are failing, so /healthz sees it come back even when nobody is talking."""
-    adapter = TelegramAdapter(settings.telegram, tuning or Tuning(), translate, street_mover(store))
-    scheduler.add_job(
-        adapter.check_in_with_telegram, "interval", seconds=CHECK_IN_EVERY_SECONDS, id="telegram-check-in",
-        replace_existing=True, coalesce=True, max_instances=1,
-    )
-    return adapter

@@ -25,7 +25,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHand
 from bot.logs import hashed, redact
 from bot.metrics import PlatformFigures
 from bot.telegram.description import describe_bot
-from bot.telegram.migration import Migrations, MoveStreet
+from bot.telegram.migration import Migrations, MoveStreet, street_mover
 from bot.telegram.names import NameBook
 from bot.telegram.notifier import TelegramNotifier
 from bot.telegram.organisers import TelegramOrganisers
@@ -41,7 +41,12 @@ from handlers.kernel.messages import msg
 from handlers.kernel.render import Translate, no_translation, render
 
 if TYPE_CHECKING:
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+    from config.settings import Settings
     from handlers.kernel.core import Core
+    from handlers.kernel.ports import Clock
+    from storage import SqliteStore
 
 log = logging.getLogger(__name__)
 
@@ -311,3 +316,21 @@ class TelegramAdapter:
 def _host(url: str) -> str:
     return urlparse(url).netloc or url
 
+
+CHECK_IN_EVERY_SECONDS = 30
+
+
+def create_adapter(
+    settings: Settings, store: SqliteStore, clock: Clock, scheduler: AsyncIOScheduler, *,
+    translate: Translate = no_translation, tuning: Tuning | None = None,
+) -> TelegramAdapter:
+    """The adapter the composition root runs. Telegram needs no storage of its own: everything it
+    remembers (names, admins, open location keyboards) is short-lived and in memory; the store is
+    only used to move a street when its group becomes a supergroup. The shared scheduler checks in
+    with Telegram while calls are failing, so /healthz sees it come back even when nobody is talking."""
+    adapter = TelegramAdapter(settings.telegram, tuning or Tuning(), translate, street_mover(store))
+    scheduler.add_job(
+        adapter.check_in_with_telegram, "interval", seconds=CHECK_IN_EVERY_SECONDS, id="telegram-check-in",
+        replace_existing=True, coalesce=True, max_instances=1,
+    )
+    return adapter

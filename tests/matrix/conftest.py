@@ -14,8 +14,7 @@ import pytest
 from pydantic import SecretStr
 
 from bot.clock import ManualClock
-from bot.matrix import MatrixAdapter
-from bot.matrix.adapter import Patience
+from bot.matrix.adapter import MatrixAdapter, Patience
 from config.settings import MatrixSettings
 from handlers.app import Doorstep
 from handlers.kernel.settings import CoreSettings

@@ -14,7 +14,7 @@ from pydantic import SecretStr
 
 from bot.clock import ManualClock
 from bot.i18n import Catalogues
-from bot.telegram import TelegramAdapter, Tuning
+from bot.telegram.adapter import TelegramAdapter, Tuning
 from bot.telegram.migration import street_mover
 from bot.telegram.pacing import Limits, Rate
 from bot.telegram.sending import Patience

@@ -11,7 +11,7 @@ import sys
 from datetime import datetime, time, timedelta, timezone
 from pathlib import Path
 
-from bot.runner import SENDS_AT_ONCE
+from bot.composition import SENDS_AT_ONCE
 from handlers.kernel.checkin_records import EVERY_DAY, Schedule, Tell
 from storage import SqliteStore
 from tests.telegram.fake_bot_api import FakeBotApi, FakeUser
@@ -88,7 +88,7 @@ async def test_a_kill_in_the_middle_of_a_fan_out_loses_no_check_in(api: FakeBotA
     assert second.returncode == 0, errors.decode()
     after = _hellos(api, people)
     assert set(after.values()) <= {1, 2}, "no check-in lost, and none sent more than once more"
-    # Only what was in flight at the kill can go twice: the runner sends a few chats side by side.
+    # Only what was in flight at the kill can go twice: doorstep run sends a few chats side by side.
     assert sum(count - 1 for count in after.values()) <= SENDS_AT_ONCE
 
     store = await SqliteStore.open(database)

@@ -14,7 +14,7 @@ import pytest
 from pydantic import SecretStr
 
 from bot.cli import EXIT_CONFIGURATION, main
-from bot.runner import run_platforms
+from bot.composition import run_platforms
 from config import ConfigurationError
 from config.settings import DatabaseSettings, Settings, TelegramSettings
 from tests.telegram.fake_bot_api import FakeBotApi, Fault

@@ -12,7 +12,7 @@ from bot.health import HealthLimits, HealthSources, make_app
 from bot.i18n import Catalogues
 from bot.metrics import Metrics, Readings
 from bot.telegram.texts import DESCRIPTION, SHORT_DESCRIPTION
-from tests.telegram.fake_bot_api import Fault, FakeBotApi
+from tests.telegram.fake_bot_api import FakeBotApi, Fault
 from tests.telegram.street import TelegramStreet
 
 
