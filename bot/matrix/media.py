@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from io import BytesIO
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PIL import Image
 
@@ -15,9 +15,11 @@ from bot import printing
 from bot.charts import render_weekly_chart
 from bot.matrix.sender import Uploaded
 from bot.printing import links
-from bot.printing.pages import Say
 from handlers.kernel.messages import Attachment, Msg, WeeklyChart
 from handlers.kernel.printables import Printable
+
+if TYPE_CHECKING:
+    from bot.printing.pages import Say
 
 CHART_FILENAME = "weekly-summary.png"
 

@@ -10,11 +10,13 @@ Shared by every adapter that sends files.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bot.printing.links import PrintLink
-from bot.printing.pages import Say, render_pdf
-from bot.printing.preview import first_page_png
 from handlers.kernel.printables import Printable
+
+if TYPE_CHECKING:
+    from bot.printing.pages import Say
 
 PDF, PNG = "application/pdf", "image/png"
 
@@ -36,5 +38,10 @@ class Printed:
 
 def print_out(item: Printable, link: PrintLink, say: Say) -> Printed:
     """The PDF and its preview; `say(message, locale)` puts the core's words in each language."""
+    # Loaded when a page is first printed, not at start: fpdf2 and pdfium cost a bot that never
+    # prints a leaflet a tenth of a second and tens of MiB.
+    from bot.printing.pages import render_pdf
+    from bot.printing.preview import first_page_png
+
     pdf = render_pdf(item, link, say)
     return Printed(pdf, first_page_png(pdf), item.filename)

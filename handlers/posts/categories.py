@@ -259,8 +259,11 @@ _TAKING_SOMEWHERE = re.compile(
 _TYPOS_FROM = 6  # letters: a longer word one letter off a keyword still counts ("prescripton")
 
 
-def _close_rules(word: str) -> list[_Rule]:
-    """Rules whose first word is one letter off `word` (for words that matched nothing as typed)."""
+@lru_cache(maxsize=8192)
+def _close_rules(word: str) -> tuple[_Rule, ...]:
+    """Rules whose first word is one letter off `word` (for words that matched nothing as typed).
+    Remembered per word: the same everyday words ("someone", "tomorrow") come back in post after post,
+    and looking through every rule for each costs milliseconds."""
     found = []
     for rule in _single_word_rules():
         expected = rule.pattern[0]
@@ -271,7 +274,7 @@ def _close_rules(word: str) -> list[_Rule]:
                 found.append(rule)
         elif len(expected) >= _TYPOS_FROM and one_letter_off(word, expected):
             found.append(rule)
-    return found
+    return tuple(found)
 
 
 @lru_cache(maxsize=1)
@@ -292,7 +295,7 @@ def scores(text: str) -> dict[str, int]:
     for start, word in enumerate(words):
         rules = [rule for rule in index.starting_with(word) if _matches_at(words, start, rule.pattern)]
         if not rules and len(word) >= _TYPOS_FROM:
-            rules = _close_rules(word)
+            rules = list(_close_rules(word))
         for rule in rules:
             found[rule.code] = found.get(rule.code, 0) + rule.weight
     if _TAKING_SOMEWHERE.search(fold(text)):
