@@ -3,7 +3,8 @@ python-telegram-bot Application whose only handler echoes, on the same updates i
 
     python -m bench.updates [--quick] [--json FILE] [--profile]
 
-Both are real PTB Applications (the same builder settings, 64 updates in flight) long-polling the
+The echo bot is a bare PTB Application (64 updates in flight); Doorstep long-polls with its own loop
+and writes each batch to its inbox first. Both poll the
 tests' fake Bot API, which runs in a process of its own (`bench.telegram_server`) with its flood
 limits off: what is measured is the bot, not Telegram's pacing (the fan-out benchmark measures that).
 Doorstep is the real Telegram adapter, the real core (sending side by side as under `doorstep run`)
@@ -51,7 +52,7 @@ GOAL_RATIO = 2.0  # Doorstep within 2x of the bare echo
 # Where a profiled run's time went: the core's turns (rules and SQL), and sending what they decided
 # (each message through the Courier and the adapter, whichever task sends it).
 PHASES = {"turns": ("handlers/app.py", "_take_turn"), "sending": ("handlers/kernel/delivery.py", "_deliver_one")}
-CONCURRENT_UPDATES = Tuning().concurrent_updates
+CONCURRENT_UPDATES = 64  # the echo bot's updates in flight at once (PTB's concurrent_updates)
 
 # The flood limits are the fake server's business here (off); the adapter's own pacing is lifted too.
 NO_PACING = Limits(Rate(1_000_000, 1.0), Rate(1_000_000, 1.0), Rate(1_000_000, 1.0), slack=0.0)
@@ -99,6 +100,11 @@ class Counter:
     def attach(self, application: Application) -> None:
         application.add_handler(TypeHandler(Update, self), group=1)
 
+    def tick(self) -> None:
+        self.done += 1
+        if self.done >= self.target:
+            self.reached.set()
+
 
 def _settings(server: TelegramServer) -> TelegramSettings:
     return TelegramSettings(token=SecretStr(server.token), base_url=server.base_url)  # type: ignore[arg-type]
@@ -107,6 +113,7 @@ def _settings(server: TelegramServer) -> TelegramSettings:
 @dataclass
 class DoorstepBot:
     adapter: TelegramAdapter
+    core: Doorstep
     store: SqliteStore
     counter: Counter
 
@@ -117,17 +124,20 @@ class DoorstepBot:
         core = Doorstep(store, adapter.notifier, SystemClock(), CoreSettings(), adapter.organisers,
                         sends_at_once=SENDS_AT_ONCE)
         counter = Counter()
-        counter.attach(adapter.application)
+        adapter.on_update_handled = counter.tick
         try:
             await adapter.start(core)
+            await core.resume()
         except BaseException:
             await store.close()
             raise
-        return cls(adapter, store, counter)
+        return cls(adapter, core, store, counter)
 
     async def stop(self) -> None:
         try:
+            self.core.stop()
             await self.adapter.stop()
+            await self.core.stopped()
         finally:
             await self.store.close()
 

@@ -4,6 +4,7 @@ for real (`run_platforms`, until SIGINT or SIGTERM), in the console street, and 
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 import signal
 import sys
@@ -34,6 +35,9 @@ from handlers.kernel.turn import Services
 from handlers.privacy import retention
 from storage import SqliteStore
 from storage.backup import UpgradeBackups
+
+
+UNREADABLE_LINE = "(That line wasn't text I can read — is your terminal set to UTF-8? Try typing it again.)"
 
 
 def core_settings(settings: Settings, catalogues: Catalogues) -> CoreSettings:
@@ -103,17 +107,30 @@ async def run_console(
     async with open_store(database, backups) as store:
         core = Doorstep(store, notifier, clock, core_settings(settings, catalogues), organisers)
         street = ConsoleStreet(core, clock, notifier, directory, organisers, street_names, out, zone)
+        if isinstance(lines, io.TextIOWrapper):
+            lines.reconfigure(errors="surrogateescape")  # bytes that aren't UTF-8 reach us as such, not as a crash
         while True:
             if interactive:
                 out.write("» ")
                 out.flush()
-            raw = lines.readline()
+            try:
+                raw = lines.readline()
+            except UnicodeDecodeError:
+                raw = "\udcff\n"  # a stream that can't be told to read on: the same kind word, and on
             if not raw:
                 break
+            if _undecodable(raw):
+                out.write(f"{UNREADABLE_LINE}\n")
+                continue
             if not interactive:
                 out.write(f"» {echo(raw)}\n")
             if not await street.do(raw):
                 break
+
+
+def _undecodable(line: str) -> bool:
+    """Bytes that weren't UTF-8 text, read with errors="surrogateescape": lone surrogates."""
+    return any("\udc80" <= char <= "\udcff" for char in line)
 
 
 async def purge_now(settings: Settings) -> dict[str, int]:
@@ -178,6 +195,9 @@ async def run_platforms(settings: Settings, stop: asyncio.Event | None = None) -
             for adapter in adapters:
                 await adapter.start(counted)  # type: ignore[arg-type]
                 started.append(adapter)
+            # Every platform can send now: what a stopped run left in the outbox goes out, and what
+            # it left in the inbox is handled, before anything new.
+            await core.resume()
             await due.start()
             log.info("doorstep running platforms=%s version=%s", ",".join(a.platform for a in adapters), version())
             await stop.wait()
@@ -185,11 +205,13 @@ async def run_platforms(settings: Settings, stop: asyncio.Event | None = None) -
             log.info("doorstep stopping")
             if scheduler.running:
                 scheduler.shutdown(wait=False)
+            core.stop()  # no new turn and no new send: what waits stays in the inbox and outbox
             for adapter in reversed(started):
                 try:
                     await adapter.stop()
                 except Exception:
                     log.exception("adapter did not stop cleanly platform=%s", adapter.platform)
+            await core.stopped()
             if health is not None:
                 await health.stop()
 

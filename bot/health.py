@@ -193,7 +193,7 @@ def health_server(settings: Settings, store: SqliteStore, platforms: Sequence[Co
     if not settings.health.enabled:
         return None
     downtime = Downtime()
-    metrics.attach(Readings(platforms, store.db, store.outbox, due, lambda: scheduler.running, downtime.observe))
+    metrics.attach(Readings(platforms, store.db, store.held, due, lambda: scheduler.running, downtime.observe))
     sources = HealthSources(
         store.stats, platforms, lambda: scheduler.running, due=due, database_path=settings.database.path,
         limits=HealthLimits(settings.health.platform_down_seconds, settings.health.due_stall_seconds),

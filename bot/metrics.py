@@ -10,6 +10,7 @@ docs/operations.md lists them with suggested alerts."""
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import time
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from prometheus_client.gc_collector import GCCollector
 from prometheus_client.platform_collector import PlatformCollector
 from prometheus_client.process_collector import ProcessCollector
 
+from handlers.kernel.inbox import Arrival
 from handlers.kernel.incoming import Incoming
 from handlers.kernel.messages import Choice, MessageRef, Msg, Outgoing, SendResult, SendStatus, ToPresser, ToStreet
 from handlers.kernel.ports import Notifier
@@ -32,7 +34,7 @@ if TYPE_CHECKING:
 
     from bot.scheduler import DueScheduler
     from storage.database import Database
-    from storage.repositories.small import OutboxRepository
+    from storage.repositories.small import HeldMessageRepository
 
 # Seconds a turn takes, from an update arriving to its answer sent: most take milliseconds; a turn
 # that waits for Telegram's flood limits can take seconds.
@@ -133,12 +135,12 @@ class Readings:
     """Figures read from the running parts at each scrape (a prometheus_client custom collector)."""
 
     def __init__(self, platforms: Sequence[Platform], database: Database | None = None,
-                 outbox: OutboxRepository | None = None, due: DueScheduler | None = None,
+                 held: HeldMessageRepository | None = None, due: DueScheduler | None = None,
                  scheduler_running: Callable[[], bool] | None = None,
                  down_for: Callable[[str, bool], float] | None = None) -> None:
         self._platforms = platforms
         self._database = database
-        self._outbox = outbox
+        self._held = held
         self._due = due
         self._scheduler_running = scheduler_running
         self._down_for = down_for
@@ -175,10 +177,10 @@ class Readings:
 
     def _storage_figures(self) -> Iterable[Metric]:
         found: list[Metric] = []
-        if self._outbox is not None:
+        if self._held is not None:
             held = CounterMetricFamily("doorstep_messages_held",
                                        "Private messages kept to wait until their person opens a chat with the bot")
-            held.add_metric([], self._outbox.held)
+            held.add_metric([], self._held.held)
             found.append(held)
         if self._database is not None:
             busy = CounterMetricFamily("doorstep_database_busy_seconds",
@@ -278,6 +280,22 @@ class CountedCore:
         finally:
             self._updates.labels(incoming.platform, incoming.kind.value).inc()
             self._seconds.labels(incoming.platform).observe(self._monotonic() - started)
+
+    async def receive(self, platform: str, arrivals: Sequence[Arrival], position: str | None = None
+                      ) -> list[asyncio.Future[None] | None]:
+        """What a platform delivered, each counted once it has been handled (from when it arrived)."""
+        started = self._monotonic()
+        handled = await self._core.receive(platform, arrivals, position)  # type: ignore[attr-defined]
+        for arrival, done in zip(arrivals, handled):
+            if done is not None:
+                done.add_done_callback(lambda future, kind=arrival.incoming.kind.value: self._handled(
+                    future, platform, kind, started))
+        return handled
+
+    def _handled(self, future: asyncio.Future[None], platform: str, kind: str, started: float) -> None:
+        if not future.cancelled():  # (cancelled: the bot stopped first; it is handled at the next start)
+            self._updates.labels(platform, kind).inc()
+            self._seconds.labels(platform).observe(self._monotonic() - started)
 
     def __getattr__(self, name: str) -> object:
         return getattr(self._core, name)

@@ -79,3 +79,7 @@ class OrganisersByPlatform:
     async def organisers_of(self, street: Street) -> list[str]:
         check = self._checks.get(street.platform)
         return await check.organisers_of(street) if check else []
+
+    async def is_in_group(self, street: Street, user_id: str) -> bool:
+        check = self._checks.get(street.platform)
+        return await check.is_in_group(street, user_id) if check else False

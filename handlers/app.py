@@ -5,16 +5,18 @@ Each feature package registers its own commands, buttons, guided flows and due w
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import datetime
-from typing import Awaitable, Callable
+from typing import Awaitable, Callable, Sequence
 
 from handlers import checkins, help, leaflets, nearby, organisers, posts, privacy, words
 from handlers.help import start
 from handlers.kernel import flows, texts, typed_answers
 from handlers.kernel.core import AdaptersOwn
-from handlers.kernel.delivery import Courier, Ready
+from handlers.kernel.delivery import ANSWER, BULK, Courier, Queued
 from handlers.kernel.domain import Street
+from handlers.kernel.inbox import Arrival, Inbox
 from handlers.kernel.incoming import Incoming, IncomingKind
 from handlers.kernel.languages import note_platform_language
 from handlers.kernel.limits import PrivateMessageLimit, Verdict
@@ -49,6 +51,9 @@ class NobodyOrganises:
     async def organisers_of(self, street: Street) -> list[str]:
         return []
 
+    async def is_in_group(self, street: Street, user_id: str) -> bool:
+        return True
+
 
 class Doorstep:
     def __init__(
@@ -76,6 +81,7 @@ class Doorstep:
         self.private_messages = PrivateMessageLimit(self.services.settings.private_messages_per_hour)
         self.courier = Courier(self.services, notifier, self._on_receipt, sends_at_once=sends_at_once,
                                on_thread_gone=self._on_thread_gone)
+        self.inbox = Inbox(self.services, self._turn_from_inbox)
         self.waker = waker
 
     @property
@@ -89,37 +95,75 @@ class Doorstep:
         return self.router.find_command(name) is not None
 
     async def handle(self, incoming: Incoming) -> None:
-        """Do what a neighbour asked; whatever goes wrong, they get a kind word, never a traceback."""
-        if not await self._may_read(incoming):
-            return
+        """Do what a neighbour asked, and send what it decided; whatever goes wrong, they get a kind
+        word, never a traceback. (Platforms hand things over through `receive` instead.)"""
+        await self.courier.sent(await self._turn(incoming))
+
+    async def receive(self, platform: str, arrivals: Sequence[Arrival], position: str | None = None
+                      ) -> list[asyncio.Future[None] | None]:
+        """What a platform delivered, written to the inbox before the platform is told it arrived;
+        handled in turn (see handlers.kernel.inbox)."""
+        return await self.inbox.receive(platform, arrivals, position)
+
+    async def inbox_position(self, platform: str) -> str | None:
+        return await self.inbox.position(platform)
+
+    async def resume(self) -> None:
+        """Once the platforms can send: what a run that stopped left unsent goes out, and what it
+        left unhandled is handled, before anything new."""
+        await self.courier.resume()
+        await self.inbox.resume()
+
+    def stop(self) -> None:
+        """Take no new turn and start no new send; what waits stays for the next start."""
+        self.inbox.stop()
+        self.courier.stop()
+
+    async def stopped(self) -> None:
+        await self.inbox.stopped()
+        await self.courier.stopped()
+
+    async def _turn_from_inbox(self, incoming: Incoming, inbox_id: int) -> Awaitable[None]:
+        return self.courier.sent(await self._turn(incoming, inbox_id))
+
+    async def _turn(self, incoming: Incoming, inbox_id: int | None = None) -> list[Queued]:
+        """One turn; its inbox row, if it came through the inbox, is deleted in the turn's transaction.
+        Returns what it decided to send, already on its way."""
+        handled = None if inbox_id is None else (lambda: self.services.store.inbox.handled(inbox_id))
+        effects, queued = Effects(), None
         try:
-            effects, ready = await self._work(lambda effects: self._take_turn(incoming, effects))
+            if await self._may_read(incoming, effects) and await self._from_inside(incoming, effects):
+                effects, queued = await self._work(lambda effects: self._take_turn(incoming, effects), ANSWER, handled)
         except Exception:
             log.exception("turn failed kind=%s platform=%s", incoming.kind, incoming.platform)
-            effects, ready = Effects(), None
+            effects = Effects()
             effects.add(_sorry(incoming))
-        await self._finish(effects, ready)
+        if queued is None:
+            effects, queued = await self._work(lambda made: _add_all(made, effects), ANSWER, handled)
+        return self._finish(effects, queued)
 
-    async def _work(self, do: Callable[[Effects], Awaitable[None]]) -> tuple[Effects, list[Ready]]:
-        """Do `do` in one transaction, and in the same one prepare what it decided to send: sending
-        then needs the database only to record what happened."""
+    async def _work(self, do: Callable[[Effects], Awaitable[None]], kind: str,
+                    also: Callable[[], Awaitable[None]] | None = None) -> tuple[Effects, list[Queued]]:
+        """Do `do` in one transaction (with `also`, e.g. deleting what it answered from the inbox), and
+        in the same one prepare what it decided to send and keep it in the outbox: sending then needs
+        the database only to record what happened."""
         effects = Effects()
         async with self.services.store.transaction():
             await do(effects)
-            ready = await self.courier.prepare(effects.items)
-        return effects, ready
+            if also is not None:
+                await also()
+            queued = await self.courier.keep(await self.courier.prepare(effects.items), kind)
+        return effects, queued
 
-    async def _may_read(self, incoming: Incoming) -> bool:
+    async def _may_read(self, incoming: Incoming, effects: Effects) -> bool:
         """Private messages beyond the hourly limit are left unread (buttons always work); the first
-        one left unread in a while gets a kind word saying why."""
+        one left unread in a while gets a kind word saying why (added to `effects`)."""
         if not incoming.is_private or incoming.kind not in (IncomingKind.MESSAGE, IncomingKind.LOCATION):
             return True
         verdict = self.private_messages.check(incoming.platform, incoming.user_id, self.services.clock.now())
         if verdict is Verdict.REFUSE_AND_SAY_WHY:
             log.info("private messages over the hourly limit platform=%s", incoming.platform)
-            effects = Effects()
             effects.add(Outgoing(ToPerson(incoming.person), msg(texts.TOO_MANY_MESSAGES)))
-            await self._finish(effects)
         return verdict is Verdict.READ
 
     async def run_due(self) -> None:
@@ -128,11 +172,11 @@ class Doorstep:
         now = self.services.clock.now()
         for work in self.router.due_work:
             try:
-                effects, ready = await self._work(lambda effects, run=work.run: self._due_work(run, effects, now))
+                effects, queued = await self._work(lambda effects, run=work.run: self._due_work(run, effects, now), BULK)
             except Exception:
                 log.exception("scheduled work failed work=%s", work.name)
                 continue
-            await self._finish(effects, ready)
+            await self.courier.sent(self._finish(effects, queued))
 
     async def _due_work(self, run: DueRunner, effects: Effects, now: datetime) -> None:
         await run(self.services, effects, now)
@@ -147,19 +191,23 @@ class Doorstep:
                     times.append(when)
         return min(times) if times else None
 
-    async def _finish(self, effects: Effects, ready: list[Ready] | None = None) -> None:
-        """After a transaction: wake the scheduler if needed, then send (what was prepared, if it was)."""
+    def _finish(self, effects: Effects, queued: list[Queued]) -> list[Queued]:
+        """After a transaction: wake the scheduler if needed, and send what it kept in the outbox."""
         if effects.wake_at is not None and self.waker is not None:
             self.waker.wake_at(effects.wake_at)
-        if ready is None:
-            await self.courier.deliver(effects.items)
-        else:
-            await self.courier.send(ready)
+        self.courier.dispatch(queued)
+        return queued
 
-    async def _on_receipt(self, receipt: str, result: SendResult) -> None:
+    async def _on_receipt(self, receipt: str, result: SendResult,
+                          sent: Callable[[], Awaitable[None]] | None = None) -> None:
+        """What a send receipt's handler records, in one transaction with crossing the message off
+        the outbox (`sent`). What it decides to say goes out after (not waited for: this runs in the
+        middle of sending)."""
+        sent = sent or _nothing
         found = self.router.find_receipt(receipt)
         if found is None:
             log.warning("no handler for receipt code=%s", receipt.split(":")[0])
+            await sent()
             return
         marked, handler = found
         try:
@@ -168,22 +216,24 @@ class Doorstep:
                 await handler(self.services, effects, marked, result, now)
                 await note_told(self.services.store, effects.items, now)
 
-            effects, ready = await self._work(do)
+            effects, queued = await self._work(do, BULK, sent)
         except Exception:
             log.exception("receipt failed code=%s", marked.code)
+            await sent()
             return
-        await self._finish(effects, ready)
+        self._finish(effects, queued)
 
     async def _on_thread_gone(self, street: Street, thread: str) -> None:
         for handler in self.router.thread_gone_handlers:
             try:
-                effects, ready = await self._work(
-                    lambda effects, run=handler: run(self.services, effects, street, thread, self.services.clock.now())
+                effects, queued = await self._work(
+                    lambda effects, run=handler: run(self.services, effects, street, thread, self.services.clock.now()),
+                    BULK,
                 )
             except Exception:
                 log.exception("could not handle a closed or missing thread")
                 continue
-            await self._finish(effects, ready)
+            self._finish(effects, queued)  # not waited for: this is heard in the middle of sending
 
     async def _take_turn(self, incoming: Incoming, effects: Effects) -> None:
         store = self.services.store
@@ -212,6 +262,26 @@ class Doorstep:
         elif incoming.kind is IncomingKind.LOCATION and self.router.location_handler is not None:
             await self.router.location_handler(turn)
         await note_last_question(turn)
+
+    async def _from_inside(self, incoming: Incoming, effects: Effects) -> bool:
+        """A button in a group is pressed by someone in that group: known there, or so the platform says
+        (asked before the turn's transaction: the database isn't held while the platform answers). A
+        press from outside is answered (added to `effects`) and writes nothing: no neighbour, no
+        street, no membership."""
+        if incoming.kind is not IncomingKind.PRESS or incoming.is_private or await self._in_group(incoming):
+            return True
+        log.info("a press from outside the group platform=%s", incoming.platform)
+        effects.add(Outgoing(ToPresser(incoming.person, incoming.ref), msg(texts.NOT_FOR_YOU)))
+        return False
+
+    async def _in_group(self, incoming: Incoming) -> bool:
+        store = self.services.store
+        street = await store.streets.find(incoming.platform, incoming.chat_id)
+        neighbour = await store.neighbours.find(incoming.platform, incoming.user_id)
+        if street is not None and neighbour is not None and await store.neighbours.is_member(street.id, neighbour.id):
+            return True
+        asked = street or Street(0, incoming.platform, incoming.chat_id, incoming.chat_title)
+        return await self.services.organisers.is_in_group(asked, incoming.user_id)
 
     async def _press(self, turn: Turn) -> None:
         found = self.router.find_action(turn.incoming.payload or "")
@@ -265,6 +335,15 @@ class Doorstep:
             if await handler(turn, text):
                 return True
         return False
+
+
+async def _nothing() -> None:
+    return None
+
+
+async def _add_all(effects: Effects, made: Effects) -> None:
+    for effect in made.items:
+        effects.add(effect)
 
 
 def _sorry(incoming: Incoming) -> Outgoing:

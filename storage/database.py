@@ -71,6 +71,11 @@ class Database:
         self.held_seconds = 0.0
         self._caches: list[Callable[[], None]] = []
 
+    @property
+    def busy(self) -> bool:
+        """In use by a task right now (for a transaction or a statement), or waited for."""
+        return self._lock.locked()
+
     def register_cache(self, forget: Callable[[], None]) -> None:
         """A repository keeping rows in memory: `forget` empties it whenever a transaction is rolled
         back, or rows change behind its back (`forget_caches`)."""
@@ -258,6 +263,11 @@ class Database:
             row = await self._connection.execute_insert(sql, tuple(params))
             assert row is not None
             return int(row[0])
+
+    async def returning(self, sql: str, params: Iterable[Any] = ()) -> list[aiosqlite.Row]:
+        """Run one writing statement with a RETURNING clause; return its rows."""
+        async with self._statement(writes=True):
+            return list(await self._connection.execute_fetchall(sql, tuple(params)))
 
     async def fetch_one(self, sql: str, params: Iterable[Any] = ()) -> aiosqlite.Row | None:
         rows = await self.fetch_all(sql, params)

@@ -10,8 +10,10 @@ from storage.repositories.checkins import CheckinRepository
 from storage.repositories.digests import DigestRepository
 from storage.repositories.fan_outs import FanOutRepository
 from storage.repositories.hellos import HelloRepository
+from storage.repositories.inbox import InboxRepository
 from storage.repositories.matrix_prompts import MatrixPromptRepository
 from storage.repositories.neighbours import NeighbourRepository
+from storage.repositories.outbox import OutboxRepository
 from storage.repositories.personal_data import PersonalDataRepository
 from storage.repositories.places import NeighbourCellRepository, StreetAreaRepository
 from storage.repositories.posts import PostRepository
@@ -23,7 +25,7 @@ from storage.repositories.retention import RetentionRepository
 from storage.repositories.small import (
     CardRepository,
     ConversationRepository,
-    OutboxRepository,
+    HeldMessageRepository,
     QuestionRepository,
     StreetSettingsRepository,
     SuggestionRepository,
@@ -44,6 +46,8 @@ class SqliteStore:
         self.cards = CardRepository(db)
         self.suggestions = SuggestionRepository(db)
         self.conversations = ConversationRepository(db)
+        self.held = HeldMessageRepository(db)
+        self.inbox = InboxRepository(db)
         self.outbox = OutboxRepository(db)
         self.questions = QuestionRepository(db)
         self.retention = RetentionRepository(db)
@@ -70,6 +74,9 @@ class SqliteStore:
 
     def transaction(self) -> AbstractAsyncContextManager[None]:
         return self.db.transaction()
+
+    def busy(self) -> bool:
+        return self.db.busy
 
     async def close(self) -> None:
         await self.db.close()

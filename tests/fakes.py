@@ -113,6 +113,7 @@ class HandPickedOrganisers:
         self.user_ids = set(user_ids)
         self.by_street = by_street or {}
         self.failing = False  # the platform can't say who organises (e.g. it is down)
+        self.outsiders: set[str] = set()  # user ids the platform says aren't in any of the groups
 
     def _of(self, street: Street) -> set[str]:
         if self.failing:
@@ -124,3 +125,6 @@ class HandPickedOrganisers:
 
     async def organisers_of(self, street: Street) -> list[str]:
         return sorted(self._of(street))
+
+    async def is_in_group(self, street: Street, user_id: str) -> bool:
+        return user_id not in self.outsiders

@@ -82,7 +82,7 @@ class StreetKit:
     async def snapshot(self) -> dict[str, list[tuple]]:
         """Everything a neighbour or organiser changes by acting (not who was seen when), to check nothing did."""
         tables = (
-            "posts", "responses", "cards", "suggestions", "conversations", "outbox", "street_settings", "hellos",
+            "posts", "responses", "cards", "suggestions", "conversations", "held_messages", "street_settings", "hellos",
             "digest_subscriptions", "reminders",
         )
         return {t: [tuple(row) for row in await self.store.db.fetch_all(f"SELECT * FROM {t} ORDER BY 1")] for t in tables}

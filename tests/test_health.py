@@ -188,7 +188,7 @@ async def test_updates_messages_held_messages_and_the_due_work_are_counted(
     await street.say("sam", "/offer I can pick up shopping on weekday mornings")
     await street.say("rosa", "/ask could someone pick up milk tomorrow morning?")
     await street.press("rosa", "nonsense")
-    metrics.attach(Readings([FakePlatform("test", True)], store.db, store.outbox))
+    metrics.attach(Readings([FakePlatform("test", True)], store.db, store.held))
     text = await _metrics(HealthSources(store.stats, [FakePlatform("test", True)], lambda: True, metrics=metrics))
 
     def value(name: str, **labels: str) -> float:
@@ -250,7 +250,7 @@ async def test_every_metric_the_docs_and_dashboard_name_exists(store: SqliteStor
     due.attach(core)  # type: ignore[arg-type]
     await due.start()
     try:
-        metrics.attach(Readings([Telegramish("telegram", True)], store.db, store.outbox, due, lambda: True,
+        metrics.attach(Readings([Telegramish("telegram", True)], store.db, store.held, due, lambda: True,
                                 Downtime().observe))
         text = await _metrics(HealthSources(store.stats, [], lambda: True, metrics=metrics))
     finally:

@@ -62,8 +62,9 @@ class MatrixAdapter:
         self._spawner = Spawner()
         self._markup = Markup(translate)
         self.direct = DirectRooms(self.client)
+        self._sender = Sender(self.client, self._keys, patience.send_s)
         self.notifier = MatrixNotifier(
-            self.client, Sender(self.client, self._keys, patience.send_s), self._markup, Names(self.client),
+            self.client, self._sender, self._markup, Names(self.client),
             self.direct, store, clock, invite_wait_s=settings.invite_wait_seconds,
         )
         self.organisers = MatrixOrganisers(self.client, settings.organiser_power_level)
@@ -126,6 +127,7 @@ class MatrixAdapter:
             self._sync_task.cancel()
             await asyncio.gather(self._sync_task, return_exceptions=True)
         await self._spawner.drain(self._patience.stop_s)
+        self._sender.close()  # sends still under way (the core's outbox) end here, and go at the next start
         await self.client.close()
         log.info("matrix stopped")
 

@@ -103,8 +103,10 @@ class MatrixNotifier:
             room_id, reply_to, text, thread = self._presser_answer(to, text)
             if room_id is None:
                 return SendResult(SendStatus.FAILED)
-        result = await self.say(room_id, text, outgoing.choices, outgoing.locale, reply_to=reply_to,
-                                post_id=outgoing.card_of, thread=thread)
+        result = await self.say(
+            room_id, text, outgoing.choices, outgoing.locale, reply_to=reply_to, post_id=outgoing.card_of,
+            thread=thread, transaction=f"doorstep.outbox.{outgoing.resend_key}" if outgoing.resend_key else None,
+        )
         if result.sent:
             for file in await self._files(outgoing):
                 await self._send_file(room_id, file, thread)
@@ -113,11 +115,12 @@ class MatrixNotifier:
     async def say(
         self, room_id: str, text: Msg, choices: tuple[Choice, ...] = (), locale: str = "en", *,
         reply_to: str | None = None, post_id: int | None = None, thread: str | None = None,
+        transaction: str | None = None,
     ) -> SendResult:
         """One notice in one room (in a thread, if given), with its choices remembered and seeded as reactions."""
         composed = await self._compose(room_id, text, choices, locale, reply_to, thread)
         with self.in_flight:
-            event_id = await self._sender.send(room_id, "m.room.message", composed.content)
+            event_id = await self._sender.send(room_id, "m.room.message", composed.content, transaction=transaction)
             if event_id is None:
                 return SendResult(SendStatus.FAILED)
             if thread is not None:

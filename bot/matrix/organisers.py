@@ -99,6 +99,11 @@ class MatrixOrganisers:
         me = self._client.user_id
         return sorted(user for user in powers.members if user != me and powers.reaches(user, self._threshold))
 
+    async def is_in_group(self, street: Street, user_id: str) -> bool:
+        """Joined to the street's room, as the last sync showed it (True if the room isn't known yet)."""
+        room = self._client.rooms.get(street.chat_id)
+        return room is None or user_id in room.users
+
     def forget(self, room_id: str) -> None:
         """The room's power levels or members changed: ask again next time."""
         self._cache.pop(room_id, None)

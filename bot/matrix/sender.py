@@ -36,12 +36,21 @@ class Sender:
         self._client = client
         self._keys = keys
         self._patience_s = patience_s
+        self._closing = False
 
-    async def send(self, room_id: str, event_type: str, content: dict[str, Any]) -> str | None:
-        """The new event's id, or None if it couldn't be sent (logged)."""
-        transaction = str(uuid.uuid4())
+    def close(self) -> None:
+        """The bot is stopping: nothing more is sent (what was on its way stays in the outbox)."""
+        self._closing = True
+
+    async def send(self, room_id: str, event_type: str, content: dict[str, Any], *,
+                   transaction: str | None = None) -> str | None:
+        """The new event's id, or None if it couldn't be sent (logged). The same `transaction` sent
+        again (after a crash) is the same event: the homeserver recognises it."""
+        transaction = transaction or str(uuid.uuid4())
 
         async def attempt() -> str | None:
+            if self._closing:
+                return None
             room = self._client.rooms.get(room_id)
             if room is None:
                 log.warning("not sending: the bot is not in that room type=%s", event_type)
@@ -66,6 +75,8 @@ class Sender:
         it couldn't be (logged)."""
 
         async def attempt() -> Uploaded | None:
+            if self._closing:
+                return None
             answer, decryption = await asyncio.wait_for(self._client.upload(
                 lambda *_: BytesIO(data), content_type=mime, filename=filename, encrypt=encrypt, filesize=len(data),
             ), UPLOAD_TIMEOUT_S)  # nio sets no time limit on uploads

@@ -1,6 +1,12 @@
 """The Telegram adapter: a python-telegram-bot Application that shares the process's asyncio loop
 (started and stopped by the composition root, never `run_polling()`), hands every update to the
-core as `Incoming`, and gives the core a notifier and an organiser check."""
+core as `Incoming`, and gives the core a notifier and an organiser check.
+
+Nothing Telegram delivers is lost: each batch is written to the core's inbox before Telegram is told
+it arrived. PTB's own updater tells Telegram as soon as a batch is queued in memory, so polling is the
+adapter's own loop (`bot.get_updates`), which asks for the next batch — and so confirms this one —
+only once the core has written it down, starting from the position the core wrote with it. With a
+webhook, the HTTP answer comes after the write (the updater's queue writes instead of queueing)."""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ import asyncio
 import logging
 import time
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Awaitable, Callable
 from urllib.parse import urlparse
 
 from telegram import (
@@ -19,8 +25,8 @@ from telegram import (
     BotCommandScopeAllPrivateChats,
     Update,
 )
-from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
-from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
+from telegram.error import BadRequest, InvalidToken, NetworkError, RetryAfter, TelegramError, TimedOut
+from telegram.ext import Application, ApplicationBuilder
 
 from bot.logs import hashed, redact
 from bot.metrics import PlatformFigures
@@ -31,11 +37,12 @@ from bot.telegram.notifier import TelegramNotifier
 from bot.telegram.organisers import TelegramOrganisers
 from bot.telegram.pacing import Limits, Pacer
 from bot.telegram.presses import PressBook
-from bot.telegram.sending import GaveUp, Patience, Refused, Sender
+from bot.telegram.sending import GaveUp, Patience, Refused, Sender, retry_after_seconds
 from bot.telegram.updates import PLATFORM, BotIdentity, migration_of, to_incoming
 from config.errors import ConfigurationError
 from config.settings import TelegramSettings
 from handlers.kernel.core import AdaptersOwn
+from handlers.kernel.inbox import Arrival
 from handlers.kernel.incoming import Incoming, IncomingKind
 from handlers.kernel.messages import msg
 from handlers.kernel.render import Translate, no_translation, render
@@ -72,7 +79,6 @@ class Tuning:
     patience: Patience = field(default_factory=Patience)
     poll_timeout: float = 30.0  # seconds a long poll may wait for updates
     request_timeout: float = 10.0  # seconds for any other Bot API call
-    concurrent_updates: int = 64  # turns in flight at once; their sends queue in the pacer
     press_answered_within: float = 4.0  # a press is answered (empty) after this, if nothing was said
     admins_fresh_for: float = 600.0
     names_fresh_for: float = 900.0
@@ -98,7 +104,7 @@ class TelegramAdapter:
             .base_url(settings.base_url)
             .base_file_url(settings.base_file_url)
             .job_queue(None)  # the process has one scheduler, owned by the composition root
-            .concurrent_updates(tuning.concurrent_updates)
+            .update_queue(_IntoInbox(self._take_in))  # a webhook's updates: written before it is answered
             .connect_timeout(tuning.request_timeout)
             .read_timeout(tuning.request_timeout)
             .write_timeout(tuning.request_timeout)
@@ -117,8 +123,9 @@ class TelegramAdapter:
         self.sender.on_moved = self.migrations.follow
         self._core: Core | None = None
         self._me: BotIdentity | None = None
-        self.application.add_handler(TypeHandler(Update, self._on_update))
-        self.application.add_error_handler(self._on_error)
+        self._polling: asyncio.Task | None = None
+        self._followers: set[asyncio.Task] = set()  # an update each, until it is handled
+        self.on_update_handled: Callable[[], None] | None = None  # told as each update is done with (benchmarks)
 
     @property
     def webhook(self) -> bool:
@@ -155,11 +162,10 @@ class TelegramAdapter:
             if self.webhook:
                 await self._start_webhook()
             else:
-                await updater.start_polling(
-                    timeout=int(self._tuning.poll_timeout), allowed_updates=ALLOWED_UPDATES,
-                    error_callback=self._polling_problem,
-                )
+                await self._stop_any_webhook()
             await self.application.start()
+            if not self.webhook:
+                self._polling = asyncio.create_task(self._poll(), name="telegram:polling")
         except BaseException:
             if updater.running:
                 await updater.stop()
@@ -174,12 +180,16 @@ class TelegramAdapter:
         """Stop taking updates, let turns in flight finish (sends get `stop_grace` to go out), answer
         any press still waiting, and close the connections."""
         app = self.application
+        if self._polling is not None:
+            self._polling.cancel()
+            await asyncio.gather(self._polling, return_exceptions=True)
         if app.updater is not None and app.updater.running:
             await app.updater.stop()
         give_up = asyncio.get_running_loop().call_later(self._tuning.stop_grace, self.sender.stop_waiting)
         try:
             if app.running:
                 await app.stop()
+            await asyncio.gather(*self._followers, return_exceptions=True)
             await self.presses.drain()
             await self.migrations.settle()
         finally:
@@ -258,27 +268,98 @@ class TelegramAdapter:
 
     # --- updates ---
 
-    async def _on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        assert self._core is not None and self._me is not None
+    async def _stop_any_webhook(self) -> None:
+        """Polling and a webhook exclude each other: one left set from an earlier run goes."""
+        try:
+            await self.sender.quick("deleteWebhook", self.application.bot.delete_webhook)
+        except (Refused, GaveUp):
+            log.warning("could not remove an earlier webhook method=deleteWebhook")
+
+    async def _poll(self) -> None:
+        """Long polling, from where the inbox's position says; each batch is written to the inbox before
+        the next `getUpdates` confirms it. Pauses after errors as PTB's own loop does."""
+        assert self._core is not None
+        position = await self._core.inbox_position(PLATFORM)
+        offset = int(position) if position else None
+        pause = 0.0
+        while True:
+            if pause:
+                await asyncio.sleep(pause)
+            try:
+                updates = await self.application.bot.get_updates(
+                    offset=offset, timeout=int(self._tuning.poll_timeout), allowed_updates=ALLOWED_UPDATES,
+                )
+            except RetryAfter as error:
+                pause = retry_after_seconds(error) + 0.5
+                continue
+            except TimedOut:
+                pause = 0.0
+                continue
+            except TelegramError as error:
+                self._polling_problem(error)
+                pause = 1.0 if pause == 0 else min(30.0, pause * 1.5)
+                continue
+            pause = 0.0
+            if updates:
+                # Shielded: a stop in the middle of writing lets the write finish (or not start) whole.
+                offset = await asyncio.shield(self._take_in(updates))
+
+    async def _take_in(self, updates: list[Update]) -> int:
+        """Read a batch of updates and hand it to the core's inbox, with the next offset to ask for;
+        returns that offset."""
+        assert self._core is not None
+        arrivals: list[Arrival] = []
+        made: list[tuple[Update, int]] = []  # each update, and how many arrivals it made
+        for update in updates:
+            try:
+                read = self._arrivals(update)
+            except Exception:
+                user = update.effective_user
+                log.exception("update not read user=%s", hashed(str(user.id)) if user else "-")
+                read = []
+            arrivals.extend(read)
+            made.append((update, len(read)))
+        offset = updates[-1].update_id + 1
+        handled = await self._core.receive(PLATFORM, arrivals, str(offset))
+        start = 0
+        for update, count in made:
+            follower = asyncio.create_task(self._after(update, handled[start:start + count]))
+            start += count
+            self._followers.add(follower)
+            follower.add_done_callback(self._followers.discard)
+        return offset
+
+    async def _after(self, update: Update, handled: list[asyncio.Future[None] | None]) -> None:
+        """Once an update is handled and what it said has gone out: a press gets an empty answer, if
+        it got none."""
+        for done in handled:
+            if done is not None:
+                try:
+                    await done
+                except asyncio.CancelledError:
+                    pass  # the bot is stopping: handled at the next start
+        if update.callback_query is not None:
+            await self.presses.close(update.callback_query.id)
+        if self.on_update_handled is not None:
+            self.on_update_handled()
+
+    def _arrivals(self, update: Update) -> list[Arrival]:
+        """What the core hears of one update (its key: the update's id, and which of its parts)."""
+        assert self._me is not None
         press = update.callback_query
         if press is not None:
             self.presses.open(press.id)
-        try:
-            self._learn(update)
-            moved = migration_of(update)
-            if moved is not None:
-                self.sender.moved(*moved)
-            for incoming in to_incoming(update, self._me):
-                incoming = self._where_it_lives(incoming)
-                if incoming.kind is IncomingKind.LOCATION and incoming.is_private and incoming.cell is not None:
-                    self.notifier.location_arrived(incoming.chat_id)  # (an unreadable one is asked for again)
-                await self._core.handle(incoming)
-        except Exception:
-            user = update.effective_user
-            log.exception("update not handled user=%s", hashed(str(user.id)) if user else "-")
-        finally:
-            if press is not None:
-                await self.presses.close(press.id)
+        self._learn(update)
+        moved = migration_of(update)
+        if moved is not None:
+            self.sender.moved(*moved)
+        arrivals = []
+        for index, incoming in enumerate(to_incoming(update, self._me)):
+            incoming = self._where_it_lives(incoming)
+            if incoming.kind is IncomingKind.LOCATION and incoming.is_private and incoming.cell is not None:
+                self.notifier.location_arrived(incoming.chat_id)  # (an unreadable one is asked for again)
+            arrivals.append(Arrival(f"{update.update_id}.{index}", incoming))
+        return arrivals
 
     def _learn(self, update: Update) -> None:
         """Names for mentions (in memory, briefly) and fresh organiser lists after membership changes."""
@@ -303,14 +384,26 @@ class TelegramAdapter:
     async def _answer_empty(self, query_id: str) -> None:
         await self.notifier.answer_empty(query_id)
 
-    async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-        error = context.error
-        log.error("telegram update failed error=%s", type(error).__name__ if error else "-")
-
     def _polling_problem(self, error: TelegramError) -> None:
         if isinstance(error, NetworkError) and not isinstance(error, BadRequest):
             self.sender.could_not_reach_telegram()
         log.warning("telegram polling problem method=getUpdates error=%s answer=%r", type(error).__name__, error.message)
+
+
+class _IntoInbox(asyncio.Queue):
+    """PTB's update queue, for a webhook: an update is written to the inbox as it is put here, so the
+    webhook's HTTP answer (sent once `put` returns) comes after the write. Nothing else is queued but
+    PTB's own signals."""
+
+    def __init__(self, take_in: Callable[[list[Update]], Awaitable[int]]) -> None:
+        super().__init__()
+        self._take_in = take_in
+
+    async def put(self, item: object) -> None:
+        if isinstance(item, Update):
+            await self._take_in([item])
+        else:
+            await super().put(item)
 
 
 def _host(url: str) -> str:

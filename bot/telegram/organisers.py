@@ -9,7 +9,7 @@ import logging
 import time
 from typing import Callable
 
-from telegram import Bot
+from telegram import Bot, ChatMember
 
 from bot.telegram.cache import ExpiringCache
 from bot.telegram.sending import GaveUp, Refused, Sender
@@ -26,6 +26,7 @@ class TelegramOrganisers:
         self._bot = bot
         self._sender = sender
         self._admins: ExpiringCache[str, tuple[str, ...]] = ExpiringCache(fresh_for, 10_000, clock)
+        self._members: ExpiringCache[str, bool] = ExpiringCache(fresh_for, 10_000, clock)  # "chat:user" seen in
         self._stale: dict[str, tuple[str, ...]] = {}  # the last list seen, for when Telegram can't answer
         self._locks: dict[str, asyncio.Lock] = {}
 
@@ -39,6 +40,29 @@ class TelegramOrganisers:
         if street.platform != PLATFORM:
             return []
         return list(await self.admins(street.chat_id))
+
+    async def is_in_group(self, street: Street, user_id: str) -> bool:
+        """Asked of Telegram (getChatMember); a yes is kept a while. When Telegram can't say: True."""
+        if street.platform != PLATFORM:
+            return False
+        key = f"{street.chat_id}:{user_id}"
+        found, member = self._members.get(key)
+        if found and member:
+            return True
+        try:
+            answer = await self._sender.quick(
+                "getChatMember", lambda: self._bot.get_chat_member(int(street.chat_id), int(user_id))
+            )
+        except Refused:
+            return False  # no such person in that chat, or no such chat
+        except GaveUp:
+            return True
+        member = answer.status in (ChatMember.MEMBER, ChatMember.ADMINISTRATOR, ChatMember.OWNER) or (
+            answer.status == ChatMember.RESTRICTED and bool(getattr(answer, "is_member", False))
+        )
+        if member:
+            self._members.put(key, True)
+        return member
 
     async def admins(self, chat_id: str) -> tuple[str, ...]:
         """The user ids of the group's administrators who are people."""

@@ -35,6 +35,9 @@ T = TypeVar("T")
 class Patience:
     first_pause: float = 0.5  # after the first network error; doubles each time
     longest_pause: float = 30.0
+    # A message waits no longer than this between tries: it holds its chat's place meanwhile, and after
+    # an outage the chat's other messages shouldn't wait behind a long pause (each chat retries on its own).
+    longest_pause_in_chat: float = 3.0
     for_messages: float = 900.0  # how long a message keeps being retried before it counts as failed
     for_quick_calls: float = 10.0  # callback answers and look-ups: worthless when late
     retry_after_slack: float = 0.1
@@ -182,8 +185,7 @@ class Sender:
             except NetworkError as error:  # connection problems, timeouts and 5xx answers
                 self.could_not_reach_telegram()
                 failures += 1
-                pause = min(self._patience.longest_pause, self._patience.first_pause * 2 ** (failures - 1))
-                pause *= random.uniform(0.8, 1.2)
+                pause = self._pause_after(failures, in_chat=line is not None) * random.uniform(0.8, 1.2)
                 log.warning("telegram call failed, will retry method=%s error=%s attempt=%d",
                             method, type(error).__name__, failures)
             except TelegramError as error:
@@ -196,6 +198,13 @@ class Sender:
             if not wait_in_line and await self._stopped_within(pause):
                 log.error("telegram call given up while stopping method=%s", method)
                 raise GaveUp(method)
+
+    def _pause_after(self, failures: int, *, in_chat: bool) -> float:
+        """Growing pauses between tries after network errors; low for a message (see Patience)."""
+        longest = self._patience.longest_pause
+        if in_chat:
+            longest = min(longest, self._patience.longest_pause_in_chat)
+        return min(longest, self._patience.first_pause * 2 ** (failures - 1))
 
     async def _stopped_within(self, seconds: float) -> bool:
         try:

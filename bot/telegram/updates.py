@@ -106,6 +106,8 @@ def _press(update: Update, me: BotIdentity) -> list[Incoming]:
     chat = message.chat
     if chat.type != Chat.PRIVATE and not _is_group(chat):
         return []
+    if chat.type == Chat.PRIVATE and chat.id != query.from_user.id:
+        return []  # a button in someone else's private chat: never theirs to press (answered with nothing)
     pressed_on = message if isinstance(message, Message) else None  # an inaccessible message has no topic
     return [Incoming(**_base(chat, query.from_user, topic_of(pressed_on)), kind=IncomingKind.PRESS,
                      payload=query.data or "", ref=query.id)]

@@ -153,6 +153,9 @@ class Outgoing:
     # A page to print, made into a PDF and a PNG preview by the adapter. Never kept in the outbox (it
     # may carry words typed for the file alone): send it with hold_if_unreachable=False.
     printable: Printable | None = None
+    # The outbox's own id for it, the same each time it is sent: a platform that recognises a resend
+    # by such an id (Matrix's transaction ids) shows it once, however often a crash makes it go again.
+    resend_key: str | None = None
 
 
 @dataclass(frozen=True)

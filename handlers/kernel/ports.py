@@ -52,10 +52,14 @@ class OrganiserCheck(Protocol):
     async def organisers_of(self, street: Street) -> list[str]:
         """The user ids of a street's organisers (people, not bots), asked live; never stored."""
 
+    async def is_in_group(self, street: Street, user_id: str) -> bool:
+        """Whether they are a member of the street's group now, asked live; True when it can't be told."""
+
 
 class StreetRepository(Protocol):
     async def get_or_create(self, platform: str, chat_id: str, title: str | None, now: datetime) -> Street: ...
     async def get(self, street_id: int) -> Street | None: ...
+    async def find(self, platform: str, chat_id: str) -> Street | None: ...
     async def of_neighbour(self, neighbour_id: int) -> list[Street]: ...
     async def with_area_in(self, platform: str, cells: Sequence[str], except_street_id: int) -> list[tuple[Street, str]]:
         """Other streets on the platform whose area is one of `cells`, each with its area."""
@@ -183,7 +187,7 @@ class QuestionRepository(Protocol):
     async def clear(self, neighbour_id: int, chat: str) -> None: ...
 
 
-class OutboxRepository(Protocol):
+class HeldMessageRepository(Protocol):
     """Private messages for someone the bot can't reach yet, kept until they open a chat."""
 
     async def hold(self, neighbour_id: int, payload: str, now: datetime) -> bool:
@@ -191,7 +195,31 @@ class OutboxRepository(Protocol):
     async def take_all(self, neighbour_id: int) -> list[str]: ...
     async def containing(self, text: str) -> list[tuple[int, str]]:
         """(id, payload) of waiting messages whose payload contains `text`."""
-    async def replace(self, outbox_id: int, payload: str) -> None: ...
+    async def replace(self, held_id: int, payload: str) -> None: ...
+
+
+class InboxRepository(Protocol):
+    """What platforms delivered, kept from its arrival until its turn is taken."""
+
+    async def add(self, platform: str, arrivals: Sequence[tuple[str, str]], now: datetime) -> dict[str, int]:
+        """Write (key, incoming) pairs; the new row id of each key that wasn't already waiting."""
+    async def waiting(self) -> list[tuple[int, str]]:
+        """(id, incoming) of everything not handled yet, oldest first."""
+    async def handled(self, inbox_id: int) -> None: ...
+    async def position(self, platform: str) -> str | None:
+        """How far the platform's deliveries have been written (its own cursor), if known."""
+    async def move_position(self, platform: str, position: str) -> None: ...
+
+
+class OutboxRepository(Protocol):
+    """Messages decided and not yet sent."""
+
+    async def add(self, messages: Sequence[tuple[str, str]], now: datetime) -> list[int]:
+        """Write (kind, message) pairs; their ids, in the same order."""
+    async def waiting(self) -> list[tuple[int, str, str]]:
+        """(id, kind, message) of everything not sent yet, oldest first."""
+    async def sent(self, outbox_id: int) -> None: ...
+    async def discard(self, outbox_ids: Sequence[int]) -> None: ...
 
 
 class StreetSettingsRepository(Protocol):
@@ -257,7 +285,7 @@ class RetentionRepository(Protocol):
     async def delete_members_last_seen_before(self, moment: datetime) -> int: ...
     async def delete_conversations_untouched_since(self, moment: datetime) -> int: ...
     async def delete_questions_expired_by(self, moment: datetime) -> int: ...
-    async def delete_outbox_older_than(self, moment: datetime) -> int: ...
+    async def delete_held_older_than(self, moment: datetime) -> int: ...
     async def delete_hellos_before(self, moment: datetime) -> int: ...
     async def delete_weekly_counts_before(self, week_start: date) -> int: ...
 
@@ -374,6 +402,8 @@ class Store(Protocol):
     suggestions: SuggestionRepository
     conversations: ConversationRepository
     questions: QuestionRepository
+    held: HeldMessageRepository
+    inbox: InboxRepository
     outbox: OutboxRepository
     retention: RetentionRepository
     street_settings: StreetSettingsRepository
@@ -392,3 +422,6 @@ class Store(Protocol):
 
     def transaction(self) -> AsyncContextManager[None]:
         """All-or-nothing; one at a time. Re-entrant within the same task."""
+
+    def busy(self) -> bool:
+        """Whether the database is in use right now (a write would wait its turn)."""

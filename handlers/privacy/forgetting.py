@@ -134,14 +134,14 @@ async def _checkins_end(turn: Turn) -> None:
 async def _mentions_go(turn: Turn) -> None:
     """Messages waiting for others that mention them now say "a neighbour"."""
     me = Person(turn.neighbour.platform, turn.neighbour.user_id)
-    for outbox_id, raw in await turn.store.outbox.containing(person_marker(me.platform, me.user_id)):
+    for held_id, raw in await turn.store.held.containing(person_marker(me.platform, me.user_id)):
         waiting = decode_private(raw)
         if isinstance(waiting.to, ToPerson) and (waiting.to.person.platform, waiting.to.person.user_id) == (
             me.platform, me.user_id,
         ):
             continue  # their own waiting messages go with them
         choices = tuple(replace(choice, label=_without(choice.label, me)) for choice in waiting.choices)
-        await turn.store.outbox.replace(outbox_id, encode_private(replace(waiting, text=_without(waiting.text, me), choices=choices)))
+        await turn.store.held.replace(held_id, encode_private(replace(waiting, text=_without(waiting.text, me), choices=choices)))
 
 
 def _without(message: Msg, who: Person) -> Msg:

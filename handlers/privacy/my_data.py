@@ -24,7 +24,7 @@ LINES = {
     "suggestions.neighbour_id": texts.MY_DATA_TOLD,
     "conversations.neighbour_id": texts.MY_DATA_FLOWS,
     "questions.neighbour_id": texts.MY_DATA_QUESTIONS,
-    "outbox.neighbour_id": texts.MY_DATA_WAITING,
+    "held_messages.neighbour_id": texts.MY_DATA_WAITING,
     "checkins.neighbour_id": texts.MY_DATA_CHECKIN,
     "checkins.buddy_id": texts.MY_DATA_BUDDY,
     "hellos.neighbour_id": texts.MY_DATA_HELLOS,

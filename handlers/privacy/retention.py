@@ -21,7 +21,7 @@ async def purge(services: Services, now: datetime, *, neighbours: bool = True) -
         "last_seen": await store.retention.delete_members_last_seen_before(now - settings.keep_last_seen),
         "unfinished_flows": await store.retention.delete_conversations_untouched_since(now - settings.keep_unfinished_flows),
         "unanswered_questions": await store.retention.delete_questions_expired_by(now),
-        "waiting_messages": await store.retention.delete_outbox_older_than(now - settings.keep_waiting_messages),
+        "waiting_messages": await store.retention.delete_held_older_than(now - settings.keep_waiting_messages),
         "checkin_occurrences": await store.checkins.delete_occurrences_due_before(now - settings.keep_checkin_occurrences),
         "finished_one_off_checkins": await store.checkins.delete_finished_one_offs(now - settings.keep_checkin_occurrences),
         "buddy_invitations": await store.checkins.expire_invites(now - settings.buddy_invite_lifetime),

@@ -128,6 +128,8 @@ class NeighbourRepository:
             self._seen_written.popitem(last=False)
 
     async def is_member(self, street_id: int, neighbour_id: int) -> bool:
+        if (street_id, neighbour_id) in self._seen_written:  # written down as seen there, and not gone since
+            return True
         found = await self._db.fetch_value(
             "SELECT 1 FROM street_members WHERE street_id = ? AND neighbour_id = ?", (street_id, neighbour_id)
         )

@@ -30,8 +30,8 @@ class RetentionRepository:
     async def delete_questions_expired_by(self, moment: datetime) -> int:
         return await self._db.execute("DELETE FROM questions WHERE valid_until <= ?", (to_db(moment),))
 
-    async def delete_outbox_older_than(self, moment: datetime) -> int:
-        return await self._db.execute("DELETE FROM outbox WHERE created_at < ?", (to_db(moment),))
+    async def delete_held_older_than(self, moment: datetime) -> int:
+        return await self._db.execute("DELETE FROM held_messages WHERE created_at < ?", (to_db(moment),))
 
     async def delete_hellos_before(self, moment: datetime) -> int:
         return await self._db.execute("DELETE FROM hellos WHERE said_at < ?", (to_db(moment),))

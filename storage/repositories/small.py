@@ -148,31 +148,33 @@ class QuestionRepository:
         await self._db.execute("DELETE FROM questions WHERE neighbour_id = ? AND chat = ?", (neighbour_id, chat))
 
 
-class OutboxRepository:
+class HeldMessageRepository:
+    """Private messages for someone the bot can't reach yet, kept until they open a chat."""
+
     def __init__(self, db: Database) -> None:
         self._db = db
         self.held = 0  # messages put here to wait since the process started (for /metrics)
 
     async def hold(self, neighbour_id: int, payload: str, now: datetime) -> bool:
-        waiting = await self._db.fetch_value("SELECT COUNT(*) FROM outbox WHERE neighbour_id = ?", (neighbour_id,))
+        waiting = await self._db.fetch_value("SELECT COUNT(*) FROM held_messages WHERE neighbour_id = ?", (neighbour_id,))
         await self._db.insert(
-            "INSERT INTO outbox (neighbour_id, payload, created_at) VALUES (?, ?, ?)", (neighbour_id, payload, to_db(now))
+            "INSERT INTO held_messages (neighbour_id, payload, created_at) VALUES (?, ?, ?)", (neighbour_id, payload, to_db(now))
         )
         self.held += 1
         return not waiting
 
     async def take_all(self, neighbour_id: int) -> list[str]:
-        rows = await self._db.fetch_all("SELECT payload FROM outbox WHERE neighbour_id = ? ORDER BY id", (neighbour_id,))
-        await self._db.execute("DELETE FROM outbox WHERE neighbour_id = ?", (neighbour_id,))
+        rows = await self._db.fetch_all("SELECT payload FROM held_messages WHERE neighbour_id = ? ORDER BY id", (neighbour_id,))
+        await self._db.execute("DELETE FROM held_messages WHERE neighbour_id = ?", (neighbour_id,))
         return [row["payload"] for row in rows]
 
     async def containing(self, text: str) -> list[tuple[int, str]]:
         """(id, payload) of waiting messages whose payload contains `text` (e.g. someone they mention)."""
-        rows = await self._db.fetch_all("SELECT id, payload FROM outbox WHERE instr(payload, ?) > 0 ORDER BY id", (text,))
+        rows = await self._db.fetch_all("SELECT id, payload FROM held_messages WHERE instr(payload, ?) > 0 ORDER BY id", (text,))
         return [(row["id"], row["payload"]) for row in rows]
 
-    async def replace(self, outbox_id: int, payload: str) -> None:
-        await self._db.execute("UPDATE outbox SET payload = ? WHERE id = ?", (payload, outbox_id))
+    async def replace(self, held_id: int, payload: str) -> None:
+        await self._db.execute("UPDATE held_messages SET payload = ? WHERE id = ?", (payload, held_id))
 
 
 class StreetSettingsRepository:

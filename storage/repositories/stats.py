@@ -19,7 +19,7 @@ class StatsRepository:
             "(SELECT COUNT(*) FROM posts WHERE kind = 'ask' AND status = 'open') AS open_asks, "
             "(SELECT COUNT(*) FROM posts WHERE kind = 'offer' AND status = 'open') AS open_offers, "
             "(SELECT COUNT(*) FROM posts WHERE status = 'matched') AS sorted_posts, "
-            "(SELECT COUNT(*) FROM outbox) AS waiting_messages"
+            "(SELECT COUNT(*) FROM held_messages) AS waiting_messages"
         )
         assert row is not None
         return {key: int(row[key]) for key in row.keys()}

@@ -52,6 +52,15 @@ class StreetRepository:
         assert row is not None
         return self._remember(_street(row))
 
+    async def find(self, platform: str, chat_id: str) -> Street | None:
+        known = self._by_chat.get((platform, chat_id))
+        if known is not None:
+            return known
+        row = await self._db.fetch_one(
+            f"SELECT {_COLUMNS} FROM streets s WHERE s.platform = ? AND s.chat_id = ?", (platform, chat_id)
+        )
+        return self._remember(_street(row)) if row else None
+
     async def get(self, street_id: int) -> Street | None:
         if street_id in self._by_id:
             return self._by_id[street_id]

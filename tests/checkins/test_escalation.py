@@ -105,7 +105,7 @@ async def test_a_check_in_that_never_arrived_is_never_no_answer(street: StreetKi
     assert told.text.startswith("I couldn't get today's check-in through to Rosa")
     assert await run_until(street, local("2026-03-02 23:00")) == []
     assert await _stages(street) == [Stage.UNDELIVERED]
-    assert await street.count("outbox") == 0 and street.notifier.group_messages() == []
+    assert await street.count("held_messages") == 0 and street.notifier.group_messages() == []
 
 
 async def test_a_platform_that_keeps_failing_is_not_no_answer_either(street: StreetKit) -> None:
@@ -125,7 +125,7 @@ async def test_a_buddy_who_cant_be_reached_passes_it_to_the_organisers_at_once(s
     await run_until(street, local("2026-03-02 12:59"))
     sent = await run_until(street, local("2026-03-02 13:00"))
     assert [s.outgoing.to.person.user_id for s in sent] == ["alice"]
-    assert await street.count("outbox") == 0 and street.notifier.group_messages() == []
+    assert await street.count("held_messages") == 0 and street.notifier.group_messages() == []
 
 
 async def test_without_anyone_to_tell_it_stops_after_the_reminder(street: StreetKit) -> None:

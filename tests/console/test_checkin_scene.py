@@ -48,7 +48,7 @@ def test_stopping_left_nothing_behind(scene) -> None:  # type: ignore[no-untyped
         assert db.execute("SELECT COUNT(*) FROM checkins").fetchone()[0] == 0
         assert db.execute("SELECT COUNT(*) FROM checkin_occurrences").fetchone()[0] == 0
         assert db.execute("SELECT COUNT(*) FROM neighbours").fetchone()[0] == 3  # ids only
-        for table in ("neighbours", "conversations", "outbox"):
+        for table in ("neighbours", "conversations", "held_messages"):
             for row in db.execute(f"SELECT * FROM {table}"):
                 assert not any(isinstance(value, str) and name in value.lower()
                                for value in row for name in ("rosa", "sam", "alice")), (table, row)

@@ -107,3 +107,16 @@ def test_console_copes_with_odd_lines_and_waits(tmp_path: Path) -> None:
     assert "Keeping it open for another 7 days." in out
     assert "📋 Open on Elm Street:" in out
     assert "never read" not in out.split("» :quit")[1]
+
+
+def test_a_line_that_is_not_utf8_gets_a_kind_word_and_the_street_goes_on(tmp_path: Path) -> None:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DOORSTEP_")}
+    lines = b"alice: /ask could someone lend me a \xff\xfe ladder?\nalice: /ask could someone lend me a drill?\n"
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "demo", "--database", str(tmp_path / "street.sqlite3")], input=lines,
+        capture_output=True, cwd=tmp_path, env={**clean, "PYTHONPATH": str(ROOT)}, timeout=60,
+    )
+    out, errors = result.stdout.decode(), result.stderr.decode()
+    assert result.returncode == 0, errors
+    assert "wasn't text I can read" in out and "Traceback" not in out + errors
+    assert "lend me a drill" in out and "ladder" not in out  # the next line is read as ever

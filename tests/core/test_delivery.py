@@ -33,16 +33,16 @@ async def test_a_private_message_waits_until_they_open_a_chat(street: StreetKit)
     assert len(nudge) == 1 and nudge[0].outgoing.to.street.chat_id == GROUP
     assert nudge[0].choices[0].opens_private and nudge[0].choices[0].payload == "inbox"
     assert "walk my dog" not in nudge[0].text  # an anonymous ask stays anonymous
-    assert await street.count("outbox") == 1
+    assert await street.count("held_messages") == 1
     # A second message waits too, without a second nudge.
     sent = await street.press("joe", f"h:{post_id}", private=False)
     assert [s for s in sent if s.key == texts.OPEN_PRIVATE_CHAT] == []
-    assert await street.count("outbox") == 2
+    assert await street.count("held_messages") == 2
     # She opens the chat: both arrive, nothing waits any more.
     street.notifier.unreachable.discard("priya")
     sent = await street.tell("priya", "/start inbox")
     assert [s.text.split(":")[0] for s in sent] == ["🙋 Sam can help with your ask", "🙋 Joe can help with your ask"]
-    assert await street.count("outbox") == 0
+    assert await street.count("held_messages") == 0
 
 
 async def test_a_failing_platform_does_not_lose_the_post(street: StreetKit) -> None:
@@ -99,4 +99,4 @@ async def test_a_file_is_never_said_openly_in_the_street(street: StreetKit) -> N
         attachment=Attachment("mine.json", "application/json", b"{}"),
     )])
     assert [s for s in street.notifier.sent if s.outgoing.attachment is not None] == []
-    assert await street.count("outbox") == 0  # nor is it kept waiting in the database
+    assert await street.count("held_messages") == 0  # nor is it kept waiting in the database

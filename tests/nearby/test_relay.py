@@ -41,7 +41,7 @@ async def test_talking_through_the_bot_hides_both_handles(street: StreetKit) -> 
     back = only(await street.tell("sam", "👍"))
     assert back.outgoing.to.person.user_id == "rosa" and back.text.endswith("“👍”")  # type: ignore[union-attr]
     # The words went through; none of them stayed.
-    assert await street.count("outbox") == 0
+    assert await street.count("held_messages") == 0
     for table in ("posts", "relays", "conversations", "suggestions", "responses"):
         for row in await street.store.db.fetch_all(f"SELECT * FROM {table}"):
             assert not any(isinstance(v, str) and ("blue door" in v or "👍" in v) for v in tuple(row))
@@ -110,11 +110,11 @@ async def test_someone_not_reachable_yet_gets_it_later_and_the_writer_knows(stre
     sent = await street.tell("sam", "see you at ten")
     assert [s.key for s in sent] == [texts.OPEN_PRIVATE_CHAT, nearby_texts.RELAY_WAITING]  # a nudge to Rosa in the group
     assert only(street.notifier.to_person("sam")).key == nearby_texts.RELAY_WAITING
-    assert await street.count("outbox") == 1
+    assert await street.count("held_messages") == 1
     street.notifier.unreachable.clear()
     delivered = await street.tell("rosa", "/start")
     assert any(s.text.endswith("“see you at ten”") for s in delivered)
-    assert await street.count("outbox") == 0
+    assert await street.count("held_messages") == 0
 
 
 async def test_with_two_chats_reply_picks_which(street: StreetKit) -> None:

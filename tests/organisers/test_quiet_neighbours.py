@@ -110,7 +110,7 @@ async def test_an_undeliverable_hello_is_not_kept_and_the_organiser_may_mention_
     sent = await street.press("olga", hello)
     assert private_to(sent, "sam") == []
     assert in_group(sent) == []  # no "I've a message for you" nudge in the group
-    assert await street.count("outbox") == 0
+    assert await street.count("held_messages") == 0
     assert await street.count("hellos") == 0  # it didn't arrive, so it doesn't count
     told = only(private_to(sent, "olga"))
     assert told.key == organisers_texts.HELLO_UNREACHABLE and "Sam" in told.text

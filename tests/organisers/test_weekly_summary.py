@@ -114,7 +114,7 @@ async def test_a_summary_that_cant_be_delivered_is_not_kept(street: StreetKit) -
     await _subscribe_usual(street)
     street.notifier.unreachable.add("olga")
     assert await street.wait(timedelta(days=7)) == []
-    assert await street.count("outbox") == 0
+    assert await street.count("held_messages") == 0
     assert await street.count("digest_subscriptions") == 1  # next week, perhaps
 
 

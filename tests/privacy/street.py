@@ -71,8 +71,8 @@ async def busy_street(street: StreetKit) -> Busy:
     street.notifier.unreachable.add(FRAN)
     await street.tell("sam", "Thanks! Saturday at 9 then?")  # through the bot: waits for Fran
     street.notifier.unreachable.discard(FRAN)
-    assert await street.count("outbox", f"neighbour_id = {fran.id}") == 1
-    assert await street.count("outbox", "instr(payload, 'fran-4711') > 0") == 2  # hers, and Rosa's question
+    assert await street.count("held_messages", f"neighbour_id = {fran.id}") == 1
+    assert await street.count("held_messages", "instr(payload, 'fran-4711') > 0") == 2  # hers, and Rosa's question
     return Busy(fran_offer, fran_ask, rosa_ask, sam_ask, fran.id)
 
 

@@ -66,7 +66,7 @@ async def past_their_time(store: SqliteStore, now: datetime, keep: CoreSettings)
         "last seen too long ago": ("SELECT COUNT(*) FROM street_members WHERE last_seen_at < ?", before(keep.keep_last_seen)),
         "half-finished flows too old": ("SELECT COUNT(*) FROM conversations WHERE updated_at < ?",
                                         before(keep.keep_unfinished_flows)),
-        "waiting messages too old": ("SELECT COUNT(*) FROM outbox WHERE created_at < ?", before(keep.keep_waiting_messages)),
+        "waiting messages too old": ("SELECT COUNT(*) FROM held_messages WHERE created_at < ?", before(keep.keep_waiting_messages)),
         "buddy invitations too old": ("SELECT COUNT(*) FROM checkins WHERE invited_at < ?", before(keep.buddy_invite_lifetime)),
         "own areas of people seen nowhere": (
             "SELECT COUNT(*) FROM neighbour_cells WHERE set_at < ? "

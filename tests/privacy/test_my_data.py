@@ -25,7 +25,7 @@ async def test_everything_about_them_is_in_the_file(street: StreetKit) -> None:
     assert data["platform"] == "test" and data["user_id"] == FRAN
     tables = data["tables"]
     held = {where.split(".")[0] for where, count in (await references_to(street.store, busy.fran_id)).items() if count}
-    assert held - {"outbox"} <= set(tables)  # (what waited for her was delivered as she wrote)
+    assert held - {"held_messages"} <= set(tables)  # (what waited for her was delivered as she wrote)
     assert {post["id"] for post in tables["posts"] if post["author_id"] == busy.fran_id} == {busy.fran_offer, busy.fran_ask}
     assert any(post["body"] == "could someone lend me a ladder on Saturday?" for post in tables["posts"])
     assert tables["neighbour_cells"][0]["cell"] and "51.5" not in json.dumps(tables)  # a rough area, never the pin

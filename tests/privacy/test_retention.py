@@ -103,7 +103,7 @@ ONE_REFERENCE = {
         "INSERT INTO conversations (neighbour_id, scope, state, updated_at) VALUES (:who, 'private', '{}', :now)",
     "questions.neighbour_id":
         "INSERT INTO questions (neighbour_id, chat, question, valid_until) VALUES (:who, 'private', '{}', :later)",
-    "outbox.neighbour_id": "INSERT INTO outbox (neighbour_id, payload, created_at) VALUES (:who, '{}', :now)",
+    "held_messages.neighbour_id": "INSERT INTO held_messages (neighbour_id, payload, created_at) VALUES (:who, '{}', :now)",
     "checkins.neighbour_id":
         "INSERT INTO checkins (neighbour_id, street_id, days, at_minute, tell, escalate_after_minutes, updated_at) "
         "VALUES (:who, :street, 127, 600, 'nobody', 180, :now)",

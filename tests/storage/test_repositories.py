@@ -96,10 +96,10 @@ async def test_cards_remember_every_place_a_post_is_shown(store: SqliteStore) ->
 
 async def test_outbox_says_which_message_is_the_first_waiting(store: SqliteStore) -> None:
     rosa = await store.neighbours.get_or_create("t", "rosa", NOW)
-    assert await store.outbox.hold(rosa.id, "a", NOW) is True
-    assert await store.outbox.hold(rosa.id, "b", NOW) is False
-    assert await store.outbox.take_all(rosa.id) == ["a", "b"]
-    assert await store.outbox.take_all(rosa.id) == []
+    assert await store.held.hold(rosa.id, "a", NOW) is True
+    assert await store.held.hold(rosa.id, "b", NOW) is False
+    assert await store.held.take_all(rosa.id) == ["a", "b"]
+    assert await store.held.take_all(rosa.id) == []
 
 
 async def test_reachability_is_unknown_until_learned(store: SqliteStore) -> None:

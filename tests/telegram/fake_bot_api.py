@@ -633,6 +633,11 @@ class FakeBotApi:
         return sum(1 for name, _ in self.requests if name.lower() == method.lower())
 
     @property
+    def polls(self) -> int:
+        """getUpdates calls begun (`calls` counts them once answered, which a long poll may take a while to be)."""
+        return self._poller
+
+    @property
     def pending_updates(self) -> int:
         return len(self._updates)
 

@@ -62,6 +62,7 @@ class TelegramStreet:
         core = Doorstep(store, adapter.notifier, clock, core_settings, adapter.organisers)
         try:
             await adapter.start(core)
+            await core.resume()
         except BaseException:
             await store.close()
             raise
@@ -69,7 +70,9 @@ class TelegramStreet:
 
     async def close(self) -> None:
         try:
+            self.core.stop()
             await self.adapter.stop()
+            await self.core.stopped()
         finally:
             await self.store.close()
 
@@ -78,6 +81,12 @@ class TelegramStreet:
 
     async def count(self, table: str, where: str = "1 = 1") -> int:
         return int(await self.store.db.fetch_value(f"SELECT COUNT(*) FROM {table} WHERE {where}"))
+
+    async def handled_all(self, timeout: float = 5.0) -> None:
+        """Until every update Telegram holds has been fetched, handled, and what it said sent."""
+        async def quiet() -> bool:
+            return self.server.pending_updates == 0 and not await self.count("inbox") and not await self.count("outbox")
+        await eventually(quiet, "every update handled", timeout)
 
     async def run_until(self, moment: datetime) -> None:
         """Move the core's clock on to `moment`, doing what falls due on the way at its own time, as
@@ -93,7 +102,7 @@ class TelegramStreet:
 
     async def snapshot(self) -> dict[str, list[tuple]]:
         """What the street's activity changes, to check that bad input changed nothing."""
-        tables = ("posts", "responses", "cards", "suggestions", "conversations", "outbox")
+        tables = ("posts", "responses", "cards", "suggestions", "conversations", "held_messages")
         return {t: [tuple(r) for r in await self.store.db.fetch_all(f"SELECT * FROM {t} ORDER BY 1")] for t in tables}
 
 

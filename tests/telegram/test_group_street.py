@@ -104,12 +104,12 @@ async def test_a_message_that_must_stay_private_waits_for_the_deep_link(tg: Tele
     assert "ladder" not in nudge[0].text
     link = nudge[0].button("Open a private chat")
     assert link.url == f"https://t.me/{api.username}?start=inbox"
-    assert await tg.count("outbox") == 1
+    assert await tg.count("held_messages") == 1
 
     api.follow_link(sam, nudge[0], "Open a private chat")
     waited = await api.next_in(sam, 0)
     assert waited.text.startswith("Thank you for answering “could someone lend me a ladder")
-    assert await tg.count("outbox") == 0
+    assert await tg.count("held_messages") == 0
 
 
 async def test_joins_and_leaves_are_tracked(tg: TelegramStreet, api: FakeBotApi) -> None:

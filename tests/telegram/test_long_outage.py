@@ -14,6 +14,9 @@ from datetime import time as clock_time
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
+from bot.telegram import sending
 from bot.telegram.sending import Patience
 from handlers.kernel.checkin_records import EVERY_DAY, Schedule, Tell
 from tests.telegram.fake_bot_api import FakeBotApi, Fault
@@ -67,5 +70,28 @@ async def test_a_long_outage_loses_nothing(api: FakeBotApi, tmp_path: Path) -> N
         assert await street.count("checkin_occurrences", "stage = 'waiting' AND sent_at IS NOT NULL") == 1
         statuses = {status for method, status in api.requests if method in ("sendMessage", "getUpdates")}
         assert 502 in statuses and 200 in statuses
+    finally:
+        await street.close()
+
+
+async def test_after_an_outage_a_groups_cards_are_not_held_behind_a_long_retry(
+    api: FakeBotApi, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Sending fails for 8 s. The first card's tries grow apart (0.5, 1, 2 s …) but no further than a
+    few seconds, so once Telegram is back the group's cards follow within moments — not after a pause
+    that has doubled to 8 s while the others wait behind it."""
+    monkeypatch.setattr(sending.random, "uniform", lambda low, high: 1.0)  # the pauses as planned, no jitter
+    outage_s = 8.0
+    street = await TelegramStreet.open(api, tmp_path / "db.sqlite3", tuned(patience=Patience(for_messages=60.0)))
+    try:
+        people = [api.user(name) for name in ("Rosa", "Sam", "Olga")]
+        elm = api.group("Elm Street", people)
+        api.faults.append(Fault({"sendMessage"}, status=502, description="Bad Gateway", times=None,
+                                until=time.monotonic() + outage_s))
+        back_at = time.monotonic() + outage_s
+        for number, person in enumerate(people):
+            api.say(person, elm, f"/ask could someone help with job {number}?")
+        await api.until(lambda: len(api.messages_in(elm)) == len(people), timeout=outage_s + 10, what="the cards")
+        assert time.monotonic() - back_at < 4.0
     finally:
         await street.close()

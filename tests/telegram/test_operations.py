@@ -28,7 +28,7 @@ async def _get(sources: HealthSources, path: str) -> tuple[int, str]:
 
 def _sources(tg: TelegramStreet, **extra: object) -> HealthSources:
     metrics = Metrics()
-    metrics.attach(Readings([tg.adapter], tg.store.db, tg.store.outbox))
+    metrics.attach(Readings([tg.adapter], tg.store.db, tg.store.held))
     return HealthSources(tg.store.stats, [tg.adapter], lambda: True, metrics=metrics, **extra)  # type: ignore[arg-type]
 
 
@@ -50,7 +50,7 @@ async def test_metrics_show_429s_met_and_messages_held(tg: TelegramStreet, api: 
     api.say(olga, elm, "/offer I can pick up shopping on weekday mornings")
     await api.next_in(elm, 0)
     api.say(sam, elm, "/ask could someone pick up milk tomorrow morning?")
-    await api.until(lambda: tg.store.outbox.held >= 1, what="a message kept for Olga")
+    await api.until(lambda: tg.store.held.held >= 1, what="a message kept for Olga")
 
     _, after = await _get(sources, "/metrics")
     assert 'doorstep_rate_limited_total{platform="telegram"} 1.0' in after

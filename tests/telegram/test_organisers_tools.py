@@ -29,7 +29,7 @@ async def test_quiet_neighbours_get_a_hello_or_a_friendly_word_in_the_group(tg: 
     await api.next_in(elm, 0)
     api.join(sam, elm)
     api.join(bob, elm)
-    await api.until(lambda: api.pending_updates == 0, what="the joins")
+    await tg.handled_all()  # the joins
     await tg.run_until(START + timedelta(days=22))
 
     in_group = len(api.messages_in(elm))
