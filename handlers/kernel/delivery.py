@@ -22,8 +22,10 @@ Cards and the street's notices (`ToStreet.homed`) go to the home its organisers 
 they chose one. When a topic or thread turns out closed or gone, the adapter says the message in
 the group's main place instead (`SendResult.fell_back_from`) and `on_thread_gone` hears of it.
 
-Messages go out in lanes: one per chat, in the order they were decided; with `sends_at_once` above
-one, up to that many lanes side by side, so that hundreds of check-ins due together aren't each kept
+Messages go out in lanes. With `sends_at_once` of one (the default), each batch — what one turn,
+one run of due work or one receipt decided — is a lane of its own, in order, and batches go side by
+side. Above one, as `doorstep run` does, there is a lane per chat, in the order decided, and up to
+that many lanes side by side, so that hundreds of check-ins due together aren't each kept
 waiting for the platform's answer to the one before (the platform's own pacing keeps within its
 limits). A private message that may be said in a street instead counts as that street's, and a
 card's update waits for the card itself while it is still on its way. Each message carries its kind
@@ -32,6 +34,7 @@ card's update waits for the card itself while it is still on its way. Each messa
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 from collections import deque
 from contextlib import asynccontextmanager
@@ -73,6 +76,7 @@ OnThreadGone = Callable[[Street, str], Awaitable[None]]  # (the street, the topi
 
 ANSWER, BULK = "answer", "bulk"  # what a message is: an answer to what someone just did, or work of the bot's own
 CROSS_OFF_WITHIN_S = 0.05  # a message that went is crossed off the outbox within this, at most
+NO_LIMIT = 1_000_000
 STOP_GRACE_S = 5.0  # how long a stop waits for sends under way (a platform's own grace comes first)
 
 
@@ -202,9 +206,11 @@ class Courier:
         self._notifier = notifier
         self._on_receipt = on_receipt
         self._on_thread_gone = on_thread_gone
-        # One at a time means one lane: everything goes in the order it was decided.
-        self._one_lane = sends_at_once <= 1
-        self._slots = _Slots(max(1, sends_at_once))
+        # One at a time means each batch (a turn's messages, say) in a lane of its own, in the order it
+        # was decided, and batches side by side with no limit, as when each turn sent its own.
+        self._by_batch = sends_at_once <= 1
+        self._slots = _Slots(NO_LIMIT if self._by_batch else sends_at_once)
+        self._batches = itertools.count()
         self._lanes: dict[tuple[str, ...], deque[Queued]] = {}
         self._cards: dict[int, list[asyncio.Event]] = {}  # posts whose card is still on its way: its done events
         self._stopping = False
@@ -270,6 +276,7 @@ class Courier:
 
     def dispatch(self, queued: list[Queued]) -> None:
         """Send what was kept (its transaction committed): each joins its lane."""
+        batch = next(self._batches)
         for item in queued:
             effect = item.ready.effect
             if isinstance(effect, CardUpdate):
@@ -279,7 +286,7 @@ class Courier:
             if self._stopping:
                 item.done.set()  # it stays in the outbox for the next start
                 continue
-            key = () if self._one_lane else _lane(effect)
+            key = ("batch", str(batch)) if self._by_batch else _lane(effect)
             self._queued += 1
             lane = self._lanes.get(key)
             if lane is not None:
