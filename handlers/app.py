@@ -132,8 +132,8 @@ class Doorstep:
         handled = None if inbox_id is None else (lambda: self.services.store.inbox.handled(inbox_id))
         effects, queued = Effects(), None
         try:
-            if await self._may_read(incoming, effects) and await self._from_inside(incoming, effects):
-                effects, queued = await self._work(lambda effects: self._take_turn(incoming, effects), ANSWER, handled)
+            if await self._may_read(incoming, effects):
+                effects, queued = await self._pressed_from_inside(incoming, effects, handled)
         except Exception:
             log.exception("turn failed kind=%s platform=%s", incoming.kind, incoming.platform)
             effects = Effects()
@@ -235,9 +235,12 @@ class Doorstep:
                 continue
             self._finish(effects, queued)  # not waited for: this is heard in the middle of sending
 
-    async def _take_turn(self, incoming: Incoming, effects: Effects) -> None:
+    async def _take_turn(self, incoming: Incoming, effects: Effects, trusted: bool = False) -> None:
+        """`trusted`: a press in a group from someone the platform says is in it."""
         store = self.services.store
         now = self.services.clock.now()
+        if incoming.kind is IncomingKind.PRESS and not incoming.is_private and not trusted:
+            await self._check_known_in_group(incoming)
         neighbour = await store.neighbours.get_or_create(incoming.platform, incoming.user_id, now)
         street = None
         if not incoming.is_private:
@@ -263,25 +266,28 @@ class Doorstep:
             await self.router.location_handler(turn)
         await note_last_question(turn)
 
-    async def _from_inside(self, incoming: Incoming, effects: Effects) -> bool:
-        """A button in a group is pressed by someone in that group: known there, or so the platform says
-        (asked before the turn's transaction: the database isn't held while the platform answers). A
-        press from outside is answered (added to `effects`) and writes nothing: no neighbour, no
-        street, no membership."""
-        if incoming.kind is not IncomingKind.PRESS or incoming.is_private or await self._in_group(incoming):
-            return True
+    async def _pressed_from_inside(self, incoming: Incoming, effects: Effects,
+                                   handled: Callable[[], Awaitable[None]] | None) -> tuple[Effects, list[Queued] | None]:
+        """The turn — but a button in a group is pressed by someone in that group: known there (read in
+        the turn's own transaction), or so the platform says (asked outside it, so the database isn't
+        held while the platform answers; then the turn is taken again). A press from outside is
+        answered (added to `effects`) and writes nothing: no neighbour, no street, no membership."""
+        try:
+            return await self._work(lambda made: self._take_turn(incoming, made), ANSWER, handled)
+        except _NotKnownInGroup as unknown:
+            if await self.services.organisers.is_in_group(unknown.street, incoming.user_id):
+                return await self._work(lambda made: self._take_turn(incoming, made, trusted=True), ANSWER, handled)
         log.info("a press from outside the group platform=%s", incoming.platform)
         effects.add(Outgoing(ToPresser(incoming.person, incoming.ref), msg(texts.NOT_FOR_YOU)))
-        return False
+        return effects, None
 
-    async def _in_group(self, incoming: Incoming) -> bool:
+    async def _check_known_in_group(self, incoming: Incoming) -> None:
+        """Raises `_NotKnownInGroup` (before the turn writes anything) unless they are a member here."""
         store = self.services.store
         street = await store.streets.find(incoming.platform, incoming.chat_id)
         neighbour = await store.neighbours.find(incoming.platform, incoming.user_id)
-        if street is not None and neighbour is not None and await store.neighbours.is_member(street.id, neighbour.id):
-            return True
-        asked = street or Street(0, incoming.platform, incoming.chat_id, incoming.chat_title)
-        return await self.services.organisers.is_in_group(asked, incoming.user_id)
+        if street is None or neighbour is None or not await store.neighbours.is_member(street.id, neighbour.id):
+            raise _NotKnownInGroup(street or Street(0, incoming.platform, incoming.chat_id, incoming.chat_title))
 
     async def _press(self, turn: Turn) -> None:
         found = self.router.find_action(turn.incoming.payload or "")
@@ -335,6 +341,14 @@ class Doorstep:
             if await handler(turn, text):
                 return True
         return False
+
+
+class _NotKnownInGroup(Exception):
+    """A press in a group from someone not known there: the platform is asked, outside the turn."""
+
+    def __init__(self, street: Street) -> None:
+        super().__init__(street.chat_id)
+        self.street = street
 
 
 async def _nothing() -> None:

@@ -65,6 +65,7 @@ class Database:
         self._lock = asyncio.Lock()
         self._owner: asyncio.Task | None = None
         self._begun = False  # whether the owner's transaction has begun in SQLite (at its first write)
+        self._wrote = False  # whether the owner's transaction tried to write at all
         # How busy the one connection is (the benchmarks read these): it serves one task at a time, for
         # a transaction or a read on its own.
         self.uses = 0
@@ -193,13 +194,15 @@ class Database:
         async with self._held():
             self._owner = task
             self._begun = False
+            self._wrote = False
             try:
                 try:
                     yield
                 except BaseException:
                     if self._begun:
                         await self._connection.execute("ROLLBACK")
-                    self.forget_caches()
+                    if self._wrote:  # (a transaction that only read leaves the memory as true as it was)
+                        self.forget_caches()
                     raise
                 if self._begun:
                     await self._connection.execute("COMMIT")
@@ -237,6 +240,7 @@ class Database:
         transaction half done."""
         if self._owner is not None and self._owner is asyncio.current_task():
             if writes:
+                self._wrote = True
                 await self._begin_before_writing()
             yield
             return
